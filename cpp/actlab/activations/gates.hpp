@@ -1,0 +1,214 @@
+// gates.hpp — the smooth self-gated activations x·g(x): GELU (exact and tanh form), Swish/SiLU, Mish.
+//
+// The negative tails are where naive formulas fail. GELU = x·Phi(x) with Phi(x) = erfc(-x/√2)/2:
+// for x << 0, 1 + erf(x/√2) cancels completely, so we evaluate erfc directly, and we carry the
+// exponent -x²/2 in double-float (two_prod) because its rounding error would otherwise be
+// multiplied by x²/2 (≈ 80 at x = -13). The tanh form 0.5·x·(1 + tanh(u)) is rewritten as
+// x·sigma(2u), which is the same function without the cancellation, with 2u = C1·x + C3·x³ also
+// carried in double-float.
+//
+// erfc(z) for z >= 0 uses the Chebyshev fit of Numerical Recipes (Press et al., 2nd ed., §6.2,
+// "erfcc": erfc(z) = t·exp(-z² + P(t)), t = 1/(1 + z/2), fractional error < 1.2e-7 everywhere).
+#pragma once
+
+#include <cmath>
+
+#include "actlab/activations/kernel.hpp"
+#include "actlab/activations/squashing.hpp"
+
+namespace actlab::act {
+
+inline constexpr float kInvSqrt2Pi = 0x1.988454p-2f;     // 1/sqrt(2π)
+inline constexpr float kInv2Sqrt2 = 0x1.6a09e6p-2f;      // 1/(2√2): t = 1/(1 + a/(2√2))
+// 2·sqrt(2/π) and 2·sqrt(2/π)·0.044715 as (hi, lo) float pairs (the tanh-form GELU's 2u).
+inline constexpr float kGeluC1Hi = 0x1.988454p+0f, kGeluC1Lo = -0x1.857936p-25f;
+inline constexpr float kGeluC3Hi = 0x1.2444f2p-4f, kGeluC3Lo = 0x1.49b16ap-29f;
+
+// Phi(-|x|) (the lower tail of the standard normal) and the density phi(x).
+template <class B> struct NormalTail {
+  F<B> q;
+  F<B> pdf;
+};
+
+template <class B> inline NormalTail<B> normal_tail(F<B> x) {
+  using vmath::DoubleFloat;
+  F<B> a = B::min(splat<B>(20.0f), B::abs(x));   // beyond 20 both results are 0 in float
+  DoubleFloat<B> sq = vmath::two_prod<B>(a, a);   // a² exactly
+  F<B> h = B::mul(splat<B>(-0.5f), sq.hi), hl = B::mul(splat<B>(-0.5f), sq.lo);  // -a²/2 = h + hl
+  F<B> pdf = B::mul(vmath::exp_df<B>(h, hl), splat<B>(kInvSqrt2Pi));
+  F<B> t = B::div(one<B>(), B::add(one<B>(), B::mul(a, splat<B>(kInv2Sqrt2))));
+  F<B> P = splat<B>(0.17087277f);
+  P = B::add(B::mul(P, t), splat<B>(-0.82215223f));
+  P = B::add(B::mul(P, t), splat<B>(1.48851587f));
+  P = B::add(B::mul(P, t), splat<B>(-1.13520398f));
+  P = B::add(B::mul(P, t), splat<B>(0.27886807f));
+  P = B::add(B::mul(P, t), splat<B>(-0.18628806f));
+  P = B::add(B::mul(P, t), splat<B>(0.09678418f));
+  P = B::add(B::mul(P, t), splat<B>(0.37409196f));
+  P = B::add(B::mul(P, t), splat<B>(1.00002368f));
+  P = B::add(B::mul(P, t), splat<B>(-1.26551223f));
+  DoubleFloat<B> arg = vmath::two_sum<B>(h, P);   // -z² + P(t) in double-float
+  F<B> erfc = B::mul(t, vmath::exp_df<B>(arg.hi, B::add(arg.lo, hl)));
+  return {B::mul(splat<B>(0.5f), erfc), pdf};
+}
+
+inline double ref_phi_cdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
+inline double ref_phi_pdf(double x) { return std::exp(-0.5 * x * x) / std::sqrt(2 * M_PI); }
+
+struct Gelu {
+  static Activation describe() {
+    return {.id = "gelu", .name = "GELU (exact)", .tex = "f(x) = x\\,\\Phi(x) = \\frac{x}{2}\\left(1 + \\operatorname{erf}\\frac{x}{\\sqrt2}\\right)",
+            .dtex = "f'(x) = \\Phi(x) + x\\,\\varphi(x)", .param_count = 0, .params = {},
+            .range = "[-0.170, \\infty)", .zero_centred = false, .monotonic = false, .smooth = true,
+            .piecewise_linear = false, .saturates = "x << 0 (slope -> 0)", .max_slope = 1.1289f,
+            .max_slope_at = "x = √2 ≈ 1.414", .year = 2016, .origin = "Hendrycks & Gimpel (2016)",
+            .used_in = "transformers: BERT, GPT-2/3, ViT", .derivative_note = "minimum -0.170 at x ≈ -0.752"};
+  }
+  static double ref_f(double x, const double*) { return std::isinf(x) ? (x > 0 ? x : -0.0) : x * ref_phi_cdf(x); }
+  static double ref_df(double x, const double*) {
+    return std::isinf(x) ? (x > 0 ? 1.0 : 0.0) : ref_phi_cdf(x) + x * ref_phi_pdf(x);
+  }
+  template <class B> static F<B> cdf(F<B> x, const NormalTail<B>& n) {
+    return B::select(B::lt(x, zero<B>()), n.q, B::sub(one<B>(), n.q));
+  }
+  template <class B> static F<B> f(F<B> x, const Params<B>&) {
+    F<B> y = B::mul(x, cdf<B>(x, normal_tail<B>(x)));
+    return B::select(B::eq(x, splat<B>(-vmath::kInf)), splat<B>(-0.0f), y);
+  }
+  template <class B> static F<B> df(F<B> x, const Params<B>&) {
+    NormalTail<B> n = normal_tail<B>(x);
+    F<B> d = B::add(cdf<B>(x, n), B::mul(x, n.pdf));
+    d = B::select(B::eq(x, splat<B>(-vmath::kInf)), zero<B>(), d);
+    return B::select(B::eq(x, splat<B>(vmath::kInf)), one<B>(), d);
+  }
+};
+
+// The tanh-form GELU: E = exp(-|2u|) with 2u = C1·x + C3·x³ in double-float; sigma(2u) from E.
+template <class B> struct GeluTanhParts {
+  F<B> s, s_c, slope_2u;  // sigma(2u), 1 - sigma(2u), d(2u)/dx
+};
+
+template <class B> inline GeluTanhParts<B> gelu_tanh_parts(F<B> x) {
+  using vmath::DoubleFloat;
+  F<B> a = B::min(splat<B>(30.0f), B::abs(x));
+  DoubleFloat<B> sq = vmath::two_prod<B>(a, a);
+  DoubleFloat<B> cube = vmath::two_prod<B>(sq.hi, a);
+  cube.lo = B::add(cube.lo, B::mul(sq.lo, a));
+  DoubleFloat<B> t1 = vmath::two_prod<B>(splat<B>(kGeluC1Hi), a);
+  t1.lo = B::add(t1.lo, B::mul(splat<B>(kGeluC1Lo), a));
+  DoubleFloat<B> t3 = vmath::two_prod<B>(splat<B>(kGeluC3Hi), cube.hi);
+  t3.lo = B::add(t3.lo, B::add(B::mul(splat<B>(kGeluC3Hi), cube.lo), B::mul(splat<B>(kGeluC3Lo), cube.hi)));
+  DoubleFloat<B> s = vmath::two_sum<B>(t1.hi, t3.hi);
+  F<B> lo = B::add(s.lo, B::add(t1.lo, t3.lo));
+  F<B> E = vmath::exp_df<B>(B::sub(zero<B>(), s.hi), B::sub(zero<B>(), lo));  // exp(-|2u|)
+  F<B> d = B::add(one<B>(), E);
+  auto neg = B::lt(x, zero<B>());
+  F<B> slope = B::add(splat<B>(kGeluC1Hi), B::mul(splat<B>(3.0f * kGeluC3Hi), sq.hi));
+  return {B::div(B::select(neg, E, one<B>()), d), B::div(B::select(neg, one<B>(), E), d), slope};
+}
+
+struct GeluTanh {
+  static double ref_2u(double x) { return 2 * std::sqrt(2 / M_PI) * (x + 0.044715 * x * x * x); }
+  static Activation describe() {
+    return {.id = "gelu_tanh", .name = "GELU (tanh approximation)",
+            .tex = "f(x) = \\frac{x}{2}\\left(1 + \\tanh\\!\\left(\\sqrt{2/\\pi}\\,(x + 0.044715\\,x^3)\\right)\\right)",
+            .dtex = "f'(x) = \\sigma(2u) + x\\,\\sigma(2u)\\,\\sigma(-2u)\\,\\tfrac{d(2u)}{dx},\\; u = \\sqrt{2/\\pi}\\,(x + 0.044715\\,x^3)",
+            .param_count = 0, .params = {}, .range = "[-0.170, \\infty)", .zero_centred = false, .monotonic = false,
+            .smooth = true, .piecewise_linear = false, .saturates = "x << 0 (slope -> 0)", .max_slope = 1.1290f,
+            .max_slope_at = "x ≈ 1.419", .year = 2016, .origin = "Hendrycks & Gimpel (2016), the fast approximation",
+            .used_in = "GPT-2, BERT reference code (approximate=\"tanh\" in PyTorch)",
+            .derivative_note = "differs from exact GELU by < 5e-4"};
+  }
+  static double ref_f(double x, const double*) { return std::isinf(x) ? (x > 0 ? x : -0.0) : x * ref_sigmoid(ref_2u(x)); }
+  static double ref_df(double x, const double*) {
+    if (std::isinf(x)) return x > 0 ? 1.0 : 0.0;
+    double u2 = ref_2u(x), s = ref_sigmoid(u2), sc = ref_sigmoid(-u2);
+    return s + x * s * sc * 2 * std::sqrt(2 / M_PI) * (1 + 3 * 0.044715 * x * x);
+  }
+  template <class B> static F<B> f(F<B> x, const Params<B>&) {
+    F<B> y = B::mul(x, gelu_tanh_parts<B>(x).s);
+    return B::select(B::eq(x, splat<B>(-vmath::kInf)), splat<B>(-0.0f), y);
+  }
+  template <class B> static F<B> df(F<B> x, const Params<B>&) {
+    GeluTanhParts<B> g = gelu_tanh_parts<B>(x);
+    F<B> d = B::add(g.s, B::mul(B::mul(B::mul(x, g.s), g.s_c), g.slope_2u));
+    d = B::select(B::eq(x, splat<B>(-vmath::kInf)), zero<B>(), d);
+    return B::select(B::eq(x, splat<B>(vmath::kInf)), one<B>(), d);
+  }
+};
+
+struct Swish {
+  static Activation describe() {
+    return {.id = "swish", .name = "Swish / SiLU", .tex = "f(x) = x\\,\\sigma(\\beta x)",
+            .dtex = "f'(x) = \\sigma(\\beta x) + \\beta x\\,\\sigma(\\beta x)(1 - \\sigma(\\beta x))", .param_count = 1,
+            .params = {{"beta", "\\beta", 1.0f, 0.1f, 10.0f, "gate sharpness; beta = 1 is SiLU, large beta approaches ReLU"}},
+            .range = "[-0.278/\\beta, \\infty)", .zero_centred = false, .monotonic = false, .smooth = true,
+            .piecewise_linear = false, .saturates = "x << 0 (slope -> 0)", .max_slope = 1.0998f,
+            .max_slope_at = "x ≈ 2.40/beta", .year = 2017,
+            .origin = "Ramachandran, Zoph & Le (2017), found by automated search; SiLU: Elfwing et al. (2017)",
+            .used_in = "EfficientNet; SwiGLU feed-forward layers of LLaMA-style LLMs",
+            .derivative_note = "minimum -0.278/beta at x ≈ -1.278/beta"};
+  }
+  static double ref_f(double x, const double* p) { return std::isinf(x) ? (x > 0 ? x : -0.0) : x * ref_sigmoid(p[0] * x); }
+  static double ref_df(double x, const double* p) {
+    if (std::isinf(x)) return x > 0 ? 1.0 : 0.0;
+    double z = p[0] * x, s = ref_sigmoid(z);
+    return s + z * s * ref_sigmoid(-z);
+  }
+  template <class B> static F<B> f(F<B> x, const Params<B>& p) {
+    F<B> y = B::mul(x, logistic<B>(B::mul(p.p0, x)).s);
+    return B::select(B::eq(x, splat<B>(-vmath::kInf)), splat<B>(-0.0f), y);
+  }
+  template <class B> static F<B> df(F<B> x, const Params<B>& p) {
+    F<B> z = B::mul(p.p0, x);
+    Logistic<B> l = logistic<B>(z);
+    F<B> d = B::add(l.s, B::mul(B::mul(z, l.s), l.s_c));
+    d = B::select(B::eq(x, splat<B>(-vmath::kInf)), zero<B>(), d);
+    return B::select(B::eq(x, splat<B>(vmath::kInf)), one<B>(), d);
+  }
+};
+
+// Mish = x·tanh(softplus(x)). With e = e^x and n = e(e + 2): tanh(ln(1 + e)) = n / (n + 2),
+// and sech²(softplus x) = 1 - t² = 4(n + 1)/(n + 2)², exact rewrites without log or cancellation.
+template <class B> struct MishParts {
+  F<B> t, xc, n, e;
+};
+
+template <class B> inline MishParts<B> mish_parts(F<B> x) {
+  F<B> xc = B::min(splat<B>(20.0f), x);  // tanh(softplus(x)) = 1 in float for x >= 20
+  F<B> e = vmath::exp<B>(xc);
+  F<B> n = B::mul(e, B::add(e, splat<B>(2.0f)));
+  return {B::div(n, B::add(n, splat<B>(2.0f))), xc, n, e};
+}
+
+struct Mish {
+  static Activation describe() {
+    return {.id = "mish", .name = "Mish", .tex = "f(x) = x\\,\\tanh(\\ln(1 + e^{x}))",
+            .dtex = "f'(x) = \\tanh(\\operatorname{sp}(x)) + x\\,\\operatorname{sech}^2(\\operatorname{sp}(x))\\,\\sigma(x)",
+            .param_count = 0, .params = {}, .range = "[-0.309, \\infty)", .zero_centred = false, .monotonic = false,
+            .smooth = true, .piecewise_linear = false, .saturates = "x << 0 (slope -> 0)", .max_slope = 1.0885f,
+            .max_slope_at = "x ≈ 1.49", .year = 2019, .origin = "Misra (2019)",
+            .used_in = "YOLOv4 and some vision models", .derivative_note = "minimum -0.309 at x ≈ -1.192"};
+  }
+  static double sp(double x) { return (x > 0 ? x : 0.0) + std::log1p(std::exp(-std::fabs(x))); }
+  static double ref_f(double x, const double*) { return std::isinf(x) ? (x > 0 ? x : -0.0) : x * std::tanh(sp(x)); }
+  static double ref_df(double x, const double*) {
+    if (std::isinf(x)) return x > 0 ? 1.0 : 0.0;
+    double t = std::tanh(sp(x));
+    return t + x * (1 - t * t) * ref_sigmoid(x);
+  }
+  template <class B> static F<B> f(F<B> x, const Params<B>&) {
+    F<B> y = B::mul(x, mish_parts<B>(x).t);
+    return B::select(B::eq(x, splat<B>(-vmath::kInf)), splat<B>(-0.0f), y);
+  }
+  template <class B> static F<B> df(F<B> x, const Params<B>&) {
+    MishParts<B> m = mish_parts<B>(x);
+    F<B> n2 = B::add(m.n, splat<B>(2.0f));
+    F<B> sech2 = B::div(B::mul(splat<B>(4.0f), B::add(m.n, one<B>())), B::mul(n2, n2));
+    F<B> sig = B::div(m.e, B::add(one<B>(), m.e));
+    F<B> d = B::add(m.t, B::mul(B::mul(m.xc, sech2), sig));
+    return B::select(B::eq(x, splat<B>(-vmath::kInf)), zero<B>(), d);
+  }
+};
+
+}  // namespace actlab::act

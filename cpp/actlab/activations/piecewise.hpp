@@ -1,0 +1,174 @@
+// piecewise.hpp — the piecewise-linear activations (and hard-swish, piecewise quadratic):
+// identity, step, ReLU, ReLU6, Leaky ReLU, PReLU, hard-sigmoid, hard-swish.
+//
+// These involve no approximation: identity, step, ReLU, ReLU6, Leaky ReLU and PReLU are exact
+// (one rounding at most, the same as the double reference rounded to float). Conventions at the
+// kinks follow PyTorch: f'(0) = 0 for ReLU, the derivative at the jump of step is reported as 0.
+// A NaN input gives a NaN output for f and f' (keep_nan), never a silent 0.
+#pragma once
+
+#include <cmath>
+
+#include "actlab/activations/kernel.hpp"
+
+namespace actlab::act {
+
+struct Identity {
+  static Activation describe() {
+    return {.id = "identity", .name = "Identity (linear)", .tex = "f(x) = x", .dtex = "f'(x) = 1",
+            .param_count = 0, .params = {}, .range = "(-\\infty, \\infty)", .zero_centred = true,
+            .monotonic = true, .smooth = true, .piecewise_linear = true, .saturates = "never",
+            .max_slope = 1.0f, .max_slope_at = "everywhere", .year = 0, .origin = "linear models",
+            .used_in = "regression output layers; a stack of identity layers collapses to one matrix",
+            .derivative_note = ""};
+  }
+  static double ref_f(double x, const double*) { return x; }
+  static double ref_df(double x, const double*) { return std::isnan(x) ? x : 1.0; }
+  template <class B> static F<B> f(F<B> x, const Params<B>&) { return x; }
+  template <class B> static F<B> df(F<B> x, const Params<B>&) { return vmath::keep_nan<B>(x, one<B>()); }
+};
+
+struct Step {
+  static Activation describe() {
+    return {.id = "step", .name = "Step (Heaviside)",
+            .tex = "f(x) = \\begin{cases} 1 & x \\ge 0 \\\\ 0 & x < 0 \\end{cases}", .dtex = "f'(x) = 0 \\;(x \\ne 0)",
+            .param_count = 0, .params = {}, .range = "\\{0, 1\\}", .zero_centred = false, .monotonic = true,
+            .smooth = false, .piecewise_linear = true, .saturates = "everywhere (slope 0)", .max_slope = 0.0f,
+            .max_slope_at = "nowhere (0 everywhere, undefined at 0)", .year = 1958,
+            .origin = "Rosenblatt's perceptron (after McCulloch & Pitts, 1943)",
+            .used_in = "history; gradient descent gets no signal through it",
+            .derivative_note = "0 everywhere except the jump at x = 0, where it is undefined; the engine reports 0"};
+  }
+  static double ref_f(double x, const double*) { return std::isnan(x) ? x : (x >= 0 ? 1.0 : 0.0); }
+  static double ref_df(double x, const double*) { return std::isnan(x) ? x : 0.0; }
+  template <class B> static F<B> f(F<B> x, const Params<B>&) {
+    return vmath::keep_nan<B>(x, B::select(B::ge(x, zero<B>()), one<B>(), zero<B>()));
+  }
+  template <class B> static F<B> df(F<B> x, const Params<B>&) { return vmath::keep_nan<B>(x, zero<B>()); }
+};
+
+struct Relu {
+  static Activation describe() {
+    return {.id = "relu", .name = "ReLU", .tex = "f(x) = \\max(0, x)",
+            .dtex = "f'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}", .param_count = 0,
+            .params = {}, .range = "[0, \\infty)", .zero_centred = false, .monotonic = true, .smooth = false,
+            .piecewise_linear = true, .saturates = "x < 0 (slope 0: units can die)", .max_slope = 1.0f,
+            .max_slope_at = "x > 0", .year = 1969,
+            .origin = "Fukushima (1969); popularised for deep nets by Nair & Hinton (2010)",
+            .used_in = "default hidden activation of MLPs and CNNs",
+            .derivative_note = "undefined at 0; the engine uses f'(0) = 0 like PyTorch"};
+  }
+  static double ref_f(double x, const double*) { return std::isnan(x) ? x : (x > 0 ? x : 0.0); }
+  static double ref_df(double x, const double*) { return std::isnan(x) ? x : (x > 0 ? 1.0 : 0.0); }
+  template <class B> static F<B> f(F<B> x, const Params<B>&) { return B::max(zero<B>(), x); }
+  template <class B> static F<B> df(F<B> x, const Params<B>&) {
+    return vmath::keep_nan<B>(x, B::select(B::gt(x, zero<B>()), one<B>(), zero<B>()));
+  }
+};
+
+struct Relu6 {
+  static Activation describe() {
+    return {.id = "relu6", .name = "ReLU6", .tex = "f(x) = \\min(\\max(0, x), 6)",
+            .dtex = "f'(x) = \\begin{cases} 1 & 0 < x < 6 \\\\ 0 & \\text{otherwise} \\end{cases}",
+            .param_count = 0, .params = {}, .range = "[0, 6]", .zero_centred = false, .monotonic = true,
+            .smooth = false, .piecewise_linear = true, .saturates = "x < 0 and x > 6", .max_slope = 1.0f,
+            .max_slope_at = "0 < x < 6", .year = 2010, .origin = "Krizhevsky (2010); MobileNets (Howard et al., 2017)",
+            .used_in = "mobile CNNs (MobileNet v1/v2), low-precision inference",
+            .derivative_note = "undefined at 0 and 6; the engine uses 0 there"};
+  }
+  static double ref_f(double x, const double*) { return std::isnan(x) ? x : (x > 6 ? 6.0 : (x > 0 ? x : 0.0)); }
+  static double ref_df(double x, const double*) { return std::isnan(x) ? x : (x > 0 && x < 6 ? 1.0 : 0.0); }
+  template <class B> static F<B> f(F<B> x, const Params<B>&) { return vmath::clamp<B>(x, 0.0f, 6.0f); }
+  template <class B> static F<B> df(F<B> x, const Params<B>&) {
+    auto inside = B::mask_and(B::gt(x, zero<B>()), B::lt(x, splat<B>(6.0f)));
+    return vmath::keep_nan<B>(x, B::select(inside, one<B>(), zero<B>()));
+  }
+};
+
+// Leaky ReLU and PReLU share the formula; PReLU's alpha is learned by the trainer.
+template <bool kLearned> struct LeakyReluT {
+  static Activation describe() {
+    Activation a{.id = kLearned ? "prelu" : "leaky_relu", .name = kLearned ? "PReLU" : "Leaky ReLU",
+                 .tex = "f(x) = \\begin{cases} x & x > 0 \\\\ \\alpha x & x \\le 0 \\end{cases}",
+                 .dtex = "f'(x) = \\begin{cases} 1 & x > 0 \\\\ \\alpha & x \\le 0 \\end{cases}", .param_count = 1,
+                 .params = {{"alpha", "\\alpha", kLearned ? 0.25f : 0.01f, 0.0f, 1.0f,
+                             kLearned ? "negative slope, learned per layer or per unit (initial 0.25)"
+                                      : "negative slope (0.01 is usual)"}},
+                 .range = "(-\\infty, \\infty)", .zero_centred = false, .monotonic = true, .smooth = false,
+                 .piecewise_linear = true, .saturates = "never (slope alpha for x < 0)", .max_slope = 1.0f,
+                 .max_slope_at = "x > 0", .year = kLearned ? 2015 : 2013,
+                 .origin = kLearned ? "He et al. (2015), Delving Deep into Rectifiers" : "Maas, Hannun & Ng (2013)",
+                 .used_in = kLearned ? "CNNs where a learned leak helps (ImageNet-era ResNets)"
+                                     : "GAN discriminators; a fix for dying ReLUs",
+                 .derivative_note = "undefined at 0; the engine uses alpha there"};
+    return a;
+  }
+  static double ref_f(double x, const double* p) { return std::isnan(x) ? x : (x > 0 ? x : p[0] * x); }
+  static double ref_df(double x, const double* p) { return std::isnan(x) ? x : (x > 0 ? 1.0 : p[0]); }
+  template <class B> static F<B> f(F<B> x, const Params<B>& p) {
+    return B::select(B::gt(x, zero<B>()), x, B::mul(p.p0, x));
+  }
+  template <class B> static F<B> df(F<B> x, const Params<B>& p) {
+    return vmath::keep_nan<B>(x, B::select(B::gt(x, zero<B>()), one<B>(), p.p0));
+  }
+};
+using LeakyRelu = LeakyReluT<false>;
+using Prelu = LeakyReluT<true>;
+
+// hard-sigmoid as in PyTorch: 0 for x <= -3, 1 for x >= 3, x/6 + 1/2 between.
+struct HardSigmoid {
+  static Activation describe() {
+    return {.id = "hard_sigmoid", .name = "Hard sigmoid",
+            .tex = "f(x) = \\min\\!\\left(1, \\max\\!\\left(0, \\tfrac{x}{6} + \\tfrac12\\right)\\right)",
+            .dtex = "f'(x) = \\begin{cases} \\tfrac16 & -3 < x < 3 \\\\ 0 & \\text{otherwise} \\end{cases}",
+            .param_count = 0, .params = {}, .range = "[0, 1]", .zero_centred = false, .monotonic = true,
+            .smooth = false, .piecewise_linear = true, .saturates = "|x| >= 3", .max_slope = 1.0f / 6.0f,
+            .max_slope_at = "-3 < x < 3", .year = 2015, .origin = "Courbariaux et al. (2015); MobileNetV3's form (2019)",
+            .used_in = "gates in mobile networks (MobileNetV3 squeeze-excite)",
+            .derivative_note = "undefined at ±3; the engine uses 0 there"};
+  }
+  static double ref_f(double x, const double*) {
+    return std::isnan(x) ? x : (x <= -3 ? 0.0 : (x >= 3 ? 1.0 : (x + 3) / 6));
+  }
+  static double ref_df(double x, const double*) { return std::isnan(x) ? x : (x > -3 && x < 3 ? 1.0 / 6 : 0.0); }
+  template <class B> static F<B> f(F<B> x, const Params<B>&) {
+    // (x + 3)/6, not x/6 + 1/2: near x = -3 the sum is exact (Sterbenz) and no cancellation occurs.
+    return vmath::clamp<B>(B::div(B::add(x, splat<B>(3.0f)), splat<B>(6.0f)), 0.0f, 1.0f);
+  }
+  template <class B> static F<B> df(F<B> x, const Params<B>&) {
+    return vmath::keep_nan<B>(x, B::select(B::lt(B::abs(x), splat<B>(3.0f)), splat<B>(1.0f / 6.0f), zero<B>()));
+  }
+};
+
+// hard-swish (MobileNetV3): x · hard_sigmoid(x).
+struct HardSwish {
+  static Activation describe() {
+    return {.id = "hard_swish", .name = "Hard swish",
+            .tex = "f(x) = x \\cdot \\frac{\\operatorname{ReLU6}(x + 3)}{6}",
+            .dtex = "f'(x) = \\begin{cases} 0 & x \\le -3 \\\\ \\tfrac{2x + 3}{6} & -3 < x < 3 \\\\ 1 & x \\ge 3 \\end{cases}",
+            .param_count = 0, .params = {}, .range = "[-0.375, \\infty)", .zero_centred = false,
+            .monotonic = false, .smooth = false, .piecewise_linear = false, .saturates = "x <= -3",
+            .max_slope = 1.5f, .max_slope_at = "x -> 3 from below", .year = 2019,
+            .origin = "Howard et al. (2019), Searching for MobileNetV3",
+            .used_in = "mobile CNNs (MobileNetV3, EfficientNet-lite)", .derivative_note = "kinks at ±3"};
+  }
+  static double ref_f(double x, const double*) {
+    return std::isnan(x) ? x : (x <= -3 ? 0.0 : (x >= 3 ? x : x * (x + 3) / 6));
+  }
+  static double ref_df(double x, const double*) {
+    return std::isnan(x) ? x : (x <= -3 ? 0.0 : (x >= 3 ? 1.0 : (2 * x + 3) / 6));
+  }
+  template <class B> static F<B> f(F<B> x, const Params<B>&) {
+    F<B> r6 = vmath::clamp<B>(B::add(x, splat<B>(3.0f)), 0.0f, 6.0f);
+    F<B> y = B::div(B::mul(x, r6), splat<B>(6.0f));
+    y = B::select(B::le(x, splat<B>(-3.0f)), zero<B>(), y);  // also keeps -Inf · 0 from making NaN
+    return B::select(B::ge(x, splat<B>(3.0f)), x, y);
+  }
+  template <class B> static F<B> df(F<B> x, const Params<B>&) {
+    F<B> mid = B::div(B::add(B::add(x, x), splat<B>(3.0f)), splat<B>(6.0f));
+    F<B> r = B::select(B::le(x, splat<B>(-3.0f)), zero<B>(), B::select(B::ge(x, splat<B>(3.0f)), one<B>(), mid));
+    return vmath::keep_nan<B>(x, r);
+  }
+};
+
+}  // namespace actlab::act

@@ -1,0 +1,143 @@
+// softmax.cpp — max-subtracted softmax and log-softmax with temperature, on the SIMD vocabulary.
+// See softmax.hpp for the maths; the sum uses one fixed lane order so every target agrees.
+#include "actlab/activations/softmax.hpp"
+
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+#include "actlab/simd/simd.hpp"
+#include "actlab/vmath.hpp"
+
+namespace actlab {
+namespace {
+
+std::string check(std::size_t n, float temperature) {
+  if (n == 0) return "softmax: the input is empty";
+  if (!std::isfinite(temperature) || !(temperature > 0.0f))
+    return "softmax: temperature must be a finite number > 0 (got " + std::to_string(temperature) + ")";
+  return "";
+}
+
+// Loads x[i..i+W) or, past the end, a padded copy (pad value for the missing lanes).
+template <class B> typename B::F load_padded(const float* x, std::size_t i, std::size_t n, float pad) {
+  constexpr std::size_t W = B::width;
+  if (i + W <= n) return B::load(x + i);
+  float tmp[W];
+  for (std::size_t k = 0; k < W; ++k) tmp[k] = i + k < n ? x[i + k] : pad;
+  return B::load(tmp);
+}
+
+template <class B> void store_partial(float* y, std::size_t i, std::size_t n, typename B::F v) {
+  constexpr std::size_t W = B::width;
+  if (i + W <= n) return B::store(y + i, v);
+  float tmp[W];
+  B::store(tmp, v);
+  std::memcpy(y + i, tmp, (n - i) * sizeof(float));
+}
+
+// (z - m)/T carried in double-float: z - m is split exactly by two_sum, and the division's
+// rounding error is recovered with two_prod, so exp() sees the exponent to ~2^-40 relative and the
+// result keeps ~1 ulp even when |z - m| is large (a plain float subtraction would cost |z - m|·eps).
+template <class B> vmath::DoubleFloat<B> scaled_shift(typename B::F z, typename B::F m, typename B::F t) {
+  vmath::DoubleFloat<B> d = vmath::two_sum<B>(z, B::sub(B::splat(0.0f), m));
+  typename B::F q = B::div(d.hi, t);
+  vmath::DoubleFloat<B> qt = vmath::two_prod<B>(q, t);                 // q·t exactly
+  typename B::F rem = B::add(B::sub(B::sub(d.hi, qt.hi), qt.lo), d.lo);  // (z - m) - q·t
+  typename B::F lo = B::div(rem, t);
+  // -Inf logits (and the -Inf padding) make the error terms NaN; their exp is 0 regardless.
+  return {q, B::select(B::is_nan(lo), B::splat(0.0f), lo)};
+}
+
+// Fills `out` with exp((z - m)/T) and returns the sum of the terms that are not maxima
+// (`rest`) and how many maxima there are (`ties`): each maximum contributes exactly 1.
+template <class B> struct ExpSum {
+  float rest;
+  std::size_t ties;
+  float max;
+};
+
+template <class B> ExpSum<B> shifted_exp_sum(const float* z, float* out, std::size_t n, float temperature, bool keep_logits) {
+  using F = typename B::F;
+  constexpr std::size_t W = B::width;
+  F m = B::splat(-vmath::kInf);
+  for (std::size_t i = 0; i < n; i += W) m = B::max(m, load_padded<B>(z, i, n, -vmath::kInf));
+  // A NaN logit: the maths is undefined, so every output is NaN.
+  bool has_nan = false;
+  for (std::size_t i = 0; i < n; ++i) has_nan |= std::isnan(z[i]);
+  float mx = has_nan ? NAN : B::hmax(m);
+  std::size_t ties = 0;
+  for (std::size_t i = 0; i < n; ++i) ties += z[i] == mx;
+  const F vm = B::splat(mx), vt = B::splat(temperature);
+  F acc = B::splat(0.0f);
+  for (std::size_t i = 0; i < n; i += W) {
+    F zi = load_padded<B>(z, i, n, -vmath::kInf);
+    vmath::DoubleFloat<B> s = scaled_shift<B>(zi, vm, vt);
+    F e = vmath::exp_df<B>(s.hi, s.lo);
+    // Padded lanes hold -Inf and add exp(-Inf) = 0; the maxima are counted in `ties` instead.
+    acc = B::add(acc, B::select(B::eq(zi, vm), B::splat(0.0f), e));
+    store_partial<B>(out, i, n, keep_logits ? B::add(s.hi, s.lo) : e);
+  }
+  return {B::hsum(acc), ties, mx};
+}
+
+template <class B> void softmax_impl(const float* z, float* p, std::size_t n, float temperature) {
+  constexpr std::size_t W = B::width;
+  ExpSum<B> es = shifted_exp_sum<B>(z, p, n, temperature, false);
+  const typename B::F vs = B::splat(float(es.ties) + es.rest);
+  for (std::size_t i = 0; i < n; i += W) store_partial<B>(p, i, n, B::div(load_padded<B>(p, i, n, 0.0f), vs));
+}
+
+// log(sum) = log(ties + rest): log1p(rest) when there is a single maximum, so a sum close to 1
+// keeps its relative precision (the log-softmax of the largest logit is then accurate too).
+template <class B> float log_sum(const ExpSum<B>& es) {
+  constexpr std::size_t W = B::width;
+  float tmp[W];
+  bool single = es.ties == 1;
+  float arg = single ? es.rest : float(es.ties) + es.rest;
+  for (std::size_t k = 0; k < W; ++k) tmp[k] = arg;
+  typename B::F v = B::load(tmp);
+  B::store(tmp, single ? vmath::log1p<B>(v) : vmath::log<B>(v));
+  return tmp[0];
+}
+
+template <class B> void log_softmax_impl(const float* z, float* out, std::size_t n, float temperature) {
+  constexpr std::size_t W = B::width;
+  ExpSum<B> es = shifted_exp_sum<B>(z, out, n, temperature, true);
+  const typename B::F vl = B::splat(log_sum<B>(es));
+  for (std::size_t i = 0; i < n; i += W) store_partial<B>(out, i, n, B::sub(load_padded<B>(out, i, n, 0.0f), vl));
+}
+
+}  // namespace
+
+std::string softmax(const float* z, float* p, std::size_t n, float temperature, Backend backend) {
+  if (std::string e = check(n, temperature); !e.empty()) return e;
+  if (backend == Backend::Simd) softmax_impl<simd::Native>(z, p, n, temperature);
+  else softmax_impl<simd::Scalar>(z, p, n, temperature);
+  return "";
+}
+
+std::string log_softmax(const float* z, float* out, std::size_t n, float temperature, Backend backend) {
+  if (std::string e = check(n, temperature); !e.empty()) return e;
+  if (backend == Backend::Simd) log_softmax_impl<simd::Native>(z, out, n, temperature);
+  else log_softmax_impl<simd::Scalar>(z, out, n, temperature);
+  return "";
+}
+
+void softmax_ref(const double* z, double* p, std::size_t n, double temperature) {
+  double m = -INFINITY;
+  for (std::size_t i = 0; i < n; ++i) m = std::fmax(m, z[i]);
+  double s = 0;
+  for (std::size_t i = 0; i < n; ++i) s += (p[i] = std::exp((z[i] - m) / temperature));
+  for (std::size_t i = 0; i < n; ++i) p[i] /= s;
+}
+
+void log_softmax_ref(const double* z, double* out, std::size_t n, double temperature) {
+  double m = -INFINITY;
+  for (std::size_t i = 0; i < n; ++i) m = std::fmax(m, z[i]);
+  double s = 0;
+  for (std::size_t i = 0; i < n; ++i) s += std::exp((z[i] - m) / temperature);
+  for (std::size_t i = 0; i < n; ++i) out[i] = (z[i] - m) / temperature - std::log(s);
+}
+
+}  // namespace actlab

@@ -1,0 +1,92 @@
+// squashing.hpp — the saturating squashers: sigmoid, tanh, softsign.
+//
+// Written to stay accurate in both tails: sigmoid uses e = exp(-|x|) so exp never overflows
+// (sigmoid(-1000) = 0, not NaN) and 1 - sigma is never formed by subtraction; tanh uses
+// expm1(-2|x|) so small x keeps full relative precision. Derivatives are computed from e rather
+// than as 1 - y² / y(1 - y): the classic "from the output" forms cancel in the tails (they give 0
+// long before the true derivative underflows), and e is already at hand.
+#pragma once
+
+#include <cmath>
+
+#include "actlab/activations/kernel.hpp"
+
+namespace actlab::act {
+
+inline double ref_sigmoid(double x) {
+  if (x >= 0) return 1.0 / (1.0 + std::exp(-x));
+  double e = std::exp(x);
+  return e / (1.0 + e);
+}
+
+struct Sigmoid {
+  static Activation describe() {
+    return {.id = "sigmoid", .name = "Sigmoid (logistic)", .tex = "\\sigma(x) = \\frac{1}{1 + e^{-x}}",
+            .dtex = "\\sigma'(x) = \\sigma(x)\\,(1 - \\sigma(x))", .param_count = 0, .params = {},
+            .range = "(0, 1)", .zero_centred = false, .monotonic = true, .smooth = true,
+            .piecewise_linear = false, .saturates = "both tails (|x| > 5: slope < 0.007)", .max_slope = 0.25f,
+            .max_slope_at = "x = 0", .year = 1944, .origin = "Verhulst's logistic curve (1838); neural nets from the 1980s (Rumelhart, Hinton & Williams, 1986)",
+            .used_in = "binary output neurons; gates of LSTM/GRU cells", .derivative_note = ""};
+  }
+  static double ref_f(double x, const double*) { return ref_sigmoid(x); }
+  static double ref_df(double x, const double*) {
+    double e = std::exp(-std::fabs(x));
+    return e / ((1 + e) * (1 + e));
+  }
+  template <class B> static F<B> f(F<B> x, const Params<B>&) { return logistic<B>(x).s; }
+  template <class B> static F<B> df(F<B> x, const Params<B>&) {
+    F<B> e = logistic<B>(x).e;  // sigma' = e / (1 + e)² with e = exp(-|x|), symmetric in x
+    F<B> d = B::add(one<B>(), e);
+    return B::div(e, B::mul(d, d));
+  }
+};
+
+struct Tanh {
+  static Activation describe() {
+    return {.id = "tanh", .name = "Tanh", .tex = "\\tanh(x) = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
+            .dtex = "\\tanh'(x) = 1 - \\tanh^2(x)", .param_count = 0, .params = {}, .range = "(-1, 1)",
+            .zero_centred = true, .monotonic = true, .smooth = true, .piecewise_linear = false,
+            .saturates = "both tails (|x| > 3: slope < 0.01)", .max_slope = 1.0f, .max_slope_at = "x = 0",
+            .year = 1986, .origin = "hyperbolic tangent; LeCun et al. (1998) Efficient BackProp recommends it over sigmoid",
+            .used_in = "state of RNN/LSTM/GRU cells; tanh(x) = 2 sigma(2x) - 1", .derivative_note = ""};
+  }
+  static double ref_f(double x, const double*) { return std::tanh(x); }
+  static double ref_df(double x, const double*) {
+    double e = std::exp(-2 * std::fabs(x));
+    return 4 * e / ((1 + e) * (1 + e));
+  }
+  template <class B> static F<B> f(F<B> x, const Params<B>&) {
+    // tanh|x| = -expm1(-2|x|) / (2 + expm1(-2|x|)), then the sign of x.
+    F<B> em = vmath::expm1<B>(B::mul(splat<B>(-2.0f), B::abs(x)));
+    F<B> t = B::div(B::sub(zero<B>(), em), B::add(splat<B>(2.0f), em));
+    return B::bit_xor(t, B::sign_bit(x));
+  }
+  template <class B> static F<B> df(F<B> x, const Params<B>&) {
+    F<B> e = vmath::exp<B>(B::mul(splat<B>(-2.0f), B::abs(x)));
+    F<B> d = B::add(one<B>(), e);
+    return B::div(B::mul(splat<B>(4.0f), e), B::mul(d, d));
+  }
+};
+
+struct Softsign {
+  static Activation describe() {
+    return {.id = "softsign", .name = "Softsign", .tex = "f(x) = \\frac{x}{1 + |x|}",
+            .dtex = "f'(x) = \\frac{1}{(1 + |x|)^2}", .param_count = 0, .params = {}, .range = "(-1, 1)",
+            .zero_centred = true, .monotonic = true, .smooth = true, .piecewise_linear = false,
+            .saturates = "both tails, polynomially (slower than tanh)", .max_slope = 1.0f, .max_slope_at = "x = 0",
+            .year = 2009, .origin = "Bergstra et al. (2009); Glorot & Bengio (2010) studied it",
+            .used_in = "rare today; a cheap tanh-like squasher", .derivative_note = ""};
+  }
+  static double ref_f(double x, const double*) { return std::isinf(x) ? std::copysign(1.0, x) : x / (1 + std::fabs(x)); }
+  static double ref_df(double x, const double*) { return 1 / ((1 + std::fabs(x)) * (1 + std::fabs(x))); }
+  template <class B> static F<B> f(F<B> x, const Params<B>&) {
+    F<B> y = B::div(x, B::add(one<B>(), B::abs(x)));
+    return B::select(B::eq(B::abs(x), splat<B>(vmath::kInf)), B::bit_xor(one<B>(), B::sign_bit(x)), y);
+  }
+  template <class B> static F<B> df(F<B> x, const Params<B>&) {
+    F<B> d = B::add(one<B>(), B::abs(x));
+    return B::div(one<B>(), B::mul(d, d));
+  }
+};
+
+}  // namespace actlab::act

@@ -1,0 +1,80 @@
+// sse2.hpp — the x86-64 SSE2 back end of the SIMD vocabulary (4 float lanes).
+//
+// Same operations and the same IEEE semantics as scalar.hpp (read its header for the rules).
+// minps/maxps already return the second operand when either is NaN, which is the vocabulary's
+// definition. Horizontal reductions combine lanes in one fixed order, ((l0+l1)+(l2+l3)), shared
+// with every back end so sums agree bit for bit across targets.
+#pragma once
+
+#if !defined(__SSE2__)
+#error "sse2.hpp needs an SSE2 target"
+#endif
+
+#include <emmintrin.h>
+
+#include <cstdint>
+
+namespace actlab::simd {
+
+struct Sse2 {
+  static constexpr int width = 4;
+  static constexpr const char* name = "sse2";
+  using F = __m128;
+  using I = __m128i;
+  using M = __m128;
+
+  static F load(const float* p) { return _mm_loadu_ps(p); }
+  static void store(float* p, F v) { _mm_storeu_ps(p, v); }
+  static F splat(float v) { return _mm_set1_ps(v); }
+
+  static F add(F a, F b) { return _mm_add_ps(a, b); }
+  static F sub(F a, F b) { return _mm_sub_ps(a, b); }
+  static F mul(F a, F b) { return _mm_mul_ps(a, b); }
+  static F div(F a, F b) { return _mm_div_ps(a, b); }
+  static F min(F a, F b) { return _mm_min_ps(a, b); }
+  static F max(F a, F b) { return _mm_max_ps(a, b); }
+
+  static M lt(F a, F b) { return _mm_cmplt_ps(a, b); }
+  static M le(F a, F b) { return _mm_cmple_ps(a, b); }
+  static M gt(F a, F b) { return _mm_cmpgt_ps(a, b); }
+  static M ge(F a, F b) { return _mm_cmpge_ps(a, b); }
+  static M eq(F a, F b) { return _mm_cmpeq_ps(a, b); }
+  static M is_nan(F a) { return _mm_cmpunord_ps(a, a); }
+  static M mask_and(M a, M b) { return _mm_and_ps(a, b); }
+  static M mask_or(M a, M b) { return _mm_or_ps(a, b); }
+  static M mask_not(M a) { return _mm_xor_ps(a, _mm_castsi128_ps(_mm_set1_epi32(-1))); }
+  static bool any(M m) { return _mm_movemask_ps(m) != 0; }
+  static F select(M m, F a, F b) { return _mm_or_ps(_mm_and_ps(m, a), _mm_andnot_ps(m, b)); }
+
+  static F bit_and(F a, std::uint32_t bits) {
+    return _mm_and_ps(a, _mm_castsi128_ps(_mm_set1_epi32(static_cast<int>(bits))));
+  }
+  static F bit_xor(F a, F b) { return _mm_xor_ps(a, b); }
+  static F abs(F a) { return bit_and(a, 0x7FFFFFFFu); }
+  static F sign_bit(F a) { return bit_and(a, 0x80000000u); }
+
+  static I as_int(F a) { return _mm_castps_si128(a); }
+  static F as_float(I a) { return _mm_castsi128_ps(a); }
+  static I splat_int(std::int32_t v) { return _mm_set1_epi32(v); }
+  static I add_int(I a, I b) { return _mm_add_epi32(a, b); }
+  static I sub_int(I a, I b) { return _mm_sub_epi32(a, b); }
+  template <int k> static I shl(I a) { return _mm_slli_epi32(a, k); }
+  template <int k> static I shr_arith(I a) { return _mm_srai_epi32(a, k); }
+  static I and_int(I a, std::int32_t bits) { return _mm_and_si128(a, _mm_set1_epi32(bits)); }
+  static F int_to_float(I a) { return _mm_cvtepi32_ps(a); }
+
+  static float hsum(F a) {
+    alignas(16) float l[4];
+    _mm_store_ps(l, a);
+    return (l[0] + l[1]) + (l[2] + l[3]);
+  }
+  static float hmax(F a) {
+    alignas(16) float l[4];
+    _mm_store_ps(l, a);
+    float m01 = l[0] > l[1] ? l[0] : l[1];
+    float m23 = l[2] > l[3] ? l[2] : l[3];
+    return m01 > m23 ? m01 : m23;
+  }
+};
+
+}  // namespace actlab::simd

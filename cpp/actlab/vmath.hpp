@@ -1,0 +1,197 @@
+// vmath.hpp — vector elementary functions written once on the SIMD vocabulary.
+//
+// Every function is a template on a back end B (simd::Scalar, simd::Sse2, simd::Wasm128) and
+// uses only IEEE-exact operations (+ - * /, min/max, compares, selects, integer bit tricks), so
+// every target executes the same sequence of roundings and gets the same bits. No libm inside.
+//
+//   exp(x), expm1(x) and exp_expm1(x): one Cody–Waite range reduction x = n·ln2 + r, |r| <= ln2/2,
+//     then the degree-7 Taylor polynomial of expm1(r) (truncation error r^8/8! < 5.3e-9 < 0.1 ulp)
+//     and scaling by 2^n, split into two normal factors so subnormal results and overflow to
+//     +Inf come out right. ln2 is split hi/lo as in fdlibm's e_expf.c (hi has 16 significant bits,
+//     so n·ln2_hi is exact for |n| <= 256).
+//   log(x), log1p(x): fdlibm/FreeBSD e_logf.c's reduction to m in [sqrt(1/2), sqrt(2)) and its
+//     minimax coefficients Lg1..Lg4 for log(1+f) = f - f²/2 + s·(f²/2 + R(s²)), s = f/(2+f).
+//   two_sum, two_prod: error-free transformations (Knuth; Dekker with Veltkamp's split, no FMA),
+//     used to carry the argument of exp in double-float where an exponent is large and computed
+//     (GELU's x²/2 and x³ terms), so the result keeps ~1 ulp instead of |arg|·eps.
+//   exp_df(hi, lo): exp(hi + lo) for |lo| <= ulp(hi), = exp(hi)·(1 + lo).
+#pragma once
+
+#include <bit>
+#include <cstdint>
+#include <limits>
+
+namespace actlab::vmath {
+
+inline constexpr float kInf = std::numeric_limits<float>::infinity();
+inline constexpr float kLog2e = 0x1.715476p+0f;      // 1/ln 2 rounded to float
+inline constexpr float kLn2Hi = 0x1.62e400p-1f;      // fdlibm ln2_hi (0x3f317200)
+inline constexpr float kLn2Lo = 0x1.7f7d1cp-20f;     // fdlibm ln2_lo (0x35bfbe8e)
+inline constexpr float kRoundMagic = 0x1.8p23f;      // x + 1.5·2^23 - 1.5·2^23 rounds x to an integer
+
+template <class B> using F = typename B::F;
+
+// NaN in x survives: r is returned where x is a number, x itself where x is NaN.
+template <class B> inline F<B> keep_nan(F<B> x, F<B> r) { return B::select(B::is_nan(x), x, r); }
+
+// clamp(x, lo, hi) that propagates NaN (x is the second operand of min/max; see scalar.hpp).
+template <class B> inline F<B> clamp(F<B> x, float lo, float hi) {
+  return B::max(B::splat(lo), B::min(B::splat(hi), x));
+}
+
+// Exponent reduction shared by exp and expm1: x = n·ln2 + r with |r| <= ~ln2/2.
+// Returns n as an integer lane, r, and p = expm1(r).
+template <class B> struct ExpReduction {
+  typename B::I n;
+  F<B> p;
+};
+
+template <class B> inline ExpReduction<B> exp_reduce(F<B> x) {
+  const F<B> magic = B::splat(kRoundMagic);
+  F<B> t = B::add(B::mul(x, B::splat(kLog2e)), magic);  // n in the low mantissa bits of t
+  F<B> n = B::sub(t, magic);
+  F<B> r = B::sub(B::sub(x, B::mul(n, B::splat(kLn2Hi))), B::mul(n, B::splat(kLn2Lo)));
+  // expm1(r) = r + r²·(1/2 + r·(1/6 + r·(1/24 + r·(1/120 + r·(1/720 + r/5040))))) (Taylor)
+  F<B> q = B::splat(0x1.a01a02p-13f);                 // 1/5040
+  q = B::add(B::mul(q, r), B::splat(0x1.6c16c2p-10f)); // 1/720
+  q = B::add(B::mul(q, r), B::splat(0x1.111112p-7f));  // 1/120
+  q = B::add(B::mul(q, r), B::splat(0x1.555556p-5f));  // 1/24
+  q = B::add(B::mul(q, r), B::splat(0x1.555556p-3f));  // 1/6
+  q = B::add(B::mul(q, r), B::splat(0.5f));
+  F<B> p = B::add(B::mul(B::mul(r, r), q), r);
+  typename B::I ni = B::sub_int(B::as_int(t), B::as_int(magic));
+  return {ni, p};
+}
+
+// 2^k for an integer lane with -126 <= k <= 127.
+template <class B> inline F<B> pow2i(typename B::I k) {
+  return B::as_float(B::template shl<23>(B::add_int(k, B::splat_int(127))));
+}
+
+// exp(x) from a reduction of x clamped to [-104, 88.75]: 2^n·(1 + p), with 2^n split into two
+// normal factors 2^(n>>1)·2^(n-(n>>1)) so results down to the subnormals and up to +Inf are right.
+template <class B> inline F<B> exp_from(const ExpReduction<B>& e) {
+  typename B::I n1 = B::template shr_arith<1>(e.n);
+  typename B::I n2 = B::sub_int(e.n, n1);
+  F<B> s1 = pow2i<B>(n1), s2 = pow2i<B>(n2);
+  return B::mul(B::add(B::mul(s1, e.p), s1), s2);
+}
+
+// e^x. exp(-Inf) = 0, exp(+Inf) = +Inf, exp(NaN) = NaN. Max error ~1 ulp for normal results.
+template <class B> inline F<B> exp(F<B> x) {
+  return exp_from<B>(exp_reduce<B>(clamp<B>(x, -104.0f, 88.75f)));
+}
+
+// e^x - 1 without cancellation near 0, and e^x from the same reduction.
+template <class B> struct ExpExpm1 {
+  F<B> exp;
+  F<B> expm1;
+};
+
+template <class B> inline ExpExpm1<B> exp_expm1(F<B> x) {
+  F<B> xc = clamp<B>(x, -104.0f, 88.75f);
+  ExpReduction<B> e = exp_reduce<B>(xc);
+  F<B> ex = exp_from<B>(e);
+  // For x <= 18 (n <= 26): expm1 = (2^n - 1) + 2^n·p; 2^n - 1 is exact for n <= 24 and its
+  // rounding is negligible beyond. Below x = -30 the result is -1 in float. Above 18, e^x - 1
+  // rounds to e^x. Lanes outside [-30, 18] may build a meaningless 2^n here; the selects drop it.
+  F<B> s = pow2i<B>(e.n);
+  F<B> small = B::add(B::sub(s, B::splat(1.0f)), B::mul(s, e.p));
+  F<B> em = B::select(B::gt(xc, B::splat(18.0f)), ex, small);
+  em = B::select(B::lt(xc, B::splat(-30.0f)), B::splat(-1.0f), em);
+  return {ex, em};
+}
+
+template <class B> inline F<B> expm1(F<B> x) { return exp_expm1<B>(x).expm1; }
+
+// Error-free transformations. two_sum: a + b = s + err exactly (any magnitudes).
+template <class B> struct DoubleFloat {
+  F<B> hi, lo;
+};
+
+template <class B> inline DoubleFloat<B> two_sum(F<B> a, F<B> b) {
+  F<B> s = B::add(a, b);
+  F<B> bb = B::sub(s, a);
+  F<B> err = B::add(B::sub(a, B::sub(s, bb)), B::sub(b, bb));
+  return {s, err};
+}
+
+// Veltkamp split: a = hi + lo with hi holding the top 12 bits, so hi·hi, hi·lo, lo·lo are exact.
+template <class B> inline DoubleFloat<B> split(F<B> a) {
+  F<B> c = B::mul(B::splat(4097.0f), a);
+  F<B> hi = B::sub(c, B::sub(c, a));
+  return {hi, B::sub(a, hi)};
+}
+
+// Dekker's product: a·b = p + err exactly (for |a·b| well inside the float range).
+template <class B> inline DoubleFloat<B> two_prod(F<B> a, F<B> b) {
+  F<B> p = B::mul(a, b);
+  DoubleFloat<B> as = split<B>(a), bs = split<B>(b);
+  F<B> err = B::sub(B::mul(as.hi, bs.hi), p);
+  err = B::add(err, B::mul(as.hi, bs.lo));
+  err = B::add(err, B::mul(as.lo, bs.hi));
+  err = B::add(err, B::mul(as.lo, bs.lo));
+  return {p, err};
+}
+
+// exp(hi + lo) where lo is a small correction (|lo| << 1): exp(hi)·(1 + lo).
+template <class B> inline F<B> exp_df(F<B> hi, F<B> lo) {
+  F<B> e = exp<B>(hi);
+  return B::add(e, B::mul(e, lo));
+}
+
+// log(1 + f) for f in [sqrt(1/2) - 1, sqrt(2) - 1], FreeBSD e_logf.c's kernel, without k·ln2.
+template <class B> inline F<B> log1p_kernel(F<B> f, F<B> kf, F<B> correction) {
+  F<B> s = B::div(f, B::add(B::splat(2.0f), f));
+  F<B> z = B::mul(s, s);
+  F<B> R = B::splat(0xf89e26.0p-26f);                 // Lg4
+  R = B::add(B::mul(R, z), B::splat(0x91e9ee.0p-25f)); // Lg3
+  R = B::add(B::mul(R, z), B::splat(0xccce13.0p-25f)); // Lg2
+  R = B::add(B::mul(R, z), B::splat(0xaaaaaa.0p-24f)); // Lg1
+  R = B::mul(R, z);
+  F<B> hfsq = B::mul(B::mul(B::splat(0.5f), f), f);
+  // k·ln2_hi - ((hfsq - (s·(hfsq + R) + (k·ln2_lo + c))) - f)
+  F<B> lo = B::add(B::mul(kf, B::splat(kLn2Lo)), correction);
+  F<B> inner = B::sub(B::sub(hfsq, B::add(B::mul(s, B::add(hfsq, R)), lo)), f);
+  return B::sub(B::mul(kf, B::splat(kLn2Hi)), inner);
+}
+
+// Splits a positive normal x into 2^k·m with m in [sqrt(1/2), sqrt(2)); returns m - 1 and k.
+template <class B> inline DoubleFloat<B> log_reduce(F<B> x) {
+  // Adding 0x3f800000 - 0x3f3504f3 to the bits moves the binade boundary to sqrt(1/2).
+  typename B::I ix = B::add_int(B::as_int(x), B::splat_int(0x3f800000 - 0x3f3504f3));
+  typename B::I k = B::sub_int(B::template shr_arith<23>(ix), B::splat_int(127));
+  F<B> m = B::as_float(B::add_int(B::and_int(ix, 0x007fffff), B::splat_int(0x3f3504f3)));
+  return {B::sub(m, B::splat(1.0f)), B::int_to_float(k)};
+}
+
+// Natural log. log(0) = -Inf, log(x < 0) = NaN, log(+Inf) = +Inf, subnormals handled.
+template <class B> inline F<B> log(F<B> x) {
+  auto sub = B::lt(x, B::splat(0x1p-126f));
+  F<B> xs = B::select(sub, B::mul(x, B::splat(0x1p25f)), x);
+  DoubleFloat<B> fk = log_reduce<B>(xs);
+  F<B> kf = B::sub(fk.lo, B::select(sub, B::splat(25.0f), B::splat(0.0f)));
+  F<B> r = log1p_kernel<B>(fk.hi, kf, B::splat(0.0f));
+  r = B::select(B::eq(x, B::splat(0.0f)), B::splat(-kInf), r);
+  r = B::select(B::lt(x, B::splat(0.0f)), B::splat(std::numeric_limits<float>::quiet_NaN()), r);
+  r = B::select(B::eq(x, B::splat(kInf)), x, r);
+  return keep_nan<B>(x, r);
+}
+
+// log(1 + u) accurate for small u. log1p(-1) = -Inf, u < -1 gives NaN.
+template <class B> inline F<B> log1p(F<B> u) {
+  F<B> u1 = B::add(B::splat(1.0f), u);
+  // c = (u - (u1 - 1)) / u1 is the rounding error of 1 + u, relative to u1 (fdlibm s_log1pf.c).
+  F<B> c = B::div(B::sub(u, B::sub(u1, B::splat(1.0f))), u1);
+  auto ok = B::mask_and(B::gt(u1, B::splat(0.0f)), B::lt(B::abs(u), B::splat(0x1p100f)));
+  c = B::select(ok, c, B::splat(0.0f));
+  F<B> us = B::max(B::splat(0x1p-126f), u1);  // keep the reduction on normal numbers
+  DoubleFloat<B> fk = log_reduce<B>(us);
+  F<B> r = log1p_kernel<B>(fk.hi, fk.lo, c);
+  r = B::select(B::eq(u1, B::splat(0.0f)), B::splat(-kInf), r);
+  r = B::select(B::lt(u1, B::splat(0.0f)), B::splat(std::numeric_limits<float>::quiet_NaN()), r);
+  r = B::select(B::eq(u, B::splat(kInf)), u, r);
+  return keep_nan<B>(u, r);
+}
+
+}  // namespace actlab::vmath

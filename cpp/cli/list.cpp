@@ -1,0 +1,28 @@
+// list.cpp — `actlab list`: the registry with its metadata, one block per activation.
+#include <cstdio>
+
+#include "actlab/activations/registry.hpp"
+#include "commands.hpp"
+
+namespace actlab::cli {
+
+int cmd_list(std::span<char* const> args) {
+  if (!args.empty()) {
+    std::fprintf(stderr, "actlab list: takes no arguments (got '%s')\n", args[0]);
+    return 2;
+  }
+  std::printf("%-13s %-26s %-5s %-5s %-5s %-9s %-6s %s\n", "id", "name", "zero", "mono", "smooth", "max|f'|", "year",
+              "parameters");
+  for (const Activation& a : activations()) {
+    std::printf("%-13s %-26s %-5s %-5s %-6s %-9.4g %-6d", a.id, a.name, a.zero_centred ? "yes" : "no",
+                a.monotonic ? "yes" : "no", a.smooth ? "yes" : "no", double(a.max_slope), a.year);
+    for (int i = 0; i < a.param_count; ++i)
+      std::printf("%s%s=%g [%g, %g]", i ? ", " : "", a.params[i].name, double(a.params[i].default_value),
+                  double(a.params[i].min), double(a.params[i].max));
+    std::printf("\n    saturates: %s; used in: %s\n", a.saturates, a.used_in);
+  }
+  std::printf("%zu activations, plus softmax and log-softmax over vectors\n", activations().size());
+  return 0;
+}
+
+}  // namespace actlab::cli

@@ -1,0 +1,43 @@
+// main.cpp — the native `actlab` command: dispatches to one function per subcommand.
+#include <cstdio>
+#include <cstring>
+#include <span>
+#include <string_view>
+
+#include "commands.hpp"
+
+namespace {
+
+void usage(std::FILE* out) {
+  std::fputs(
+      "usage: actlab <command> [options]\n"
+      "  list                          the activation registry with metadata\n"
+      "  eval NAME [--param k=v]... [--grad] [--scalar] [numbers...]\n"
+      "                                print 'x f(x)' (or 'x f(x) f'(x)') per input; numbers from\n"
+      "                                the arguments or whitespace-separated on stdin\n"
+      "  accuracy [--quick]            max ULP error of f and f' for every activation\n"
+      "  golden                        write the cross-target golden file to stdout\n"
+      "  train [options]               train a small MLP (actlab train --help)\n"
+      "  probe <scan|depth|census|collapse> [options]   run an experiment (actlab probe --help)\n",
+      out);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace actlab::cli;
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
+    usage(argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  std::string_view cmd = argv[1];
+  std::span<char* const> rest(argv + 2, std::size_t(argc - 2));
+  if (cmd == "list") return cmd_list(rest);
+  if (cmd == "eval") return cmd_eval(rest);
+  if (cmd == "accuracy") return cmd_accuracy(rest);
+  if (cmd == "golden") return cmd_golden(rest);
+  if (cmd == "train") return cmd_train(rest);
+  if (cmd == "probe") return cmd_probe(rest);
+  std::fprintf(stderr, "actlab: unknown command '%s' (accepted: list, eval, accuracy, golden, train, probe)\n", argv[1]);
+  return 2;
+}

@@ -1,0 +1,173 @@
+// activation_kernels_test.cpp — every registry kernel where SIMD breaks: batch sizes around the
+// vector width, in place, unaligned starts; scalar vs SIMD back end bit for bit; f' against
+// finite differences of the reference; the IEEE-expected special values.
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "actlab/activations/accuracy.hpp"
+#include "actlab/activations/registry.hpp"
+#include "actlab/simd/bits.hpp"
+#include "catch2/catch.hpp"
+
+using namespace actlab;
+
+namespace {
+
+std::vector<float> pseudo_random(std::size_t n, std::uint32_t seed, float lo = -8, float hi = 8) {
+  std::vector<float> v(n);
+  for (auto& x : v) {
+    seed = seed * 1664525u + 1013904223u;
+    x = lo + (hi - lo) * float(seed >> 8) / float(1u << 24);
+  }
+  return v;
+}
+
+bool same_bits(float a, float b) { return bit_cast<std::uint32_t>(a) == bit_cast<std::uint32_t>(b); }
+
+// The scalar back end evaluated one element at a time is the yardstick for every batch shape.
+float one(const Activation& a, float x, bool d) {
+  float y;
+  a.apply(&x, &y, 1, d, nullptr, Backend::Scalar);
+  return y;
+}
+
+}  // namespace
+
+TEST_CASE("kernels: batch sizes, in place and unaligned starts give the same bits as one-at-a-time", "[kernels]") {
+  for (const Activation& a : activations()) {
+    for (bool d : {false, true}) {
+      for (std::size_t n : {0u, 1u, 3u, 4u, 5u, 7u, 8u, 1003u}) {
+        for (std::size_t offset : {0u, 1u, 3u}) {
+          std::vector<float> buf = pseudo_random(n + offset + 1, std::uint32_t(n * 7 + offset));
+          std::vector<float> out(n + offset + 1, 12345.0f);
+          const float* x = buf.data() + offset;
+          a.apply(x, out.data() + offset, n, d, nullptr, Backend::Simd);
+          INFO(a.id << (d ? " f'" : " f") << " n=" << n << " offset=" << offset);
+          for (std::size_t i = 0; i < n; ++i) REQUIRE(same_bits(out[offset + i], one(a, x[i], d)));
+          REQUIRE(out[offset + n] == 12345.0f);  // nothing written past the end
+          // In place.
+          std::vector<float> inplace(buf);
+          a.apply(inplace.data() + offset, inplace.data() + offset, n, d, nullptr, Backend::Simd);
+          for (std::size_t i = 0; i < n; ++i) REQUIRE(same_bits(inplace[offset + i], out[offset + i]));
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("kernels: scalar and SIMD back ends agree bit for bit over the accuracy sweep", "[kernels]") {
+  std::vector<float> xs = accuracy_inputs(20001);
+  std::vector<float> s(xs.size()), v(xs.size());
+  for (const Activation& a : activations()) {
+    for (bool d : {false, true}) {
+      a.apply(xs.data(), s.data(), xs.size(), d, nullptr, Backend::Scalar);
+      a.apply(xs.data(), v.data(), xs.size(), d, nullptr, Backend::Simd);
+      std::size_t mismatches = 0;
+      for (std::size_t i = 0; i < xs.size(); ++i) mismatches += !same_bits(s[i], v[i]);
+      INFO(a.id << (d ? " f'" : " f"));
+      CHECK(mismatches == 0);
+    }
+  }
+}
+
+TEST_CASE("kernels: f' matches central finite differences of the reference f", "[kernels][gradient]") {
+  for (const Activation& a : activations()) {
+    double p[kMaxParams];
+    float pf[kMaxParams];
+    a.default_params(pf);
+    for (int i = 0; i < kMaxParams; ++i) p[i] = pf[i];
+    for (float x : pseudo_random(400, 99, -6, 6)) {
+      if (std::fabs(x) < 1e-3f || std::fabs(std::fabs(x) - 3) < 1e-3f || std::fabs(x - 6) < 1e-3f) continue;  // kinks
+      double h = 1e-5;
+      double fd = (a.ref_f(x + h, p) - a.ref_f(x - h, p)) / (2 * h);
+      INFO(a.id << " x=" << x << " fd=" << fd);
+      REQUIRE(a.ref_df(x, p) == Approx(fd).margin(1e-6).epsilon(1e-6));
+      REQUIRE(double(one(a, x, true)) == Approx(fd).margin(2e-6).epsilon(1e-5));
+    }
+  }
+}
+
+TEST_CASE("kernels: IEEE-expected results for special inputs", "[kernels][special]") {
+  const float inf = std::numeric_limits<float>::infinity();
+  auto f = [](const char* id, float x) { return one(*find_activation(id), x, false); };
+  auto df = [](const char* id, float x) { return one(*find_activation(id), x, true); };
+  CHECK(f("sigmoid", -1000) == 0.0f);
+  CHECK(f("sigmoid", 1000) == 1.0f);
+  CHECK(df("sigmoid", -1000) == 0.0f);
+  CHECK(f("sigmoid", -inf) == 0.0f);
+  CHECK(f("tanh", inf) == 1.0f);
+  CHECK(f("tanh", -inf) == -1.0f);
+  CHECK(same_bits(f("tanh", -0.0f), -0.0f));
+  CHECK(f("softplus", 1000) == 1000.0f);
+  CHECK(f("softplus", -1000) == 0.0f);
+  CHECK(f("gelu", -1000) == 0.0f);
+  CHECK(f("gelu", inf) == inf);
+  CHECK(f("swish", -inf) == 0.0f);
+  CHECK(f("mish", -inf) == 0.0f);
+  CHECK(f("elu", -inf) == -1.0f);
+  CHECK(f("softsign", inf) == 1.0f);
+  CHECK(f("relu", 3e38f) == 3e38f);
+  // NaN in, NaN out: for every activation, f and f'. Never a silent number.
+  for (const Activation& a : activations()) {
+    INFO(a.id);
+    CHECK(std::isnan(one(a, std::numeric_limits<float>::quiet_NaN(), false)));
+    CHECK(std::isnan(one(a, std::numeric_limits<float>::quiet_NaN(), true)));
+    // No NaN the maths doesn't call for, at any finite or infinite input.
+    for (float x : {inf, -inf, 3e38f, -3e38f, 1e-45f, -1e-45f, 0.0f, -0.0f, 88.8f, -88.8f, 104.0f, -104.0f}) {
+      INFO("x=" << x);
+      CHECK_FALSE(std::isnan(one(a, x, false)));
+      CHECK_FALSE(std::isnan(one(a, x, true)));
+    }
+  }
+}
+
+TEST_CASE("registry: ids are unique, parameters default inside their range, lookups work", "[registry]") {
+  REQUIRE(activations().size() >= 18);
+  for (const Activation& a : activations()) {
+    INFO(a.id);
+    CHECK(find_activation(a.id) == &a);
+    float p[kMaxParams];
+    a.default_params(p);
+    CHECK(a.check_params(p).empty());
+    for (const Activation& b : activations()) CHECK((&a == &b || std::string(a.id) != b.id));
+  }
+  CHECK(find_activation("nope") == nullptr);
+  const Activation& leaky = *find_activation("leaky_relu");
+  float bad[kMaxParams] = {std::numeric_limits<float>::quiet_NaN(), 0};
+  CHECK(leaky.check_params(bad).find("alpha") != std::string::npos);
+  bad[0] = 5.0f;
+  CHECK(leaky.check_params(bad).find("outside") != std::string::npos);
+}
+
+TEST_CASE("registry: max |f'| metadata matches the reference derivative", "[registry]") {
+  for (const Activation& a : activations()) {
+    double p[kMaxParams];
+    float pf[kMaxParams];
+    a.default_params(pf);
+    for (int i = 0; i < kMaxParams; ++i) p[i] = pf[i];
+    double m = 0;
+    for (int i = -60000; i <= 60000; ++i) {
+      double x = i / 1000.0;
+      if (a.smooth || std::fabs(x) > 1e-9) m = std::max(m, std::fabs(a.ref_df(x, p)));
+    }
+    if (std::string(a.id) == "selu") m = std::max(m, double(a.max_slope));  // supremum approached at 0-
+    INFO(a.id);
+    CHECK(m == Approx(a.max_slope).epsilon(2e-3));
+  }
+}
+
+TEST_CASE("curriculum figures come out of the engine", "[kernels][curriculum]") {
+  const Activation& s = *find_activation("sigmoid");
+  CHECK(one(s, -5, false) == Approx(0.0067).margin(5e-5));
+  CHECK(one(s, 0, false) == 0.5f);
+  CHECK(one(s, 5, false) == Approx(0.9933).margin(5e-5));
+  CHECK(one(s, 0, true) == 0.25f);
+  CHECK(one(*find_activation("tanh"), 0, true) == 1.0f);
+  // tanh(z) = 2 sigma(2z) - 1
+  for (float z : {-3.0f, -0.5f, 0.25f, 2.0f}) CHECK(one(*find_activation("tanh"), z, false) == Approx(2 * one(s, 2 * z, false) - 1).margin(1e-6));
+  CHECK(one(*find_activation("gelu"), -0.7518f, false) == Approx(-0.17).margin(5e-4));
+}

@@ -1,0 +1,79 @@
+// simd_vocabulary_test.cpp — every back end of the SIMD vocabulary has the same semantics:
+// NaN and signed-zero behaviour of min/max, selects, integer lanes and lane-order reductions.
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+#include "actlab/simd/bits.hpp"
+#include "actlab/simd/simd.hpp"
+#include "catch2/catch.hpp"
+
+using actlab::bit_cast;
+
+namespace {
+
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+
+// Applies a binary vocabulary op lane by lane on back end B and returns lane 0's bits.
+template <class B, class Op> std::uint32_t lane0(Op op, float a, float b) {
+  float in_a[4] = {a, a, a, a}, in_b[4] = {b, b, b, b}, out[4] = {};
+  B::store(out, op(B::load(in_a), B::load(in_b)));
+  for (int k = 1; k < B::width; ++k) REQUIRE(bit_cast<std::uint32_t>(out[k]) == bit_cast<std::uint32_t>(out[0]));
+  return bit_cast<std::uint32_t>(out[0]);
+}
+
+template <class B> void check_min_max_semantics() {
+  auto mn = [](auto a, auto b) { return B::min(a, b); };
+  auto mx = [](auto a, auto b) { return B::max(a, b); };
+  const std::uint32_t nan_bits = bit_cast<std::uint32_t>(kNaN);
+  // min(a, b) = a < b ? a : b: a NaN anywhere returns the second operand.
+  CHECK(lane0<B>(mn, kNaN, 1.0f) == bit_cast<std::uint32_t>(1.0f));
+  CHECK(lane0<B>(mn, 1.0f, kNaN) == nan_bits);
+  CHECK(lane0<B>(mx, kNaN, 1.0f) == bit_cast<std::uint32_t>(1.0f));
+  CHECK(lane0<B>(mx, 1.0f, kNaN) == nan_bits);
+  // Signed zeros: equal, so the second operand wins.
+  CHECK(lane0<B>(mn, 0.0f, -0.0f) == bit_cast<std::uint32_t>(-0.0f));
+  CHECK(lane0<B>(mn, -0.0f, 0.0f) == bit_cast<std::uint32_t>(0.0f));
+  CHECK(lane0<B>(mx, 0.0f, -0.0f) == bit_cast<std::uint32_t>(-0.0f));
+  CHECK(lane0<B>(mn, 2.0f, 3.0f) == bit_cast<std::uint32_t>(2.0f));
+  CHECK(lane0<B>(mx, 2.0f, 3.0f) == bit_cast<std::uint32_t>(3.0f));
+}
+
+template <class B> void check_select_and_ints() {
+  float a[4] = {1, 2, 3, 4}, b[4] = {-1, -2, -3, -4}, out[4];
+  B::store(out, B::select(B::gt(B::load(a), B::splat(2.5f)), B::load(a), B::load(b)));
+  for (int k = 0; k < B::width; ++k) CHECK(out[k] == (a[k] > 2.5f ? a[k] : b[k]));
+  // NaN compares false for every ordered comparison; is_nan finds it.
+  float n[4] = {kNaN, kNaN, kNaN, kNaN};
+  CHECK_FALSE(B::any(B::lt(B::load(n), B::splat(0.0f))));
+  CHECK_FALSE(B::any(B::ge(B::load(n), B::splat(0.0f))));
+  CHECK(B::any(B::is_nan(B::load(n))));
+  // Integer lanes: 2^k built from the exponent field, arithmetic right shift of negatives.
+  B::store(out, B::as_float(B::template shl<23>(B::add_int(B::splat_int(-3), B::splat_int(127)))));
+  CHECK(out[0] == 0.125f);
+  B::store(out, B::int_to_float(B::template shr_arith<1>(B::splat_int(-7))));
+  CHECK(out[0] == -4.0f);
+  B::store(out, B::abs(B::splat(-0.0f)));
+  CHECK(bit_cast<std::uint32_t>(out[0]) == 0u);
+}
+
+}  // namespace
+
+TEST_CASE("SIMD vocabulary: min/max NaN and signed-zero semantics are the same on every back end", "[simd]") {
+  check_min_max_semantics<actlab::simd::Scalar>();
+  check_min_max_semantics<actlab::simd::Native>();
+}
+
+TEST_CASE("SIMD vocabulary: select, compares, integer lanes", "[simd]") {
+  check_select_and_ints<actlab::simd::Scalar>();
+  check_select_and_ints<actlab::simd::Native>();
+}
+
+TEST_CASE("SIMD vocabulary: horizontal sum uses the fixed order ((l0+l1)+(l2+l3))", "[simd]") {
+  using B = actlab::simd::Native;
+  // Chosen so that left-to-right summation gives a different result: 1e8 + 1 - 1e8 + 1.
+  float v[4] = {1e8f, 1.0f, -1e8f, 1.0f};
+  float expected = (v[0] + v[1]) + (v[2] + v[3]);
+  CHECK(B::hsum(B::load(v)) == expected);
+  CHECK(B::width == 4);
+}
