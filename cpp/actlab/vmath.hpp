@@ -70,9 +70,10 @@ template <class B> inline F<B> pow2i(typename B::I k) {
 
 // exp(x) from a reduction of x clamped to [-104, 88.75]: 2^n·(1 + p), with 2^n split into two
 // normal factors 2^(n>>1)·2^(n-(n>>1)) so results down to the subnormals and up to +Inf are right.
-template <class B> inline F<B> exp_from(const ExpReduction<B>& e) {
-  typename B::I n1 = B::template shr_arith<1>(e.n);
-  typename B::I n2 = B::sub_int(e.n, n1);
+template <class B> inline F<B> exp_from(const ExpReduction<B>& e, int shift = 0) {
+  typename B::I n = B::add_int(e.n, B::splat_int(shift));
+  typename B::I n1 = B::template shr_arith<1>(n);
+  typename B::I n2 = B::sub_int(n, n1);
   F<B> s1 = pow2i<B>(n1), s2 = pow2i<B>(n2);
   return B::mul(B::add(B::mul(s1, e.p), s1), s2);
 }
@@ -134,9 +135,17 @@ template <class B> inline DoubleFloat<B> two_prod(F<B> a, F<B> b) {
   return {p, err};
 }
 
-// exp(hi + lo) where lo is a small correction (|lo| << 1): exp(hi)·(1 + lo).
-template <class B> inline F<B> exp_df(F<B> hi, F<B> lo) {
-  F<B> e = exp<B>(hi);
+// e^x · 2^shift, exact scaling folded into the exponent: lets a caller keep a result that would be
+// subnormal (e^-100 = 3.7e-44) at full precision until it is multiplied back into range
+// (x·e^x at x = -91 is a normal float). Only for x where e^x·2^shift stays finite.
+template <class B> inline F<B> exp_scaled(F<B> x, int shift) {
+  // The lower clamp moves with the shift so that e^x·2^shift still underflows to 0 where it should.
+  return exp_from<B>(exp_reduce<B>(clamp<B>(x, -104.0f - float(shift) * 0x1.62e430p-1f, 88.75f)), shift);
+}
+
+// exp(hi + lo)·2^shift where lo is a small correction (|lo| << 1): exp(hi)·(1 + lo).
+template <class B> inline F<B> exp_df(F<B> hi, F<B> lo, int shift = 0) {
+  F<B> e = exp_scaled<B>(hi, shift);
   return B::add(e, B::mul(e, lo));
 }
 

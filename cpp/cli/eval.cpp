@@ -47,6 +47,7 @@ int cmd_eval(std::span<char* const> args) {
   std::vector<float> xs;
   for (std::size_t i = 1; i < args.size(); ++i) {
     std::string arg = args[i];
+    if (arg == "--") continue;  // conventional end of options; numbers may start with '-' anyway
     if (arg == "--grad") { grad = true; continue; }
     if (arg == "--scalar") { backend = Backend::Scalar; continue; }
     if (arg == "--param") {

@@ -5,8 +5,9 @@
 // (2^-149 for subnormals). Inputs whose reference is subnormal or zero are excluded from the
 // max ("wherever the true result is a normal float") but still checked for NaN/Inf mistakes.
 // Derivatives have zeros at irrational points (GELU' at x ≈ -0.752) where any float evaluation
-// has a large relative error; f' errors are therefore also reported against a floor
-// ulp(max(|ref|, 2^-10)) as "f' ULP (floored)" — both numbers are printed.
+// has a large relative error; f' errors are therefore also reported against a floor,
+// |got - ref| / ulp(max(|ref|, 1/4)) as "f' ULP (floored)": relative where |f'| >= 1/4, absolute
+// in units of 2^-25 ≈ 3e-8 elsewhere (the usual mixed tolerance) — both numbers are printed.
 #pragma once
 
 #include <cstddef>

@@ -24,10 +24,15 @@ inline constexpr float kInv2Sqrt2 = 0x1.6a09e6p-2f;      // 1/(2√2): t = 1/(1 
 inline constexpr float kGeluC1Hi = 0x1.988454p+0f, kGeluC1Lo = -0x1.857936p-25f;
 inline constexpr float kGeluC3Hi = 0x1.2444f2p-4f, kGeluC3Lo = 0x1.49b16ap-29f;
 
-// Phi(-|x|) (the lower tail of the standard normal) and the density phi(x).
+// Phi(-|x|) (the lower tail of the standard normal) and the density phi(x), both times 2^24:
+// x·Phi(x) is a normal float down to x ≈ -13.2 although Phi(x) is subnormal from x ≈ -13.1, so
+// the tail is kept scaled until it has been multiplied by x (kTailShift).
+inline constexpr int kTailShift = 24;
+inline constexpr float kTailUnscale = 0x1p-24f;
+
 template <class B> struct NormalTail {
-  F<B> q;
-  F<B> pdf;
+  F<B> q;    // Phi(-|x|)·2^24
+  F<B> pdf;  // phi(x)·2^24
 };
 
 template <class B> inline NormalTail<B> normal_tail(F<B> x) {
@@ -35,7 +40,7 @@ template <class B> inline NormalTail<B> normal_tail(F<B> x) {
   F<B> a = B::min(splat<B>(20.0f), B::abs(x));   // beyond 20 both results are 0 in float
   DoubleFloat<B> sq = vmath::two_prod<B>(a, a);   // a² exactly
   F<B> h = B::mul(splat<B>(-0.5f), sq.hi), hl = B::mul(splat<B>(-0.5f), sq.lo);  // -a²/2 = h + hl
-  F<B> pdf = B::mul(vmath::exp_df<B>(h, hl), splat<B>(kInvSqrt2Pi));
+  F<B> pdf = B::mul(vmath::exp_df<B>(h, hl, kTailShift), splat<B>(kInvSqrt2Pi));
   F<B> t = B::div(one<B>(), B::add(one<B>(), B::mul(a, splat<B>(kInv2Sqrt2))));
   F<B> P = splat<B>(0.17087277f);
   P = B::add(B::mul(P, t), splat<B>(-0.82215223f));
@@ -48,7 +53,7 @@ template <class B> inline NormalTail<B> normal_tail(F<B> x) {
   P = B::add(B::mul(P, t), splat<B>(1.00002368f));
   P = B::add(B::mul(P, t), splat<B>(-1.26551223f));
   DoubleFloat<B> arg = vmath::two_sum<B>(h, P);   // -z² + P(t) in double-float
-  F<B> erfc = B::mul(t, vmath::exp_df<B>(arg.hi, B::add(arg.lo, hl)));
+  F<B> erfc = B::mul(t, vmath::exp_df<B>(arg.hi, B::add(arg.lo, hl), kTailShift));
   return {B::mul(splat<B>(0.5f), erfc), pdf};
 }
 
@@ -68,16 +73,19 @@ struct Gelu {
   static double ref_df(double x, const double*) {
     return std::isinf(x) ? (x > 0 ? 1.0 : 0.0) : ref_phi_cdf(x) + x * ref_phi_pdf(x);
   }
-  template <class B> static F<B> cdf(F<B> x, const NormalTail<B>& n) {
-    return B::select(B::lt(x, zero<B>()), n.q, B::sub(one<B>(), n.q));
-  }
   template <class B> static F<B> f(F<B> x, const Params<B>&) {
-    F<B> y = B::mul(x, cdf<B>(x, normal_tail<B>(x)));
+    NormalTail<B> n = normal_tail<B>(x);
+    F<B> neg = B::mul(B::mul(x, n.q), splat<B>(kTailUnscale));                     // x·Phi(-|x|)
+    F<B> pos = B::mul(x, B::sub(one<B>(), B::mul(n.q, splat<B>(kTailUnscale))));  // x·(1 - Phi(-x))
+    F<B> y = B::select(B::lt(x, zero<B>()), neg, pos);
     return B::select(B::eq(x, splat<B>(-vmath::kInf)), splat<B>(-0.0f), y);
   }
   template <class B> static F<B> df(F<B> x, const Params<B>&) {
     NormalTail<B> n = normal_tail<B>(x);
-    F<B> d = B::add(cdf<B>(x, n), B::mul(x, n.pdf));
+    F<B> xpdf = B::mul(x, n.pdf);
+    F<B> neg = B::mul(B::add(n.q, xpdf), splat<B>(kTailUnscale));
+    F<B> pos = B::add(B::sub(one<B>(), B::mul(n.q, splat<B>(kTailUnscale))), B::mul(xpdf, splat<B>(kTailUnscale)));
+    F<B> d = B::select(B::lt(x, zero<B>()), neg, pos);
     d = B::select(B::eq(x, splat<B>(-vmath::kInf)), zero<B>(), d);
     return B::select(B::eq(x, splat<B>(vmath::kInf)), one<B>(), d);
   }
@@ -86,6 +94,7 @@ struct Gelu {
 // The tanh-form GELU: E = exp(-|2u|) with 2u = C1·x + C3·x³ in double-float; sigma(2u) from E.
 template <class B> struct GeluTanhParts {
   F<B> s, s_c, slope_2u;  // sigma(2u), 1 - sigma(2u), d(2u)/dx
+  F<B> tail;              // x < 0: sigma(2u)·2^24 (kept scaled, see kTailShift); x >= 0: sigma(2u)
 };
 
 template <class B> inline GeluTanhParts<B> gelu_tanh_parts(F<B> x) {
@@ -100,11 +109,13 @@ template <class B> inline GeluTanhParts<B> gelu_tanh_parts(F<B> x) {
   t3.lo = B::add(t3.lo, B::add(B::mul(splat<B>(kGeluC3Hi), cube.lo), B::mul(splat<B>(kGeluC3Lo), cube.hi)));
   DoubleFloat<B> s = vmath::two_sum<B>(t1.hi, t3.hi);
   F<B> lo = B::add(s.lo, B::add(t1.lo, t3.lo));
-  F<B> E = vmath::exp_df<B>(B::sub(zero<B>(), s.hi), B::sub(zero<B>(), lo));  // exp(-|2u|)
+  F<B> Es = vmath::exp_df<B>(B::sub(zero<B>(), s.hi), B::sub(zero<B>(), lo), kTailShift);  // exp(-|2u|)·2^24
+  F<B> E = B::mul(Es, splat<B>(kTailUnscale));
   F<B> d = B::add(one<B>(), E);
   auto neg = B::lt(x, zero<B>());
   F<B> slope = B::add(splat<B>(kGeluC1Hi), B::mul(splat<B>(3.0f * kGeluC3Hi), sq.hi));
-  return {B::div(B::select(neg, E, one<B>()), d), B::div(B::select(neg, one<B>(), E), d), slope};
+  F<B> sig = B::div(B::select(neg, E, one<B>()), d);
+  return {sig, B::div(B::select(neg, one<B>(), E), d), slope, B::select(neg, B::div(Es, d), sig)};
 }
 
 struct GeluTanh {
@@ -126,12 +137,15 @@ struct GeluTanh {
     return s + x * s * sc * 2 * std::sqrt(2 / M_PI) * (1 + 3 * 0.044715 * x * x);
   }
   template <class B> static F<B> f(F<B> x, const Params<B>&) {
-    F<B> y = B::mul(x, gelu_tanh_parts<B>(x).s);
+    GeluTanhParts<B> g = gelu_tanh_parts<B>(x);
+    F<B> y = B::select(B::lt(x, zero<B>()), B::mul(B::mul(x, g.tail), splat<B>(kTailUnscale)), B::mul(x, g.s));
     return B::select(B::eq(x, splat<B>(-vmath::kInf)), splat<B>(-0.0f), y);
   }
   template <class B> static F<B> df(F<B> x, const Params<B>&) {
     GeluTanhParts<B> g = gelu_tanh_parts<B>(x);
-    F<B> d = B::add(g.s, B::mul(B::mul(B::mul(x, g.s), g.s_c), g.slope_2u));
+    // sigma + x·sigma·(1 - sigma)·d(2u)/dx, with sigma scaled by 2^24 on the negative side.
+    F<B> d = B::add(g.tail, B::mul(B::mul(B::mul(x, g.tail), g.s_c), g.slope_2u));
+    d = B::select(B::lt(x, zero<B>()), B::mul(d, splat<B>(kTailUnscale)), d);
     d = B::select(B::eq(x, splat<B>(-vmath::kInf)), zero<B>(), d);
     return B::select(B::eq(x, splat<B>(vmath::kInf)), one<B>(), d);
   }
@@ -155,14 +169,26 @@ struct Swish {
     double z = p[0] * x, s = ref_sigmoid(z);
     return s + z * s * ref_sigmoid(-z);
   }
+  // sigma(z) for z < 0 kept scaled by 2^24 until multiplied by x (see kTailShift).
+  template <class B> static F<B> scaled_sigma(F<B> z, F<B>& s_c) {
+    F<B> es = vmath::exp_scaled<B>(B::sub(zero<B>(), B::abs(z)), kTailShift);
+    F<B> d = B::add(one<B>(), B::mul(es, splat<B>(kTailUnscale)));
+    auto pos = B::ge(z, zero<B>());
+    s_c = B::select(pos, B::mul(B::div(es, d), splat<B>(kTailUnscale)), B::div(one<B>(), d));
+    return B::select(pos, B::div(one<B>(), d), B::div(es, d));
+  }
+  template <class B> static F<B> unscale(F<B> z, F<B> v) {
+    return B::select(B::ge(z, zero<B>()), v, B::mul(v, splat<B>(kTailUnscale)));
+  }
   template <class B> static F<B> f(F<B> x, const Params<B>& p) {
-    F<B> y = B::mul(x, logistic<B>(B::mul(p.p0, x)).s);
+    F<B> z = B::mul(p.p0, x), s_c;
+    F<B> y = unscale<B>(z, B::mul(x, scaled_sigma<B>(z, s_c)));
     return B::select(B::eq(x, splat<B>(-vmath::kInf)), splat<B>(-0.0f), y);
   }
   template <class B> static F<B> df(F<B> x, const Params<B>& p) {
-    F<B> z = B::mul(p.p0, x);
-    Logistic<B> l = logistic<B>(z);
-    F<B> d = B::add(l.s, B::mul(B::mul(z, l.s), l.s_c));
+    F<B> z = B::mul(p.p0, x), s_c;
+    F<B> s = scaled_sigma<B>(z, s_c);
+    F<B> d = unscale<B>(z, B::add(s, B::mul(B::mul(z, s), s_c)));
     d = B::select(B::eq(x, splat<B>(-vmath::kInf)), zero<B>(), d);
     return B::select(B::eq(x, splat<B>(vmath::kInf)), one<B>(), d);
   }
@@ -170,15 +196,18 @@ struct Swish {
 
 // Mish = x·tanh(softplus(x)). With e = e^x and n = e(e + 2): tanh(ln(1 + e)) = n / (n + 2),
 // and sech²(softplus x) = 1 - t² = 4(n + 1)/(n + 2)², exact rewrites without log or cancellation.
+// t_s, e_s are t and e scaled by 2^24 (kTailShift) so x·t keeps full precision for x << 0.
 template <class B> struct MishParts {
-  F<B> t, xc, n, e;
+  F<B> t_s, xc, n, e_s;
 };
 
 template <class B> inline MishParts<B> mish_parts(F<B> x) {
   F<B> xc = B::min(splat<B>(20.0f), x);  // tanh(softplus(x)) = 1 in float for x >= 20
-  F<B> e = vmath::exp<B>(xc);
-  F<B> n = B::mul(e, B::add(e, splat<B>(2.0f)));
-  return {B::div(n, B::add(n, splat<B>(2.0f))), xc, n, e};
+  F<B> e_s = vmath::exp_scaled<B>(xc, kTailShift);
+  F<B> e = B::mul(e_s, splat<B>(kTailUnscale));
+  F<B> n_s = B::mul(e_s, B::add(e, splat<B>(2.0f)));
+  F<B> n = B::mul(n_s, splat<B>(kTailUnscale));
+  return {B::div(n_s, B::add(n, splat<B>(2.0f))), xc, n, e_s};
 }
 
 struct Mish {
@@ -198,15 +227,16 @@ struct Mish {
     return t + x * (1 - t * t) * ref_sigmoid(x);
   }
   template <class B> static F<B> f(F<B> x, const Params<B>&) {
-    F<B> y = B::mul(x, mish_parts<B>(x).t);
+    F<B> y = B::mul(B::mul(B::min(splat<B>(20.0f), x), mish_parts<B>(x).t_s), splat<B>(kTailUnscale));
+    y = B::select(B::ge(x, splat<B>(20.0f)), x, y);
     return B::select(B::eq(x, splat<B>(-vmath::kInf)), splat<B>(-0.0f), y);
   }
   template <class B> static F<B> df(F<B> x, const Params<B>&) {
     MishParts<B> m = mish_parts<B>(x);
     F<B> n2 = B::add(m.n, splat<B>(2.0f));
     F<B> sech2 = B::div(B::mul(splat<B>(4.0f), B::add(m.n, one<B>())), B::mul(n2, n2));
-    F<B> sig = B::div(m.e, B::add(one<B>(), m.e));
-    F<B> d = B::add(m.t, B::mul(B::mul(m.xc, sech2), sig));
+    F<B> sig_s = B::div(m.e_s, B::add(one<B>(), B::mul(m.e_s, splat<B>(kTailUnscale))));
+    F<B> d = B::mul(B::add(m.t_s, B::mul(B::mul(m.xc, sech2), sig_s)), splat<B>(kTailUnscale));
     return B::select(B::eq(x, splat<B>(-vmath::kInf)), zero<B>(), d);
   }
 };

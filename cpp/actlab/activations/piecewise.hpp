@@ -60,7 +60,11 @@ struct Relu {
   }
   static double ref_f(double x, const double*) { return std::isnan(x) ? x : (x > 0 ? x : 0.0); }
   static double ref_df(double x, const double*) { return std::isnan(x) ? x : (x > 0 ? 1.0 : 0.0); }
-  template <class B> static F<B> f(F<B> x, const Params<B>&) { return B::max(zero<B>(), x); }
+  // A select, not max(0, x): relu(-0) = +0 on every back end (clang for wasm compiles a scalar
+  // max(0, x) so that the sign of a zero result differs from the SIMD back end).
+  template <class B> static F<B> f(F<B> x, const Params<B>&) {
+    return vmath::keep_nan<B>(x, B::select(B::gt(x, zero<B>()), x, zero<B>()));
+  }
   template <class B> static F<B> df(F<B> x, const Params<B>&) {
     return vmath::keep_nan<B>(x, B::select(B::gt(x, zero<B>()), one<B>(), zero<B>()));
   }
@@ -78,7 +82,11 @@ struct Relu6 {
   }
   static double ref_f(double x, const double*) { return std::isnan(x) ? x : (x > 6 ? 6.0 : (x > 0 ? x : 0.0)); }
   static double ref_df(double x, const double*) { return std::isnan(x) ? x : (x > 0 && x < 6 ? 1.0 : 0.0); }
-  template <class B> static F<B> f(F<B> x, const Params<B>&) { return vmath::clamp<B>(x, 0.0f, 6.0f); }
+  template <class B> static F<B> f(F<B> x, const Params<B>&) {
+    F<B> six = splat<B>(6.0f);
+    F<B> y = B::select(B::gt(x, six), six, B::select(B::gt(x, zero<B>()), x, zero<B>()));
+    return vmath::keep_nan<B>(x, y);
+  }
   template <class B> static F<B> df(F<B> x, const Params<B>&) {
     auto inside = B::mask_and(B::gt(x, zero<B>()), B::lt(x, splat<B>(6.0f)));
     return vmath::keep_nan<B>(x, B::select(inside, one<B>(), zero<B>()));

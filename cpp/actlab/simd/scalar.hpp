@@ -35,8 +35,11 @@ struct Scalar {
   static F sub(F a, F b) { return a - b; }
   static F mul(F a, F b) { return a * b; }
   static F div(F a, F b) { return a / b; }
-  static F min(F a, F b) { return a < b ? a : b; }
-  static F max(F a, F b) { return a > b ? a : b; }
+  // Written as a bitwise select on a compare mask rather than `a < b ? a : b`: clang for wasm
+  // turned the ternary into f32.max-like code that returned +0 for max(0, -0) (seen in the
+  // scalar-vs-SIMD test), breaking the shared semantics.
+  static F min(F a, F b) { return select(lt(a, b), a, b); }
+  static F max(F a, F b) { return select(gt(a, b), a, b); }
 
   static M lt(F a, F b) { return a < b ? ~0u : 0u; }
   static M le(F a, F b) { return a <= b ? ~0u : 0u; }
