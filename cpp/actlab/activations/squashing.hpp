@@ -25,7 +25,7 @@ struct Sigmoid {
             .dtex = "\\sigma'(x) = \\sigma(x)\\,(1 - \\sigma(x))", .param_count = 0, .params = {},
             .range = "(0, 1)", .zero_centred = false, .monotonic = true, .smooth = true,
             .piecewise_linear = false, .saturates = "both tails (|x| > 5: slope < 0.007)", .max_slope = 0.25f,
-            .max_slope_at = "x = 0", .year = 1944, .origin = "Verhulst's logistic curve (1838); neural nets from the 1980s (Rumelhart, Hinton & Williams, 1986)",
+            .max_slope_at = "x = 0", .year = 1986, .origin = "Verhulst's logistic curve (1838); the unit of backpropagation (Rumelhart, Hinton & Williams, 1986)",
             .used_in = "binary output neurons; gates of LSTM/GRU cells", .derivative_note = ""};
   }
   static double ref_f(double x, const double*) { return ref_sigmoid(x); }
@@ -47,7 +47,7 @@ struct Tanh {
             .dtex = "\\tanh'(x) = 1 - \\tanh^2(x)", .param_count = 0, .params = {}, .range = "(-1, 1)",
             .zero_centred = true, .monotonic = true, .smooth = true, .piecewise_linear = false,
             .saturates = "both tails (|x| > 3: slope < 0.01)", .max_slope = 1.0f, .max_slope_at = "x = 0",
-            .year = 1986, .origin = "hyperbolic tangent; LeCun et al. (1998) Efficient BackProp recommends it over sigmoid",
+            .year = 1989, .origin = "LeCun et al. (1989) used a scaled tanh; Efficient BackProp (1998) recommends it over sigmoid",
             .used_in = "state of RNN/LSTM/GRU cells; tanh(x) = 2 sigma(2x) - 1", .derivative_note = ""};
   }
   static double ref_f(double x, const double*) { return std::tanh(x); }

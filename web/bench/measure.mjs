@@ -1,0 +1,82 @@
+// measure.mjs — the timing method and the inputs every JS peer of the benchmark shares.
+//
+// It mirrors cpp/bench/bench_activations.cpp exactly, so the columns of the tables compare like
+// with like: the same sizes, the same pseudo-random inputs on [-6, 6] (same LCG, same float
+// rounding), the same softmax rows, and the same "warm up, then best of R rounds of at least T ms".
+
+/** The two sizes every peer measures. */
+export const SIZES = [4096, 1 << 20];
+
+/** Softmax and log-softmax work on rows of this many logits (divides both sizes). */
+export const SOFTMAX_ROW = 1024;
+
+/** Timing settings: full run, or --quick. Same numbers as the C++ benchmark. */
+export function settings(quick) {
+  return quick
+    ? { roundMs: 10, warmupMs: 5, rounds: 3 }
+    : { roundMs: 60, warmupMs: 20, rounds: 5 };
+}
+
+/**
+ * n floats on [-6, 6] from Numerical Recipes' 32-bit LCG with seed 0x5EED; bit for bit the
+ * inputs the C++ benchmark draws (top 24 bits -> [0, 1), then -6 + 12u in float arithmetic).
+ */
+export function makeInputs(n) {
+  const x = new Float32Array(n);
+  let state = 0x5eed;
+  for (let i = 0; i < n; i++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    const u = (state >>> 8) * 2 ** -24;
+    x[i] = Math.fround(-6 + Math.fround(12 * u));
+  }
+  return x;
+}
+
+/**
+ * Calls `call()` (one pass over n elements): warm up for warmupMs, then `rounds` rounds that each
+ * repeat the call for at least roundMs; returns n / (best seconds per call), in elements/s.
+ */
+export function measure(timing, n, call) {
+  const warmEnd = performance.now() + timing.warmupMs;
+  do call(); while (performance.now() < warmEnd);
+
+  let best = Infinity;
+  for (let r = 0; r < timing.rounds; r++) {
+    let calls = 0;
+    const t0 = performance.now();
+    let elapsed = 0;
+    do {
+      call();
+      calls++;
+      elapsed = performance.now() - t0;
+    } while (elapsed < timing.roundMs);
+    best = Math.min(best, elapsed / 1000 / calls);
+  }
+  return n / best;
+}
+
+/** Keeps results alive so no engine can skip the work: a few outputs of every call are summed. */
+export const sink = { checksum: 0 };
+export function consume(y) {
+  const s = y[0] + y[y.length >> 1] + y[y.length - 1];
+  if (Number.isFinite(s)) sink.checksum += s;
+}
+
+/** Lower-case letters and digits only: "Leaky_ReLU" and "leakyrelu" both become "leakyrelu". */
+export function normaliseId(id) {
+  return id.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * Looks an engine id up in a table keyed by canonical id whose entries may list `aliases`
+ * (engine ids are the registry's; the peers' tables are written before it and must tolerate
+ * spellings such as "silu" for "swish" or "gelu_exact" for "gelu").
+ */
+export function lookup(table, engineId) {
+  const want = normaliseId(engineId);
+  for (const [id, entry] of Object.entries(table)) {
+    if (normaliseId(id) === want) return entry;
+    if ((entry.aliases ?? []).some((a) => normaliseId(a) === want)) return entry;
+  }
+  return undefined;
+}

@@ -1,0 +1,302 @@
+// run.mjs — the benchmark command (`npm run bench`): runs the engine natively and as wasm under
+// Node, plain JavaScript and TensorFlow.js's wasm backend on the same inputs, prints one table per
+// size with ratios against those baselines measured in this same run, checks the speed targets,
+// and writes the same tables to docs/benchmarks.md.
+//
+//   node web/bench/run.mjs [--quick] [--filter NAME] [--no-docs]
+//     --quick     short rounds (a smoke run, rough numbers; docs/benchmarks.md says so)
+//     --filter    only activations whose id contains NAME
+//     --no-docs   do not overwrite docs/benchmarks.md
+//
+// Needs build/native/actlab_bench and build/wasm/actlab_bench.js (`bash scripts/build.sh engine`;
+// `npm run bench` builds them first). It is a command, never a test: a missed target is reported,
+// not failed; the exit status is non-zero only when something could not be measured.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SIZES, SOFTMAX_ROW, settings } from './measure.mjs';
+import { runPlainJs } from './plain-js.mjs';
+import { runTfjs } from './tfjs.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const NATIVE_BENCH = join(ROOT, 'build/native/actlab_bench');
+const WASM_BENCH = join(ROOT, 'build/wasm/actlab_bench.js');
+const DOC = join(ROOT, 'docs/benchmarks.md');
+
+// The targets (PRODUCT.md: the engine beats every peer and gets close to what the hardware allows).
+const TARGETS = {
+  wasmVsNative: 0.9, // wasm SIMD >= 0.9x native SSE2, every kernel (f and f')
+  vsTfjs: 3, //          wasm SIMD >= 3x tfjs-wasm, every activation tfjs has (op or composed)
+  vsPlainJs: 5, //       wasm SIMD >= 5x plain JS, every transcendental activation
+};
+
+function parseArgs(argv) {
+  const opts = { quick: false, filter: '', docs: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--quick') opts.quick = true;
+    else if (a === '--no-docs') opts.docs = false;
+    else if (a === '--filter' && i + 1 < argv.length) opts.filter = argv[++i];
+    else {
+      console.error(`run.mjs: unknown option '${a}'\nusage: node web/bench/run.mjs [--quick] [--filter NAME] [--no-docs]`);
+      process.exit(2);
+    }
+  }
+  return opts;
+}
+
+const progress = (s) => process.stderr.write(`bench: ${s}\n`);
+
+/** stdout of a command, trimmed, or 'n/a'. */
+function tryRun(cmd, args) {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'n/a';
+  }
+}
+
+/**
+ * Runs one build of actlab_bench with --json (`file` directly, or with Node when `viaNode`);
+ * returns { meta, activations, results } or { error }.
+ */
+function runEngine(label, file, viaNode, args) {
+  if (!existsSync(file)) {
+    return { error: `${relative(ROOT, file)} is missing: build it with \`bash scripts/build.sh engine\`` };
+  }
+  const [command, argv] = viaNode ? [process.execPath, [file, ...args]] : [file, args];
+  const t0 = performance.now();
+  const env = { ...process.env, NODE_PATH: [process.env.NODE_PATH, '/usr/share/nodejs'].filter(Boolean).join(':') };
+  const r = spawnSync(command, argv, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 << 20, timeout: 300_000 });
+  if (r.error || r.status !== 0) {
+    const why = r.error ? r.error.message : `exit status ${r.status}${r.signal ? ` (${r.signal})` : ''}`;
+    return { error: `${label} failed: ${why}\n${(r.stderr || '').trim().split('\n').slice(-15).join('\n')}` };
+  }
+  const out = { meta: null, activations: [], results: [] };
+  for (const line of r.stdout.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const o = JSON.parse(line);
+    if (o.type === 'meta') out.meta = o;
+    else if (o.type === 'activation') out.activations.push(o);
+    else if (o.type === 'result') out.results.push(o);
+  }
+  progress(`${label}: ${out.results.length} measurements in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  return out;
+}
+
+// --- formatting -------------------------------------------------------------------------------
+
+const DASH = '—';
+const fmtRate = (v) => (v === undefined ? DASH : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+
+/** A ratio cell: "3.21× ✓", "0.80× ✗", or "1.7×" when no target applies. */
+function ratioCell(num, den, target) {
+  if (num === undefined || den === undefined) return { text: DASH };
+  const r = num / den;
+  const text = `${r.toFixed(2)}×`;
+  if (target === undefined) return { text, r };
+  const met = r >= target;
+  return { text: `${text} ${met ? '✓' : '✗'}`, r, met };
+}
+
+const COLUMNS = [
+  'activation', 'native scalar', 'native SIMD', 'wasm scalar', 'wasm SIMD', 'plain JS', 'tfjs-wasm',
+  'SIMD/scalar', `wasm/native ≥${TARGETS.wasmVsNative}`, `wasm/tfjs ≥${TARGETS.vsTfjs}`, `wasm/JS ≥${TARGETS.vsPlainJs}*`,
+];
+const LEGEND = [
+  'Rates in M elements/s. Ratios: SIMD/scalar = native SIMD ÷ native scalar; wasm/native = wasm SIMD ÷ native SIMD;',
+  'wasm/tfjs = wasm SIMD ÷ tfjs-wasm; wasm/JS = wasm SIMD ÷ plain JS (* target for transcendental activations only).',
+  'f′ rows are derivatives (plain JS and tfjs time f only). (c) composed from several tfjs ops.',
+  '✓ target met, ✗ missed, — not measured.',
+];
+
+function consoleTable(rows) {
+  const all = [COLUMNS, ...rows];
+  const width = COLUMNS.map((_, c) => Math.max(...all.map((r) => [...r[c]].length)));
+  const line = (r) => r.map((cell, c) => (c === 0 ? cell.padEnd(width[c]) : cell.padStart(width[c]))).join('  ');
+  return [line(COLUMNS), width.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function markdownTable(rows) {
+  const line = (r) => `| ${r.join(' | ')} |`;
+  return [line(COLUMNS), `|${COLUMNS.map((_, c) => (c === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+// --- main -------------------------------------------------------------------------------------
+
+const opts = parseArgs(process.argv.slice(2));
+const started = performance.now();
+// This benchmark shares its machine: record how busy it was (1-minute load average).
+const loadAtStart = loadavg()[0];
+const passthrough = ['--json', ...(opts.quick ? ['--quick'] : []), ...(opts.filter ? ['--filter', opts.filter] : [])];
+const errors = [];
+
+progress(`native engine (${relative(ROOT, NATIVE_BENCH)}) ...`);
+const native = runEngine('native', NATIVE_BENCH, false, passthrough);
+progress(`wasm engine under Node (${relative(ROOT, WASM_BENCH)}) ...`);
+const wasm = runEngine('wasm', WASM_BENCH, true, passthrough);
+for (const r of [native, wasm]) if (r.error) errors.push(r.error);
+
+// Activation order and parameter defaults come from the engine's registry (either build).
+const engineRuns = [native, wasm].filter((r) => !r.error);
+if (engineRuns.length === 0) {
+  for (const e of errors) console.error(e);
+  process.exit(1);
+}
+const ids = [];
+for (const run of engineRuns) for (const r of run.results) if (!ids.includes(r.id)) ids.push(r.id);
+const info = new Map();
+for (const run of engineRuns) for (const a of run.activations) if (!info.has(a.id)) info.set(a.id, a);
+const params = Object.fromEntries([...info.values()].map((a) => [a.id, a.params.map((p) => p.default)]));
+
+progress('plain JS ...');
+const plain = runPlainJs({ ids, params, quick: opts.quick });
+progress('TensorFlow.js (wasm backend) ...');
+let tfjs;
+try {
+  tfjs = await runTfjs({ ids, params, quick: opts.quick });
+} catch (e) {
+  errors.push(`tfjs failed: ${e.stack ?? e}`);
+  tfjs = { info: null, results: [], missing: ids };
+}
+
+// cell(n, id, kind) -> every number of one row
+function find(list, pred) {
+  return list.find(pred)?.meps;
+}
+function engineRate(run, n, id, kind, backend) {
+  return run.error ? undefined : find(run.results, (r) => r.n === n && r.id === id && r.kind === kind && r.backend === backend);
+}
+
+const verdicts = { wasmVsNative: [], vsTfjs: [], vsPlainJs: [] };
+const tables = []; // { n, rows }
+for (const n of SIZES) {
+  const rows = [];
+  for (const id of ids) {
+    for (const kind of ['f', 'df']) {
+      const ns = engineRate(native, n, id, kind, 'scalar');
+      const nv = engineRate(native, n, id, kind, 'simd');
+      const ws = engineRate(wasm, n, id, kind, 'scalar');
+      const wv = engineRate(wasm, n, id, kind, 'simd');
+      if ([ns, nv, ws, wv].every((v) => v === undefined)) continue; // softmax has no f' row
+      const js = kind === 'f' ? plain.results.find((r) => r.n === n && r.id === id) : undefined;
+      const tf = kind === 'f' ? tfjs.results.find((r) => r.n === n && r.id === id) : undefined;
+      const label = kind === 'f' ? id : `${id}′`;
+
+      const simdGain = ratioCell(nv, ns);
+      const vsNative = ratioCell(wv, nv, TARGETS.wasmVsNative);
+      const vsTf = ratioCell(wv, tf?.meps, TARGETS.vsTfjs);
+      const vsJs = ratioCell(wv, js?.meps, js?.transcendental ? TARGETS.vsPlainJs : undefined);
+      const note = (c, key) => { if (c.met !== undefined) verdicts[key].push({ n, label, r: c.r, met: c.met }); };
+      note(vsNative, 'wasmVsNative');
+      note(vsTf, 'vsTfjs');
+      note(vsJs, 'vsPlainJs');
+
+      rows.push([
+        label, fmtRate(ns), fmtRate(nv), fmtRate(ws), fmtRate(wv), fmtRate(js?.meps),
+        tf ? `${fmtRate(tf.meps)}${tf.composed ? ' (c)' : ''}` : DASH,
+        simdGain.text, vsNative.text, vsTf.text, vsJs.text,
+      ]);
+    }
+  }
+  tables.push({ n, rows });
+}
+
+const sizeName = (n) => (n >= 1 << 20 ? `${n / (1 << 20)}M` : `${n / 1024}K`);
+const sizeTitle = (n) => `n = ${n.toLocaleString('en-US')} (${sizeName(n)}), M elements/s`;
+const targetLines = [
+  `wasm SIMD ≥ ${TARGETS.wasmVsNative}× native SSE2 (every kernel, f and f′)`,
+  `wasm SIMD ≥ ${TARGETS.vsTfjs}× TensorFlow.js wasm backend (every activation tfjs can compute; (c) = composed from several tfjs ops)`,
+  `wasm SIMD ≥ ${TARGETS.vsPlainJs}× plain JS (transcendental activations: the ones whose JS uses Math.exp/tanh/log/expm1/log1p)`,
+];
+const summaryLines = Object.entries(verdicts).map(([key, list]) => {
+  const misses = list.filter((v) => !v.met);
+  const head = `${targetLines[Object.keys(TARGETS).indexOf(key)].split(' (')[0]}: met in ${list.length - misses.length} of ${list.length} rows (both sizes)`;
+  if (misses.length === 0) return head;
+  return `${head}; missed: ${misses.map((v) => `${v.label} @${sizeName(v.n)} ${v.r.toFixed(2)}×`).join(', ')}`;
+});
+const missingLines = [];
+if (plain.missing.length) missingLines.push(`no plain-JS version: ${plain.missing.join(', ')}`);
+if (tfjs.missing.length) missingLines.push(`not timed on tfjs: ${tfjs.missing.join(', ')}`);
+
+// --- console ----------------------------------------------------------------------------------
+const timing = settings(opts.quick);
+const meta = (native.meta ?? wasm.meta);
+const method = `best of ${timing.rounds} rounds of ≥ ${timing.roundMs} ms after ${timing.warmupMs} ms warm-up; ` +
+  `inputs: the same pseudo-random floats on [-6, 6] for every column; softmax over rows of ${SOFTMAX_ROW}`;
+console.log(`\nActivation Lab benchmark${opts.quick ? ' (--quick: rough numbers)' : ''}`);
+console.log(`engine: native ${native.meta?.simd ?? 'n/a'}, wasm ${wasm.meta?.simd ?? 'n/a'} under Node ${process.version}; ` +
+  `tfjs ${tfjs.info ? `${tfjs.info.version} ${tfjs.info.build}, ${tfjs.info.threads} thread` : 'n/a'}`);
+const loadAtEnd = loadavg()[0];
+const loadLine = `1-minute load average: ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end ` +
+  `(${tryRun('nproc', [])} CPUs; other work on the machine lowers every column)`;
+console.log(method);
+console.log(loadLine);
+console.log('targets:');
+for (const t of targetLines) console.log(`  - ${t}`);
+for (const { n, rows } of tables) {
+  console.log(`\n${sizeTitle(n)}`);
+  console.log(consoleTable(rows));
+}
+console.log('');
+for (const l of LEGEND) console.log(l);
+console.log('\nsummary:');
+for (const s of [...summaryLines, ...missingLines]) console.log(`  - ${s}`);
+const seconds = ((performance.now() - started) / 1000).toFixed(0);
+console.log(`\ntotal ${seconds} s`);
+
+// --- docs/benchmarks.md -----------------------------------------------------------------------
+if (opts.docs && errors.length === 0) {
+  const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m) ?? [])[1] ?? 'unknown';
+  const gcc = tryRun('g++', ['-dumpfullversion']);
+  const emcc = tryRun('em++', ['--version']).split('\n')[0].replace(/^emcc \(.*?\)\s*/, '').replace(/\s*\(\)$/, '');
+  const command = `node web/bench/run.mjs${opts.quick ? ' --quick' : ''}${opts.filter ? ` --filter ${opts.filter}` : ''}`;
+  const md = [
+    '# Benchmarks',
+    '',
+    `<!-- Written by web/bench/run.mjs; overwritten on every run. Do not edit by hand. -->`,
+    '',
+    opts.quick ? '**Quick run (`--quick`): short rounds, rough numbers.**\n' : '',
+    `- Date: ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC`,
+    `- Machine: ${cpu}, ${tryRun('nproc', [])} logical CPUs (nproc), ${process.platform} ${process.arch}`,
+    `- Node ${process.version}; g++ ${gcc}; Emscripten ${emcc}; TensorFlow.js ${tfjs.info?.version ?? 'n/a'} ` +
+      `(${tfjs.info?.build ?? 'n/a'}, ${tfjs.info?.threads ?? '?'} thread)`,
+    `- ${loadLine}`,
+    `- Reproduce: \`npm run bench\` (builds both targets, then runs \`node web/bench/run.mjs\`); ` +
+      `this file came from \`${command}\`.`,
+    '',
+    '## Method',
+    '',
+    `Every column measures the same ${SIZES.map(sizeName).join(' and ')} pseudo-random floats on [-6, 6] ` +
+      `(one LCG, seed 0x5EED) and reports millions of elements per second (M elements/s): ${method.split('; ')[0]}, ` +
+      'single thread. Native and wasm run `actlab_bench` (cpp/bench/bench_activations.cpp), the same ' +
+      `source built with gcc (${native.meta?.simd ?? 'SSE2'}) and Emscripten (${wasm.meta?.simd ?? 'wasm128'}, run by Node). ` +
+      'Scalar is the engine\'s one-lane back end, SIMD its 4-lane back end; on wasm, clang\'s auto-vectorizer ' +
+      'turns parts of the one-lane back end into SIMD128 (gcc -O2 does not), so the wasm scalar column is not purely scalar. Plain JS is one Math.* loop per activation ' +
+      '(web/bench/plain-js.mjs). tfjs-wasm times `op(tensor).dataSync()`, which includes reading the result back ' +
+      'into a JS array, as a tfjs user must (web/bench/tfjs.mjs); the engine columns exclude any JS copy. ' +
+      `Softmax and log-softmax work on rows of ${SOFTMAX_ROW} logits. The engine uses each activation's default parameters.`,
+    '',
+    '## Targets',
+    '',
+    ...targetLines.map((t) => `- ${t}`),
+    '',
+    ...tables.flatMap(({ n, rows }) => [`## ${sizeTitle(n)}`, '', markdownTable(rows), '']),
+    LEGEND.join('\n'),
+    '',
+    '## Summary',
+    '',
+    ...[...summaryLines, ...missingLines].map((s) => `- ${s}`),
+    '',
+  ].join('\n');
+  writeFileSync(DOC, md.replace(/\n{3,}/g, '\n\n'));
+  console.log(`wrote ${relative(ROOT, DOC)}`);
+}
+
+if (errors.length) {
+  console.error('\nbench: some columns could not be measured (docs/benchmarks.md left unchanged):');
+  for (const e of errors) console.error(e);
+  process.exit(1);
+}

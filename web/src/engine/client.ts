@@ -1,0 +1,129 @@
+// client.ts — EngineClient: the promise-based engine API that pages use; the work runs in worker.ts.
+//
+//   const engine = new EngineClient();
+//   await engine.ready;                        // rejects with EngineLoadError if the engine can't start
+//   const y = await engine.apply('sigmoid', x, { derivative: true });
+//
+// Methods mirror Engine (engine.ts). Refused requests reject with EngineError; a worker that
+// fails to load, crashes or stops answering rejects everything with EngineLoadError.
+
+import { EngineError, EngineLoadError } from './errors';
+import type { Op, Ops, Response, WireError } from './protocol';
+import type { ActivationMeta, ApplyOptions, SoftmaxOptions } from './types';
+
+export { EngineError, EngineLoadError };
+export type { ActivationMeta, ApplyOptions, SoftmaxOptions };
+
+/** Options of {@link EngineClient}. */
+export interface EngineClientOptions {
+  /** How long `ready` waits for the engine before giving up. Default 30 000 ms. */
+  loadTimeoutMs?: number;
+}
+
+interface Pending {
+  resolve: (value: never) => void;
+  reject: (reason: Error) => void;
+}
+
+function fromWire(error: WireError): Error {
+  if (error.name === 'EngineError') return new EngineError(error.message);
+  const err = new Error(error.message);
+  err.name = error.name;
+  return err;
+}
+
+/** A connection to the engine running in its own module worker. */
+export class EngineClient {
+  /** Resolves with the engine version once the wasm is loaded; rejects with EngineLoadError. */
+  readonly ready: Promise<string>;
+  #worker: Worker | undefined;
+  #nextId = 1;
+  #pending = new Map<number, Pending>();
+  #failure: EngineLoadError | undefined;
+  #activations: Promise<ActivationMeta[]> | undefined;
+
+  constructor(options: EngineClientOptions = {}) {
+    try {
+      this.#worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+      this.#worker.onmessage = (event: MessageEvent<Response>) => this.#settle(event.data);
+      this.#worker.onerror = (event: ErrorEvent | Event) => {
+        event.preventDefault();
+        // A script error is an ErrorEvent with a message; a failed fetch is a bare Event.
+        const message = (event as Partial<ErrorEvent>).message;
+        const detail = typeof message === 'string' && message !== '' ? `: ${message}` : ' (its script did not load)';
+        this.#fail(`The engine worker could not start${detail}`);
+      };
+      this.#worker.onmessageerror = () => this.#fail('The engine worker sent a message that could not be read');
+    } catch (err) {
+      this.#fail(`The engine worker could not be created: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    this.ready = this.#loaded(options.loadTimeoutMs ?? 30_000);
+    this.ready.catch(() => undefined); // callers that never await `ready` still see failures in their calls
+  }
+
+  /** Every activation in registry order (fetched once). */
+  activations(): Promise<ActivationMeta[]> {
+    this.#activations ??= this.#call('activations');
+    return this.#activations;
+  }
+
+  /** f(x) or f′(x) for each element of `x`; see Engine.apply. `x` is copied, not transferred. */
+  apply(id: string, x: Float32Array, opts?: ApplyOptions): Promise<Float32Array> {
+    return this.#call('apply', id, x, opts);
+  }
+
+  /** Softmax or log-softmax of `z`; see Engine.softmax. */
+  softmax(z: Float32Array, opts?: SoftmaxOptions): Promise<Float32Array> {
+    return this.#call('softmax', z, opts);
+  }
+
+  /** Stops the worker; later calls reject. */
+  terminate(): void {
+    this.#worker?.terminate();
+    this.#fail('The engine was stopped');
+  }
+
+  async #loaded(timeoutMs: number): Promise<string> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        this.#fail(`The engine did not answer within ${Math.round(timeoutMs / 1000)} s`);
+        reject(this.#failure);
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([this.#call('version'), timeout]);
+    } catch (err) {
+      // A load failure inside the worker arrives as an ordinary error answer: make it a load error.
+      if (err instanceof EngineLoadError) throw err;
+      const message = `The engine could not be loaded: ${err instanceof Error ? err.message : String(err)}`;
+      this.#fail(message);
+      throw this.#failure;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #call<K extends Op>(op: K, ...args: Ops[K]['args']): Promise<Ops[K]['result']> {
+    if (this.#failure !== undefined) return Promise.reject(this.#failure);
+    const id = this.#nextId++;
+    return new Promise<Ops[K]['result']>((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (value: never) => void, reject });
+      this.#worker!.postMessage({ id, op, args });
+    });
+  }
+
+  #settle(response: Response): void {
+    const pending = this.#pending.get(response.id);
+    if (pending === undefined) return;
+    this.#pending.delete(response.id);
+    if (response.ok) pending.resolve(response.result as never);
+    else pending.reject(fromWire(response.error));
+  }
+
+  #fail(message: string): void {
+    this.#failure ??= new EngineLoadError(message);
+    for (const pending of this.#pending.values()) pending.reject(this.#failure);
+    this.#pending.clear();
+  }
+}

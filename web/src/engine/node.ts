@@ -1,0 +1,34 @@
+// node.ts — loadNodeEngine(): the Engine on the CommonJS Node build, for Vitest and Node scripts.
+//
+// build/wasm/actlab_node.js is built with -sMODULARIZE (module.exports is the createActlab
+// factory), -sENVIRONMENT=node and -sWASM_ASYNC_COMPILATION=0 (TOOLCHAIN.md pitfall 2).
+
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Engine } from './engine';
+import { instantiate } from './instantiate';
+import type { ActlabFactory } from './types';
+
+export { Engine };
+export { EngineError, EngineLoadError } from './errors';
+
+/** Where the wasm build puts the Node module (relative to this file: repo/build/wasm/). */
+export const defaultNodeModulePath = fileURLToPath(new URL('../../../build/wasm/actlab_node.js', import.meta.url));
+
+/**
+ * Loads the Node flavour of the engine and wraps it. `modulePath` overrides the default
+ * build/wasm/actlab_node.js. Rejects with a message saying how to build it when it is missing.
+ */
+export async function loadNodeEngine(modulePath: string = defaultNodeModulePath): Promise<Engine> {
+  if (!existsSync(modulePath)) {
+    throw new Error(`${modulePath} does not exist: build the wasm engine first ` +
+      '(NODE_PATH=/usr/share/nodejs cmake --preset wasm && cmake --build --preset wasm, or npm run build)');
+  }
+  const require = createRequire(import.meta.url);
+  const factory = require(modulePath) as ActlabFactory;
+  if (typeof factory !== 'function') {
+    throw new Error(`${modulePath} does not export the createActlab factory (was it linked with -sMODULARIZE?)`);
+  }
+  return new Engine(await instantiate(factory));
+}

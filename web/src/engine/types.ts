@@ -1,0 +1,121 @@
+// types.ts — hand-written types for the engine's Embind module and the metadata it returns.
+//
+// These mirror docs/ARCHITECTURE.md ("The Embind module"). The raw module is only touched by
+// engine.ts; pages and widgets use `Engine` (same thread) or `EngineClient` (worker).
+
+/** A tunable parameter of an activation, e.g. Leaky ReLU's α. */
+export interface ParamMeta {
+  /** Key used in `params` objects and URLs: "alpha", "beta". */
+  name: string;
+  /** The symbol in TeX, for KaTeX: "\\alpha". */
+  tex: string;
+  /** Value used when the parameter is not given. */
+  default: number;
+  /** Smallest accepted value (inclusive). */
+  min: number;
+  /** Largest accepted value (inclusive). */
+  max: number;
+  /** One line for people: what the parameter does. */
+  doc: string;
+}
+
+/** One activation of the engine's registry, as listed by `activationsJson()`. */
+export interface ActivationMeta {
+  /** Stable key used in URLs, JSON and the CLI: "sigmoid", "leaky_relu". */
+  id: string;
+  /** Display name: "GELU (exact)". */
+  name: string;
+  /** The definition in TeX, as a whole equation: "f(x) = \\frac{1}{1 + e^{-x}}". */
+  tex: string;
+  /** The derivative in TeX, as a whole equation: "f'(x) = f(x)\\,(1 - f(x))". */
+  dtex: string;
+  /** Parameters in registry order: the first is the engine's p0, the second p1. */
+  params: ParamMeta[];
+  /** Output range in TeX, e.g. "(0, 1)". */
+  range: string;
+  /** Whether outputs are centred on zero. */
+  zeroCentred: boolean;
+  /** Whether f never decreases. */
+  monotonic: boolean;
+  /** Whether f is C¹ everywhere (its derivative is continuous). */
+  smooth: boolean;
+  /** Whether f is piecewise linear (results are exact). */
+  piecewiseLinear: boolean;
+  /** Where |f′| → 0, in words: "both tails", "x < 0", "never". */
+  saturates: string;
+  /** The largest |f′| ... */
+  maxSlope: number;
+  /** ... and where it is reached, in words. */
+  maxSlopeAt: string;
+  /** Year of introduction. */
+  year: number;
+  /** Who introduced it. */
+  origin: string;
+  /** Where it is used today. */
+  usedIn: string;
+  /** A note on the derivative, e.g. step: "0 everywhere; undefined at the jump". May be "". */
+  derivativeNote: string;
+}
+
+/**
+ * A float buffer in wasm memory (Embind class). Its `view()` is a Float32Array onto wasm
+ * memory that is invalidated whenever memory grows: take it again after every engine call.
+ * Must be released with `delete()`.
+ */
+export interface F32Buffer {
+  /** Number of floats. */
+  size(): number;
+  /** A live view onto wasm memory; valid only until the next engine call. */
+  view(): Float32Array;
+  /** Frees the wasm memory; the object must not be used afterwards. */
+  delete(): void;
+}
+
+/** The raw Embind module returned by `createActlab()` (browser and Node flavours alike). */
+export interface ActlabModule {
+  /** Engine version string. */
+  version(): string;
+  /** JSON array of {@link ActivationMeta}, in the order the lab presents them. */
+  activationsJson(): string;
+  /** Allocates `n` floats in wasm memory. */
+  F32Buffer: new (n: number) => F32Buffer;
+  /**
+   * f (or f′ when `derivative`) of `input` into `output` (same size or larger; may be the
+   * same buffer). `p0`, `p1` are the parameters in registry order, NaN for "default".
+   * `simd=false` runs the scalar back end. Returns "" or an error message.
+   */
+  apply(id: string, input: F32Buffer, output: F32Buffer, derivative: boolean,
+        p0: number, p1: number, simd: boolean): string;
+  /** Softmax (or log-softmax) of the whole input buffer. Returns "" or an error message. */
+  softmax(input: F32Buffer, output: F32Buffer, temperature: number, log: boolean,
+          simd: boolean): string;
+}
+
+/**
+ * The MODULARIZE factory exported by both builds of the glue. With Emscripten 3.1.6 the browser
+ * build returns a Promise, the synchronous Node build the module itself: use instantiate.ts.
+ */
+export type ActlabFactory = (overrides?: Record<string, unknown>) => Promise<ActlabModule> | ActlabModule;
+
+/** Which kernel family runs: the SIMD batch kernels (default) or the one-lane scalar ones. */
+export type Backend = 'simd' | 'scalar';
+
+/** Options of {@link Engine.apply}. */
+export interface ApplyOptions {
+  /** Compute f′ instead of f. Default false. */
+  derivative?: boolean;
+  /** Parameter values by name (see {@link ActivationMeta.params}); missing ones default. */
+  params?: Record<string, number>;
+  /** Default 'simd'. */
+  backend?: Backend;
+}
+
+/** Options of {@link Engine.softmax}. */
+export interface SoftmaxOptions {
+  /** T in exp(z/T); must be finite and > 0. Default 1. */
+  temperature?: number;
+  /** Return log-softmax instead of probabilities. Default false. */
+  log?: boolean;
+  /** Default 'simd'. */
+  backend?: Backend;
+}

@@ -1,0 +1,50 @@
+// worker.ts — the module Web Worker that owns the engine: loads the wasm once and answers requests.
+//
+// All compute runs here so a page never freezes. The glue is imported without `locateFile`
+// (TOOLCHAIN.md pitfall 8): it finds its .wasm with new URL(..., import.meta.url), which Vite
+// fingerprints and copies. See protocol.ts for the messages.
+
+import createActlab from './generated/actlab_web.mjs';
+import { Engine } from './engine';
+import { instantiate } from './instantiate';
+import type { Op, Ops, Request, Response, WireError } from './protocol';
+
+/** The part of DedicatedWorkerGlobalScope this file uses (the DOM lib is the project default). */
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<Request>) => void) | null;
+  postMessage(message: Response, transfer?: Transferable[]): void;
+}
+const scope = self as unknown as WorkerScope;
+
+// Started at once; a load failure (no wasm SIMD, blocked fetch ...) becomes the answer to every request.
+const engine: Promise<Engine> = instantiate(createActlab).then((module) => new Engine(module));
+engine.catch(() => undefined); // reported through the answers, not as an unhandled rejection
+
+type Handlers = { [K in Op]: (e: Engine, ...args: Ops[K]['args']) => Ops[K]['result'] };
+const handlers: Handlers = {
+  version: (e) => e.version(),
+  // Structured clone cannot copy frozen-ness; the page gets its own plain copy.
+  activations: (e) => [...e.activations()],
+  apply: (e, id, x, opts) => e.apply(id, x, opts),
+  softmax: (e, z, opts) => e.softmax(z, opts),
+};
+
+function toWire(err: unknown): WireError {
+  if (err instanceof Error) return { name: err.name, message: err.message };
+  return { name: 'Error', message: String(err) };
+}
+
+async function answer(request: Request): Promise<void> {
+  const { id, op, args } = request;
+  try {
+    if (!Object.hasOwn(handlers, op)) throw new Error(`Unknown engine operation '${String(op)}'`);
+    const handler = handlers[op] as (e: Engine, ...a: unknown[]) => unknown;
+    const result = handler(await engine, ...(args as unknown[]));
+    const transfer = result instanceof Float32Array ? [result.buffer] : [];
+    scope.postMessage({ id, ok: true, result } as Response, transfer);
+  } catch (err) {
+    scope.postMessage({ id, ok: false, error: toWire(err) });
+  }
+}
+
+scope.onmessage = (event) => void answer(event.data);

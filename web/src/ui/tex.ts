@@ -1,0 +1,25 @@
+// tex.ts — KaTeX rendering into an element; a bad formula shows its source instead of breaking the page.
+import katex from 'katex';
+import 'katex/dist/katex.min.css';
+
+/** Renders TeX `tex` into `element` (inline style; KaTeX adds MathML for screen readers). */
+export function renderTex(element: HTMLElement, tex: string): void {
+  // KaTeX escapes its input and `trust` stays off, so this HTML never carries markup from `tex`.
+  element.innerHTML = katex.renderToString(tex, { throwOnError: false, output: 'htmlAndMathml' });
+}
+
+/**
+ * Some formulas (a \left( … \right) group) cannot wrap and scroll sideways on a narrow screen.
+ * Keyboard users must be able to scroll them too, so exactly those that overflow become tab stops.
+ */
+const overflowWatcher = new ResizeObserver((entries) => {
+  for (const { target } of entries) {
+    if (target.scrollWidth > target.clientWidth + 1) target.setAttribute('tabindex', '0');
+    else target.removeAttribute('tabindex');
+  }
+});
+
+/** Keeps `element` (styled overflow-x: auto) focusable while, and only while, it overflows. */
+export function watchOverflow(element: HTMLElement): void {
+  overflowWatcher.observe(element);
+}
