@@ -11,7 +11,5 @@ int cmd_list(std::span<char* const> args);      // list.cpp
 int cmd_eval(std::span<char* const> args);      // eval.cpp
 int cmd_accuracy(std::span<char* const> args);  // accuracy.cpp
 int cmd_golden(std::span<char* const> args);    // golden.cpp
-int cmd_train(std::span<char* const> args);     // train.cpp (the trainer)
-int cmd_probe(std::span<char* const> args);     // probe.cpp (the experiments)
 
 }  // namespace actlab::cli

@@ -16,9 +16,7 @@ void usage(std::FILE* out) {
       "                                print 'x f(x)' (or 'x f(x) f'(x)') per input; numbers from\n"
       "                                the arguments or whitespace-separated on stdin\n"
       "  accuracy [--quick]            max ULP error of f and f' for every activation\n"
-      "  golden                        write the cross-target golden file to stdout\n"
-      "  train [options]               train a small MLP (actlab train --help)\n"
-      "  probe <scan|depth|census|collapse> [options]   run an experiment (actlab probe --help)\n",
+      "  golden                        write the cross-target golden file to stdout\n",
       out);
 }
 
@@ -36,8 +34,6 @@ int main(int argc, char** argv) {
   if (cmd == "eval") return cmd_eval(rest);
   if (cmd == "accuracy") return cmd_accuracy(rest);
   if (cmd == "golden") return cmd_golden(rest);
-  if (cmd == "train") return cmd_train(rest);
-  if (cmd == "probe") return cmd_probe(rest);
-  std::fprintf(stderr, "actlab: unknown command '%s' (accepted: list, eval, accuracy, golden, train, probe)\n", argv[1]);
+  std::fprintf(stderr, "actlab: unknown command '%s' (accepted: list, eval, accuracy, golden)\n", argv[1]);
   return 2;
 }
