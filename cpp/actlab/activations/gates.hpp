@@ -7,11 +7,12 @@
 // x·sigma(2u), which is the same function without the cancellation, with 2u = C1·x + C3·x³ also
 // carried in double-float.
 //
-// erfc(z) for z >= 0 uses the Chebyshev fit of Numerical Recipes (Press et al., 2nd ed., §6.2,
-// "erfcc": erfc(z) = t·exp(-z² + P(t)), t = 1/(1 + z/2), fractional error < 1.2e-7 everywhere).
+// erfc(z) for z >= 0 uses the rational minimax fits of FreeBSD's msun s_erff.c on three intervals,
+// evaluated for every lane and selected (see normal_tail).
 #pragma once
 
 #include <cmath>
+#include <cstddef>
 
 #include "actlab/activations/kernel.hpp"
 #include "actlab/activations/squashing.hpp"
@@ -19,7 +20,6 @@
 namespace actlab::act {
 
 inline constexpr float kInvSqrt2Pi = 0x1.988454p-2f;     // 1/sqrt(2π)
-inline constexpr float kInv2Sqrt2 = 0x1.6a09e6p-2f;      // 1/(2√2): t = 1/(1 + a/(2√2))
 // 2·sqrt(2/π) and 2·sqrt(2/π)·0.044715 as (hi, lo) float pairs (the tanh-form GELU's 2u).
 inline constexpr float kGeluC1Hi = 0x1.988454p+0f, kGeluC1Lo = -0x1.857936p-25f;
 inline constexpr float kGeluC3Hi = 0x1.2444f2p-4f, kGeluC3Lo = 0x1.49b16ap-29f;
@@ -35,26 +35,66 @@ template <class B> struct NormalTail {
   F<B> pdf;  // phi(x)·2^24
 };
 
+// Polynomial in t with coefficients c[0] + t·(c[1] + t·(...)), Horner's order.
+template <class B, std::size_t N> inline F<B> horner(F<B> t, const float (&c)[N]) {
+  F<B> p = splat<B>(c[N - 1]);
+  for (std::size_t i = N - 1; i-- > 0;) p = B::add(B::mul(p, t), splat<B>(c[i]));
+  return p;
+}
+
+// erfc coefficients: FreeBSD msun s_erff.c (2017 revision: minimax rational fits made for float,
+// error bounds 2^-28 .. 2^-31 stated per interval there). Our code evaluates all three forms per
+// lane and selects; the variable z = |x|/√2 is carried as zh + zl so its rounding is corrected.
+inline constexpr float kErfPP[] = {1.28379166e-01f, -3.36030394e-01f, -1.86261395e-03f};          // [0, 0.84375)
+inline constexpr float kErfQQ[] = {1.0f, 3.12324315e-01f, 2.16070414e-02f, -1.98859372e-03f};
+inline constexpr float kErx = 8.42697144e-01f;                                                      // erf(1), 16 bits
+inline constexpr float kErfPA[] = {3.65041046e-06f, 4.15109307e-01f, -2.09395722e-01f, 8.67677554e-02f};  // [0.84375, 1.25)
+inline constexpr float kErfQA[] = {1.0f, 4.95560974e-01f, 3.71248513e-01f, 3.92478965e-02f};
+inline constexpr float kErfRA[] = {-9.88156721e-03f, -5.43658376e-01f, -1.66828310e+00f, -6.91554189e-01f};  // [1.25, 2.857)
+inline constexpr float kErfSA[] = {1.0f, 4.48581553e+00f, 4.10799170e+00f, 5.53855181e-01f};
+inline constexpr float kErfRB[] = {-9.86496918e-03f, -5.48049808e-01f, -1.84115684e+00f, 0.0f};    // [2.857, ...)
+inline constexpr float kErfSB[] = {1.0f, 4.87132740e+00f, 3.04982710e+00f, -7.61900663e-01f};
+inline constexpr float kInvSqrt2Hi = 0x1.6a09e6p-1f, kInvSqrt2Lo = 0x1.9fcef4p-27f;  // 1/√2 = hi + lo
+inline constexpr float kSqrt2 = 0x1.6a09e6p+0f;
+
 template <class B> inline NormalTail<B> normal_tail(F<B> x) {
   using vmath::DoubleFloat;
   F<B> a = B::min(splat<B>(20.0f), B::abs(x));   // beyond 20 both results are 0 in float
   DoubleFloat<B> sq = vmath::two_prod<B>(a, a);   // a² exactly
   F<B> h = B::mul(splat<B>(-0.5f), sq.hi), hl = B::mul(splat<B>(-0.5f), sq.lo);  // -a²/2 = h + hl
-  F<B> pdf = B::mul(vmath::exp_df<B>(h, hl, kTailShift), splat<B>(kInvSqrt2Pi));
-  F<B> t = B::div(one<B>(), B::add(one<B>(), B::mul(a, splat<B>(kInv2Sqrt2))));
-  F<B> P = splat<B>(0.17087277f);
-  P = B::add(B::mul(P, t), splat<B>(-0.82215223f));
-  P = B::add(B::mul(P, t), splat<B>(1.48851587f));
-  P = B::add(B::mul(P, t), splat<B>(-1.13520398f));
-  P = B::add(B::mul(P, t), splat<B>(0.27886807f));
-  P = B::add(B::mul(P, t), splat<B>(-0.18628806f));
-  P = B::add(B::mul(P, t), splat<B>(0.09678418f));
-  P = B::add(B::mul(P, t), splat<B>(0.37409196f));
-  P = B::add(B::mul(P, t), splat<B>(1.00002368f));
-  P = B::add(B::mul(P, t), splat<B>(-1.26551223f));
-  DoubleFloat<B> arg = vmath::two_sum<B>(h, P);   // -z² + P(t) in double-float
-  F<B> erfc = B::mul(t, vmath::exp_df<B>(arg.hi, B::add(arg.lo, hl), kTailShift));
-  return {B::mul(splat<B>(0.5f), erfc), pdf};
+  F<B> E = vmath::exp_df<B>(h, hl, kTailShift);   // e^(-a²/2)·2^24
+  F<B> pdf = B::mul(E, splat<B>(kInvSqrt2Pi));
+  // z = a/√2 = zh + zl (zl: the rounding error of zh, ~1e-8 relative).
+  DoubleFloat<B> zp = vmath::two_prod<B>(a, splat<B>(kInvSqrt2Hi));
+  F<B> low = B::add(zp.lo, B::mul(a, splat<B>(kInvSqrt2Lo)));
+  F<B> zh = B::add(zp.hi, low);
+  F<B> zl = B::add(B::sub(zp.hi, zh), low);
+  // z < 0.84375: erfc = 1 - (z + z·y), or 1/2 - (z·y + (z - 1/2)) for z >= 1/4.
+  F<B> zz = B::mul(zh, zh);
+  F<B> y = B::div(horner<B>(zz, kErfPP), horner<B>(zz, kErfQQ));
+  F<B> zy = B::mul(zh, y);
+  F<B> e0 = B::select(B::lt(zh, splat<B>(0.25f)), B::sub(one<B>(), B::add(zh, zy)),
+                      B::sub(splat<B>(0.5f), B::add(zy, B::sub(zh, splat<B>(0.5f)))));
+  // 0.84375 <= z < 1.25: erfc = (1 - erx) - P(s)/Q(s), s = z - 1.
+  F<B> s1 = B::sub(zh, one<B>());
+  F<B> e1 = B::sub(splat<B>(1.0f - kErx), B::div(horner<B>(s1, kErfPA), horner<B>(s1, kErfQA)));
+  // z >= 1.25: erfc = exp(-z² - 0.5625 + R(s)/S(s)) / z, s = 1/z², with -z² = -a²/2 exact (E).
+  F<B> s2 = B::div(one<B>(), zz);
+  auto far = B::ge(zh, splat<B>(2.85715f));
+  F<B> R = B::select(far, horner<B>(s2, kErfRB), horner<B>(s2, kErfRA));
+  F<B> S = B::select(far, horner<B>(s2, kErfSB), horner<B>(s2, kErfSA));
+  // The exponent -a²/2 - 0.5625 + R/S summed in double-float (two_sum), then one exp.
+  DoubleFloat<B> t1 = vmath::two_sum<B>(h, splat<B>(-0.5625f));
+  DoubleFloat<B> t2 = vmath::two_sum<B>(t1.hi, B::div(R, S));
+  F<B> tail = vmath::exp_df<B>(t2.hi, B::add(B::add(t1.lo, t2.lo), hl), kTailShift);
+  F<B> e2 = B::div(tail, zh);                                   // ·2^24 (kTailShift)
+  e2 = B::sub(e2, B::mul(e2, B::div(zl, zh)));                 // 1/z at zh + zl
+  // q = erfc(z)/2; near 0 and in the middle the zh rounding is corrected by
+  // d(erfc(z)/2)/dz = -√2·phi(x): q(z) = q(zh) - zl·√2·phi.
+  F<B> corr = B::mul(B::mul(zl, splat<B>(kSqrt2)), pdf);
+  F<B> q_mid = B::sub(B::mul(B::select(B::lt(zh, splat<B>(0.84375f)), e0, e1), splat<B>(0.5f * 0x1p24f)), corr);
+  F<B> q = B::select(B::lt(zh, splat<B>(1.25f)), q_mid, B::mul(splat<B>(0.5f), e2));
+  return {q, pdf};
 }
 
 inline double ref_phi_cdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
