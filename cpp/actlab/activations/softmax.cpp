@@ -61,24 +61,31 @@ template <class B> ExpSum<B> shifted_exp_sum(const float* z, float* out, std::si
   using F = typename B::F;
   constexpr std::size_t W = B::width;
   F m = B::splat(-vmath::kInf);
-  for (std::size_t i = 0; i < n; i += W) m = B::max(m, load_padded<B>(z, i, n, -vmath::kInf));
-  // A NaN logit: the maths is undefined, so every output is NaN.
-  bool has_nan = false;
-  for (std::size_t i = 0; i < n; ++i) has_nan |= std::isnan(z[i]);
-  float mx = has_nan ? NAN : B::hmax(m);
-  std::size_t ties = 0;
-  for (std::size_t i = 0; i < n; ++i) ties += z[i] == mx;
-  const F vm = B::splat(mx), vt = B::splat(temperature);
-  F acc = B::splat(0.0f);
+  typename B::M nan = B::lt(m, m);  // all false
   for (std::size_t i = 0; i < n; i += W) {
     F zi = load_padded<B>(z, i, n, -vmath::kInf);
-    vmath::DoubleFloat<B> s = scaled_shift<B>(zi, vm, vt);
+    m = B::max(m, zi);
+    nan = B::mask_or(nan, B::is_nan(zi));
+  }
+  // A NaN logit: the maths is undefined, so every output is NaN.
+  float mx = B::any(nan) ? NAN : B::hmax(m);
+  const F vm = B::splat(mx), vt = B::splat(temperature);
+  const bool unit_t = temperature == 1.0f;
+  F acc = B::splat(0.0f), ties = B::splat(0.0f);
+  for (std::size_t i = 0; i < n; i += W) {
+    F zi = load_padded<B>(z, i, n, -vmath::kInf);
+    // T = 1 (the common case) needs only the exact difference z - m.
+    vmath::DoubleFloat<B> s = unit_t ? vmath::two_sum<B>(zi, B::sub(B::splat(0.0f), vm)) : scaled_shift<B>(zi, vm, vt);
+    s.lo = B::select(B::is_nan(s.lo), B::splat(0.0f), s.lo);  // -Inf logits: exp is 0 regardless
     F e = vmath::exp_df<B>(s.hi, s.lo);
-    // Padded lanes hold -Inf and add exp(-Inf) = 0; the maxima are counted in `ties` instead.
-    acc = B::add(acc, B::select(B::eq(zi, vm), B::splat(0.0f), e));
+    // Padded lanes hold -Inf and add exp(-Inf) = 0; each maximum is counted in `ties` instead
+    // (it contributes exactly 1), so log-softmax can take log1p of the rest.
+    auto is_max = B::eq(zi, vm);
+    acc = B::add(acc, B::select(is_max, B::splat(0.0f), e));
+    ties = B::add(ties, B::select(is_max, B::splat(1.0f), B::splat(0.0f)));
     store_partial<B>(out, i, n, keep_logits ? B::add(s.hi, s.lo) : e);
   }
-  return {B::hsum(acc), ties, mx};
+  return {B::hsum(acc), std::size_t(B::hsum(ties)), mx};
 }
 
 template <class B> void softmax_impl(const float* z, float* p, std::size_t n, float temperature) {
