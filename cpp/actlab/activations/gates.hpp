@@ -57,43 +57,57 @@ inline constexpr float kErfSB[] = {1.0f, 4.87132740e+00f, 3.04982710e+00f, -7.61
 inline constexpr float kInvSqrt2Hi = 0x1.6a09e6p-1f, kInvSqrt2Lo = 0x1.9fcef4p-27f;  // 1/√2 = hi + lo
 inline constexpr float kSqrt2 = 0x1.6a09e6p+0f;
 
-template <class B> inline NormalTail<B> normal_tail(F<B> x) {
+// kNeedPdf = false (f only) evaluates one exp per lane: e^(-a²/2) where z < 1.25 (for the zl
+// correction) or the z >= 1.25 form's exponential, selected before the exp. f' needs phi
+// everywhere and pays for both. The three rational forms share one division (numerator and
+// denominator are selected first) and 1/z is computed once.
+template <class B, bool kNeedPdf = true> inline NormalTail<B> normal_tail(F<B> x) {
   using vmath::DoubleFloat;
   F<B> a = B::min(splat<B>(20.0f), B::abs(x));   // beyond 20 both results are 0 in float
   DoubleFloat<B> sq = vmath::two_prod<B>(a, a);   // a² exactly
   F<B> h = B::mul(splat<B>(-0.5f), sq.hi), hl = B::mul(splat<B>(-0.5f), sq.lo);  // -a²/2 = h + hl
-  F<B> E = vmath::exp_df<B>(h, hl, kTailShift);   // e^(-a²/2)·2^24
-  F<B> pdf = B::mul(E, splat<B>(kInvSqrt2Pi));
   // z = a/√2 = zh + zl (zl: the rounding error of zh, ~1e-8 relative).
   DoubleFloat<B> zp = vmath::two_prod<B>(a, splat<B>(kInvSqrt2Hi));
   F<B> low = B::add(zp.lo, B::mul(a, splat<B>(kInvSqrt2Lo)));
   F<B> zh = B::add(zp.hi, low);
   F<B> zl = B::add(B::sub(zp.hi, zh), low);
-  // z < 0.84375: erfc = 1 - (z + z·y), or 1/2 - (z·y + (z - 1/2)) for z >= 1/4.
   F<B> zz = B::mul(zh, zh);
-  F<B> y = B::div(horner<B>(zz, kErfPP), horner<B>(zz, kErfQQ));
-  F<B> zy = B::mul(zh, y);
+  F<B> inv_z = B::div(one<B>(), zh);
+  F<B> s1 = B::sub(zh, one<B>());
+  F<B> s2 = B::mul(inv_z, inv_z);
+  auto near = B::lt(zh, splat<B>(0.84375f)), mid = B::lt(zh, splat<B>(1.25f)), far = B::ge(zh, splat<B>(2.85715f));
+  // One division for whichever rational form the lane uses:
+  //   z < 0.84375:  y = PP(z²)/QQ(z²);  erfc = 1 - (z + z·y), or 1/2 - (z·y + (z - 1/2)) for z >= 1/4
+  //   z < 1.25:     erfc = (1 - erx) - PA(s)/QA(s), s = z - 1
+  //   z >= 1.25:    erfc = exp(-z² - 0.5625 + R(s)/S(s)) / z, s = 1/z² (RA/SA below 2.857, RB/SB above)
+  F<B> num = B::select(far, horner<B>(s2, kErfRB), horner<B>(s2, kErfRA));
+  F<B> den = B::select(far, horner<B>(s2, kErfSB), horner<B>(s2, kErfSA));
+  num = B::select(near, horner<B>(zz, kErfPP), B::select(mid, horner<B>(s1, kErfPA), num));
+  den = B::select(near, horner<B>(zz, kErfQQ), B::select(mid, horner<B>(s1, kErfQA), den));
+  F<B> ratio = B::div(num, den);
+  F<B> zy = B::mul(zh, ratio);
   F<B> e0 = B::select(B::lt(zh, splat<B>(0.25f)), B::sub(one<B>(), B::add(zh, zy)),
                       B::sub(splat<B>(0.5f), B::add(zy, B::sub(zh, splat<B>(0.5f)))));
-  // 0.84375 <= z < 1.25: erfc = (1 - erx) - P(s)/Q(s), s = z - 1.
-  F<B> s1 = B::sub(zh, one<B>());
-  F<B> e1 = B::sub(splat<B>(1.0f - kErx), B::div(horner<B>(s1, kErfPA), horner<B>(s1, kErfQA)));
-  // z >= 1.25: erfc = exp(-z² - 0.5625 + R(s)/S(s)) / z, s = 1/z², with -z² = -a²/2 exact (E).
-  F<B> s2 = B::div(one<B>(), zz);
-  auto far = B::ge(zh, splat<B>(2.85715f));
-  F<B> R = B::select(far, horner<B>(s2, kErfRB), horner<B>(s2, kErfRA));
-  F<B> S = B::select(far, horner<B>(s2, kErfSB), horner<B>(s2, kErfSA));
-  // The exponent -a²/2 - 0.5625 + R/S summed in double-float (two_sum), then one exp.
+  F<B> e1 = B::sub(splat<B>(1.0f - kErx), ratio);
+  // The far form's exponent -a²/2 - 0.5625 + R/S, summed in double-float (two_sum).
   DoubleFloat<B> t1 = vmath::two_sum<B>(h, splat<B>(-0.5625f));
-  DoubleFloat<B> t2 = vmath::two_sum<B>(t1.hi, B::div(R, S));
-  F<B> tail = vmath::exp_df<B>(t2.hi, B::add(B::add(t1.lo, t2.lo), hl), kTailShift);
-  F<B> e2 = B::div(tail, zh);                                   // ·2^24 (kTailShift)
-  e2 = B::sub(e2, B::mul(e2, B::div(zl, zh)));                 // 1/z at zh + zl
+  DoubleFloat<B> t2 = vmath::two_sum<B>(t1.hi, ratio);
+  F<B> far_lo = B::add(B::add(t1.lo, t2.lo), hl);
+  F<B> E, tail;  // e^(-a²/2)·2^24 and the far form's exp·2^24
+  if constexpr (kNeedPdf) {
+    E = vmath::exp_df<B>(h, hl, kTailShift);
+    tail = vmath::exp_df<B>(t2.hi, far_lo, kTailShift);
+  } else {
+    E = tail = vmath::exp_df<B>(B::select(mid, h, t2.hi), B::select(mid, hl, far_lo), kTailShift);
+  }
+  F<B> pdf = B::mul(E, splat<B>(kInvSqrt2Pi));
+  F<B> e2 = B::mul(tail, inv_z);                    // ·2^24 (kTailShift)
+  e2 = B::sub(e2, B::mul(e2, B::mul(zl, inv_z)));  // 1/z at zh + zl
   // q = erfc(z)/2; near 0 and in the middle the zh rounding is corrected by
   // d(erfc(z)/2)/dz = -√2·phi(x): q(z) = q(zh) - zl·√2·phi.
   F<B> corr = B::mul(B::mul(zl, splat<B>(kSqrt2)), pdf);
-  F<B> q_mid = B::sub(B::mul(B::select(B::lt(zh, splat<B>(0.84375f)), e0, e1), splat<B>(0.5f * 0x1p24f)), corr);
-  F<B> q = B::select(B::lt(zh, splat<B>(1.25f)), q_mid, B::mul(splat<B>(0.5f), e2));
+  F<B> q_mid = B::sub(B::mul(B::select(near, e0, e1), splat<B>(0.5f * 0x1p24f)), corr);
+  F<B> q = B::select(mid, q_mid, B::mul(splat<B>(0.5f), e2));
   return {q, pdf};
 }
 
@@ -114,7 +128,7 @@ struct Gelu {
     return std::isinf(x) ? (x > 0 ? 1.0 : 0.0) : ref_phi_cdf(x) + x * ref_phi_pdf(x);
   }
   template <class B> static F<B> f(F<B> x, const Params<B>&) {
-    NormalTail<B> n = normal_tail<B>(x);
+    NormalTail<B> n = normal_tail<B, false>(x);
     F<B> neg = B::mul(B::mul(x, n.q), splat<B>(kTailUnscale));                     // x·Phi(-|x|)
     F<B> pos = B::mul(x, B::sub(one<B>(), B::mul(n.q, splat<B>(kTailUnscale))));  // x·(1 - Phi(-x))
     F<B> y = B::select(B::lt(x, zero<B>()), neg, pos);
