@@ -2,7 +2,8 @@
 //
 // It mirrors cpp/bench/bench_activations.cpp exactly, so the columns of the tables compare like
 // with like: the same sizes, the same pseudo-random inputs on [-6, 6] (same LCG, same float
-// rounding), the same softmax rows, and the same "warm up, then best of R rounds of at least T ms".
+// rounding), the same softmax rows, and the same "warm up, then best of R rounds of at least T ms,
+// timed in slices of ~1 ms".
 
 /** The two sizes every peer measures. */
 export const SIZES = [4096, 1 << 20];
@@ -10,11 +11,13 @@ export const SIZES = [4096, 1 << 20];
 /** Softmax and log-softmax work on rows of this many logits (divides both sizes). */
 export const SOFTMAX_ROW = 1024;
 
-/** Timing settings: full run, or --quick. Same numbers as the C++ benchmark. */
-export function settings(quick) {
-  return quick
-    ? { roundMs: 10, warmupMs: 5, rounds: 3 }
-    : { roundMs: 60, warmupMs: 20, rounds: 5 };
+/** Timing settings: full run, or --quick; `rounds` overrides. Same numbers as the C++ benchmark. */
+export function settings({ quick = false, rounds } = {}) {
+  const t = quick
+    ? { roundMs: 10, warmupMs: 5, rounds: 3, sliceMs: 1 }
+    : { roundMs: 60, warmupMs: 20, rounds: 5, sliceMs: 1 };
+  if (rounds > 0) t.rounds = rounds;
+  return t;
 }
 
 /**
@@ -33,24 +36,32 @@ export function makeInputs(n) {
 }
 
 /**
- * Calls `call()` (one pass over n elements): warm up for warmupMs, then `rounds` rounds that each
- * repeat the call for at least roundMs; returns n / (best seconds per call), in elements/s.
+ * Calls `call()` (one pass over n elements): warm up for warmupMs, then `rounds` rounds of at least
+ * roundMs each; returns n / (best seconds per call), in elements/s. As in the C++ benchmark, the
+ * clock is read once per slice of k calls (k fills ~sliceMs at the warm-up's pace), and the best
+ * slice counts, so a round interrupted by other work on a shared machine still measures clean.
  */
 export function measure(timing, n, call) {
-  const warmEnd = performance.now() + timing.warmupMs;
-  do call(); while (performance.now() < warmEnd);
+  let warmCalls = 0;
+  const w0 = performance.now();
+  let warmMs = 0;
+  do {
+    call();
+    warmCalls++;
+    warmMs = performance.now() - w0;
+  } while (warmMs < timing.warmupMs);
+  const k = Math.max(1, Math.floor((timing.sliceMs * warmCalls) / warmMs));
 
   let best = Infinity;
   for (let r = 0; r < timing.rounds; r++) {
-    let calls = 0;
-    const t0 = performance.now();
-    let elapsed = 0;
+    const r0 = performance.now();
+    let t1 = r0;
     do {
-      call();
-      calls++;
-      elapsed = performance.now() - t0;
-    } while (elapsed < timing.roundMs);
-    best = Math.min(best, elapsed / 1000 / calls);
+      const t0 = t1;
+      for (let c = 0; c < k; c++) call();
+      t1 = performance.now();
+      best = Math.min(best, (t1 - t0) / 1000 / k);
+    } while (t1 - r0 < timing.roundMs);
   }
   return n / best;
 }

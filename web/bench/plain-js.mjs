@@ -152,8 +152,8 @@ export const PLAIN_JS = {
  * @param {{ ids: string[], params?: Record<string, number[]>, quick?: boolean }} options
  * @returns {{ results: {id, n, meps, transcendental}[], missing: string[] }}
  */
-export function runPlainJs({ ids, params = {}, quick = false, sizes = SIZES, log = () => {} }) {
-  const timing = settings(quick);
+export function runPlainJs({ ids, params = {}, quick = false, rounds, sizes = SIZES, log = () => {} }) {
+  const timing = settings({ quick, rounds });
   const results = [];
   const missing = ids.filter((id) => !lookup(PLAIN_JS, id));
   for (const n of sizes) {

@@ -80,7 +80,13 @@ export function opFor(id, params = []) {
  * Loads @tensorflow/tfjs with its wasm backend as CommonJS (TOOLCHAIN.md), single-threaded.
  * Returns { tf, info } where info says which wasm build runs.
  */
+let loaded; // one tfjs per process, however many passes run
 export async function loadTfjs() {
+  loaded ??= initTfjs();
+  return loaded;
+}
+
+async function initTfjs() {
   const require = createRequire(import.meta.url);
   // tfjs greets Node users on console.log with an advert for tfjs-node; keep the output clean.
   const log = console.log;
@@ -106,9 +112,9 @@ export async function loadTfjs() {
  * Benchmarks f on tfjs-wasm for every id it has (an op or a composition).
  * @returns {{ info, results: {id, n, meps, composed}[], missing: string[] }}
  */
-export async function runTfjs({ ids, params = {}, quick = false, sizes = SIZES, log = () => {} }) {
+export async function runTfjs({ ids, params = {}, quick = false, rounds, sizes = SIZES, log = () => {} }) {
   const { tf, info } = await loadTfjs();
-  const timing = settings(quick);
+  const timing = settings({ quick, rounds });
   const results = [];
   const missing = ids.filter((id) => !opFor(id, params[id]));
   for (const n of sizes) {
