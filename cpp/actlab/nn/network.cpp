@@ -1,0 +1,283 @@
+// network.cpp — building, initialising, forward and backward passes of the MLP (network.hpp),
+// and the output heads with their losses (formulas in config.hpp).
+#include "actlab/nn/network.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "actlab/activations/softmax.hpp"
+#include "actlab/nn/dense.hpp"
+#include "actlab/simd/simd.hpp"
+
+namespace actlab::nn {
+
+using B = simd::Native;
+
+std::string Network::build(const NetSpec& spec, int inputs, int outputs, Head head) {
+  if (head == Head::Auto) return "network.head must be resolved before building";
+  if (inputs < 1 || inputs > kMaxUnits) return "network: input count must be in [1, 4096]";
+  if (outputs < 1 || outputs > kMaxUnits) return "network: output count must be in [1, 4096]";
+  if (spec.hidden.size() > static_cast<std::size_t>(kMaxLayers)) return "network.hidden has more than 128 layers";
+  if ((head == Head::SigmoidBce || head == Head::TanhMse) && outputs != 1)
+    return std::string("network.head ") + head_name(head) + " needs one output unit";
+  sigmoid_ = find_activation("sigmoid");
+  tanh_ = find_activation("tanh");
+  softplus_ = find_activation("softplus");
+  if (!sigmoid_ || !tanh_ || !softplus_) return "network: the registry lacks sigmoid, tanh or softplus";
+
+  std::vector<Layer> layers;
+  long total = 0;
+  int prev = inputs;
+  for (std::size_t k = 0; k <= spec.hidden.size(); ++k) {
+    Layer l;
+    l.in = prev;
+    bool hidden = k < spec.hidden.size();
+    l.out = hidden ? spec.hidden[k].units : outputs;
+    std::string where = "network.hidden[" + std::to_string(k) + "]";
+    if (hidden) {
+      const HiddenSpec& h = spec.hidden[k];
+      if (h.units < 1 || h.units > kMaxUnits) return where + ".units must be in [1, 4096]";
+      l.act = find_activation(h.activation);
+      if (!l.act) return where + ".activation: unknown activation \"" + h.activation + "\" (accepted: " + activation_ids() + ")";
+      l.act->default_params(l.params);
+      for (int q = 0; q < actlab::kMaxParams; ++q)
+        if (!std::isnan(h.params[q])) {
+          if (q >= l.act->param_count) return where + ".params: " + h.activation + " takes " + std::to_string(l.act->param_count) + " parameter(s)";
+          l.params[q] = h.params[q];
+        }
+      if (std::string e = l.act->check_params(l.params); !e.empty()) return where + ".params: " + e;
+      l.prelu = std::string_view(l.act->id) == "prelu";
+      if (l.prelu) l.alpha.assign(spec.prelu_alpha == AlphaMode::Unit ? l.out : 1, l.params[0]);
+    }
+    total += static_cast<long>(l.in) * l.out + l.out + static_cast<long>(l.alpha.size());
+    if (total > kMaxWeights) return "network: more than 16,777,216 parameters";
+    l.W.resize(static_cast<std::size_t>(l.in) * l.out);
+    l.b.assign(l.out, spec.bias_init);
+    l.gW.assign(l.W.size(), 0.f);
+    l.gb.assign(l.out, 0.f);
+    l.galpha.assign(l.alpha.size(), 0.f);
+    layers.push_back(std::move(l));
+    prev = layers.back().out;
+  }
+
+  // Initialise W from one seeded stream, layer by layer, row-major (i, then j).
+  data::Rng rng(spec.seed);
+  for (Layer& l : layers) {
+    double fan_in = l.in, fan_out = l.out;
+    for (float& w : l.W) {
+      double v = 0.0;
+      switch (spec.init) {
+        case Init::Zero: v = 0.0; break;
+        case Init::Uniform: v = rng.uniform_range(-spec.init_scale, spec.init_scale); break;
+        case Init::Xavier: { double a = std::sqrt(6.0 / (fan_in + fan_out)); v = rng.uniform_range(-a, a); break; }
+        case Init::He: v = std::sqrt(2.0 / fan_in) * rng.normal(); break;
+        case Init::Lecun: v = std::sqrt(1.0 / fan_in) * rng.normal(); break;
+      }
+      w = static_cast<float>(v);
+    }
+  }
+  inputs_ = inputs;
+  head_ = head;
+  layers_ = std::move(layers);
+  capacity_ = 0;
+  return "";
+}
+
+std::vector<ParamRef> Network::params() {
+  std::vector<ParamRef> out;
+  for (std::size_t k = 0; k < layers_.size(); ++k) {
+    Layer& l = layers_[k];
+    int li = static_cast<int>(k);
+    out.push_back({l.W.data(), l.gW.data(), l.W.size(), li, "W", true});
+    out.push_back({l.b.data(), l.gb.data(), l.b.size(), li, "b", false});
+    if (!l.alpha.empty()) out.push_back({l.alpha.data(), l.galpha.data(), l.alpha.size(), li, "alpha", false});
+  }
+  return out;
+}
+
+std::size_t Network::param_count() const {
+  std::size_t n = 0;
+  for (const Layer& l : layers_) n += l.W.size() + l.b.size() + l.alpha.size();
+  return n;
+}
+
+void Network::reserve(int batch) {
+  if (batch <= capacity_) return;
+  std::size_t maxw = 0;
+  for (Layer& l : layers_) {
+    std::size_t n = static_cast<std::size_t>(batch) * l.out;
+    l.Z.resize(n);
+    l.A.resize(n);
+    l.Fp.resize(n);
+    l.dZ.resize(n);
+    maxw = std::max(maxw, static_cast<std::size_t>(l.in) * l.out);
+    maxw = std::max(maxw, static_cast<std::size_t>(batch) * l.in);
+  }
+  wt_.resize(maxw);
+  dA_.resize(maxw);
+  capacity_ = batch;
+}
+
+// A = f(Z) and Fp = f′(Z) for a hidden layer.
+void Network::activate(Layer& l, int batch) {
+  std::size_t n = static_cast<std::size_t>(batch) * l.out;
+  if (l.prelu) {
+    // PReLU with per-layer or per-unit α: the registry's formula (x > 0 ? x : αx; f′ 1 or α)
+    // applied with each unit's own α. Exact operations, so identical to the registry kernel.
+    bool per_unit = l.alpha.size() > 1;
+    for (int s = 0; s < batch; ++s)
+      for (int j = 0; j < l.out; ++j) {
+        std::size_t k = static_cast<std::size_t>(s) * l.out + j;
+        float a = l.alpha[per_unit ? j : 0], z = l.Z[k];
+        l.A[k] = z > 0.f ? z : a * z;
+        l.Fp[k] = z != z ? z : (z > 0.f ? 1.f : a);
+      }
+    return;
+  }
+  l.act->apply(l.Z.data(), l.A.data(), n, false, l.params, Backend::Simd);
+  l.act->apply(l.Z.data(), l.Fp.data(), n, true, l.params, Backend::Simd);
+}
+
+void Network::forward(const float* X, int batch) {
+  reserve(batch);
+  const float* in = X;
+  for (std::size_t k = 0; k < layers_.size(); ++k) {
+    Layer& l = layers_[k];
+    kernels::forward<B>(in, batch, l.in, l.out, l.W.data(), l.b.data(), l.Z.data());
+    std::size_t n = static_cast<std::size_t>(batch) * l.out;
+    if (l.act) {
+      activate(l, batch);
+    } else {
+      switch (head_) {
+        case Head::SigmoidBce: sigmoid_->apply(l.Z.data(), l.A.data(), n, false, nullptr, Backend::Simd); break;
+        case Head::TanhMse: tanh_->apply(l.Z.data(), l.A.data(), n, false, nullptr, Backend::Simd); break;
+        case Head::SoftmaxCe:
+          for (int s = 0; s < batch; ++s)
+            softmax(l.Z.data() + static_cast<std::size_t>(s) * l.out, l.A.data() + static_cast<std::size_t>(s) * l.out,
+                    static_cast<std::size_t>(l.out), 1.0f, Backend::Simd);
+          break;
+        default: std::copy(l.Z.begin(), l.Z.begin() + static_cast<std::ptrdiff_t>(n), l.A.begin()); break;
+      }
+    }
+    in = l.A.data();
+  }
+}
+
+double Network::loss(const float* y, int batch, float* per_sample) const {
+  const Layer& l = layers_.back();
+  const int K = l.out;
+  double sum = 0.0;
+  std::vector<float> tmp(static_cast<std::size_t>(K) * 2);
+  for (int s = 0; s < batch; ++s) {
+    const float* z = l.Z.data() + static_cast<std::size_t>(s) * K;
+    const float* a = l.A.data() + static_cast<std::size_t>(s) * K;
+    float L = 0.f;
+    switch (head_) {
+      case Head::SigmoidBce: {
+        // −[y log σ(z) + (1−y) log(1−σ(z))] = y·softplus(−z) + (1−y)·softplus(z): no log(0).
+        float t[2] = {-z[0], z[0]}, sp[2];
+        softplus_->apply(t, sp, 2, false, nullptr, Backend::Simd);
+        L = y[s] * sp[0] + (1.f - y[s]) * sp[1];
+        break;
+      }
+      case Head::SoftmaxCe: {
+        // −log p_y = −log_softmax(z)_y (max-subtracted: finite for any finite logits).
+        log_softmax(z, tmp.data(), static_cast<std::size_t>(K), 1.0f, Backend::Simd);
+        int c = static_cast<int>(y[s]);
+        L = -tmp[static_cast<std::size_t>(c < 0 ? 0 : c >= K ? K - 1 : c)];
+        break;
+      }
+      case Head::IdentityMse:
+      case Head::TanhMse:
+      default: {
+        for (int j = 0; j < K; ++j) {
+          float d = a[j] - y[s];  // regression: one target per sample (K = 1)
+          L = L + 0.5f * d * d;
+        }
+        break;
+      }
+    }
+    if (per_sample) per_sample[s] = L;
+    sum += L;
+  }
+  return sum / batch;
+}
+
+double Network::reg_loss(Regularization reg, float lambda) const {
+  if (reg == Regularization::None || lambda == 0.f) return 0.0;
+  double s = 0.0;
+  for (const Layer& l : layers_)
+    for (float w : l.W) s += reg == Regularization::L1 ? std::fabs(static_cast<double>(w)) : 0.5 * w * static_cast<double>(w);
+  return lambda * s;
+}
+
+void Network::backward(const float* X, const float* y, int batch, Regularization reg, float lambda) {
+  const float inv = 1.0f / static_cast<float>(batch);
+  // ∂L/∂Z of the output layer.
+  {
+    Layer& l = layers_.back();
+    const int K = l.out;
+    for (int s = 0; s < batch; ++s) {
+      const float* a = l.A.data() + static_cast<std::size_t>(s) * K;
+      float* d = l.dZ.data() + static_cast<std::size_t>(s) * K;
+      switch (head_) {
+        case Head::SoftmaxCe: {
+          int c = static_cast<int>(y[s]);
+          for (int j = 0; j < K; ++j) d[j] = (a[j] - (j == c ? 1.f : 0.f)) * inv;
+          break;
+        }
+        case Head::TanhMse:
+          for (int j = 0; j < K; ++j) d[j] = ((a[j] - y[s]) * (1.f - a[j] * a[j])) * inv;
+          break;
+        default:  // sigmoid + BCE and identity + MSE share p − y
+          for (int j = 0; j < K; ++j) d[j] = (a[j] - y[s]) * inv;
+          break;
+      }
+    }
+  }
+  for (std::size_t k = layers_.size(); k-- > 0;) {
+    Layer& l = layers_[k];
+    const float* in = k == 0 ? X : layers_[k - 1].A.data();
+    std::fill(l.gW.begin(), l.gW.end(), 0.f);
+    std::fill(l.gb.begin(), l.gb.end(), 0.f);
+    kernels::backward_params<B>(in, l.dZ.data(), batch, l.in, l.out, l.gW.data(), l.gb.data());
+    if (reg == Regularization::L2 && lambda != 0.f)
+      for (std::size_t q = 0; q < l.W.size(); ++q) l.gW[q] = l.gW[q] + lambda * l.W[q];
+    if (reg == Regularization::L1 && lambda != 0.f)
+      for (std::size_t q = 0; q < l.W.size(); ++q)
+        l.gW[q] = l.gW[q] + (l.W[q] > 0.f ? lambda : l.W[q] < 0.f ? -lambda : 0.f);
+    if (k == 0) break;
+    // dA of the layer below, then its dZ = dA ⊙ f′(Z) (and PReLU's ∂L/∂α = Σ dA·min(z, 0)).
+    Layer& below = layers_[k - 1];
+    kernels::transpose(l.W.data(), l.in, l.out, wt_.data());
+    kernels::backward_input<B>(l.dZ.data(), wt_.data(), batch, l.in, l.out, dA_.data());
+    std::size_t n = static_cast<std::size_t>(batch) * below.out;
+    for (std::size_t q = 0; q < n; ++q) below.dZ[q] = dA_[q] * below.Fp[q];
+    if (below.prelu) {
+      std::fill(below.galpha.begin(), below.galpha.end(), 0.f);
+      bool per_unit = below.alpha.size() > 1;
+      for (int s = 0; s < batch; ++s)
+        for (int j = 0; j < below.out; ++j) {
+          std::size_t q = static_cast<std::size_t>(s) * below.out + j;
+          float z = below.Z[q];
+          if (!(z > 0.f)) below.galpha[per_unit ? j : 0] += dA_[q] * z;
+        }
+    }
+  }
+}
+
+int predicted_class(Head head, const float* out, int outputs) {
+  switch (head) {
+    case Head::SigmoidBce: return out[0] >= 0.5f ? 1 : 0;
+    case Head::TanhMse: return out[0] >= 0.f ? 1 : 0;
+    case Head::SoftmaxCe: {
+      int best = 0;
+      for (int j = 1; j < outputs; ++j)
+        if (out[j] > out[best]) best = j;
+      return best;
+    }
+    default: return 0;
+  }
+}
+
+}  // namespace actlab::nn

@@ -1,0 +1,93 @@
+// network.hpp — the multilayer perceptron: dense layers, an activation per hidden layer from
+// the registry (PReLU with learned α per layer or per unit), an output head with its loss,
+// forward and backward passes over a mini-batch, and the initialisers.
+//
+// Shapes: layer l maps [batch][in_l] -> [batch][out_l]; W_l is [in_l][out_l], b_l is [out_l].
+// Forward:  Z_l = A_{l-1}·W_l + b_l,  A_l = f_l(Z_l)  (A_0 = X; the last layer's f is the head's).
+// Backward: dZ_L = (p − y)/batch (or the MSE/tanh form, see config.hpp), then
+//           gW_l = A_{l-1}ᵀ·dZ_l, gb_l = Σ_s dZ_l, dA_{l-1} = dZ_l·W_lᵀ, dZ_{l-1} = dA_{l-1} ⊙ f′(Z_{l-1}).
+// Regularisation adds λ·sign(W) (L1) or λ·W (L2) to gW; the reported loss adds λΣ|W| or ½λΣW².
+// All arithmetic is float in a fixed order (dense.hpp); activations run the registry's SIMD
+// kernels; the per-sample loss is summed in double in sample order. Same numbers on every target.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "actlab/activations/registry.hpp"
+#include "actlab/data/rng.hpp"
+#include "actlab/nn/config.hpp"
+
+namespace actlab::nn {
+
+struct Layer {
+  int in = 0, out = 0;
+  const Activation* act = nullptr;  // hidden layers; nullptr for the output layer
+  bool prelu = false;               // act is "prelu": α is a parameter (alpha, galpha)
+  float params[actlab::kMaxParams] = {0, 0};
+  std::vector<float> W, b, alpha;   // alpha: 1 (per layer) or out (per unit) values
+  std::vector<float> gW, gb, galpha;
+  // Batch workspace, [batch][out]: pre-activation, output, f′(Z), and ∂L/∂Z.
+  std::vector<float> Z, A, Fp, dZ;
+};
+
+// A parameter tensor and its gradient, in the fixed order the optimiser and model files use:
+// for each layer, W, b, then alpha when present.
+struct ParamRef {
+  float* value;
+  float* grad;
+  std::size_t size;
+  int layer;
+  const char* name;  // "W", "b", "alpha"
+  bool regularised;  // only W
+};
+
+class Network {
+ public:
+  // Builds the layers for `inputs` features and `outputs` units with `head` (resolved, not Auto)
+  // and initialises the weights from spec.seed. Returns "" or a message naming the field.
+  std::string build(const NetSpec& spec, int inputs, int outputs, Head head);
+
+  int inputs() const { return inputs_; }
+  int outputs() const { return layers_.empty() ? 0 : layers_.back().out; }
+  Head head() const { return head_; }
+  std::vector<Layer>& layers() { return layers_; }
+  const std::vector<Layer>& layers() const { return layers_; }
+  std::vector<ParamRef> params();
+  std::size_t param_count() const;
+
+  // Forward pass over X [batch][inputs]; keeps the workspace for backward. The head's output
+  // (probabilities or predictions) is output() [batch][outputs].
+  void forward(const float* X, int batch);
+  const float* output() const { return layers_.back().A.data(); }
+
+  // Per-sample losses for labels y (one float per sample: 0/1, class index, target, or ±1
+  // for tanh; see Trainer::head_label) into loss[batch]; returns their mean (double, in order).
+  double loss(const float* y, int batch, float* per_sample) const;
+  // Backward pass after forward(): zeroes and fills every gradient (data loss, mean over the
+  // batch) and adds the regularisation gradient.
+  void backward(const float* X, const float* y, int batch, Regularization reg, float lambda);
+  // The regularisation term of the loss (λΣ|W| or ½λΣW²), in double.
+  double reg_loss(Regularization reg, float lambda) const;
+
+  int batch_capacity() const { return capacity_; }
+
+ private:
+  void reserve(int batch);
+  void activate(Layer& l, int batch);
+  int inputs_ = 0;
+  Head head_ = Head::SigmoidBce;
+  int capacity_ = 0;
+  std::vector<Layer> layers_;
+  std::vector<float> wt_, dA_;  // scratch: Wᵀ and ∂L/∂A of the layer below
+  const Activation* sigmoid_ = nullptr;
+  const Activation* tanh_ = nullptr;
+  const Activation* softplus_ = nullptr;
+};
+
+// The class a prediction row votes for (argmax; first on ties), or 0/1 for one-unit heads.
+int predicted_class(Head head, const float* out, int outputs);
+
+}  // namespace actlab::nn

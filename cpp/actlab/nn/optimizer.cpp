@@ -1,0 +1,65 @@
+// optimizer.cpp — the update rules of optimizer.hpp, one scalar loop per tensor (the
+// optimiser is O(parameters), the dense kernels O(batch·parameters); plain loops suffice).
+#include "actlab/nn/optimizer.hpp"
+
+#include <cmath>
+
+namespace actlab::nn {
+
+int OptimizerState::slot_count() const {
+  return spec_.optimizer == Optimizer::Adam ? 2 : spec_.optimizer == Optimizer::Momentum ? 1 : 0;
+}
+
+void OptimizerState::reset(const TrainSpec& spec, Network& net) {
+  spec_ = spec;
+  t_ = 0;
+  b1t_ = b2t_ = 1.0;
+  slots_.clear();
+  for (const ParamRef& p : net.params()) {
+    std::vector<std::vector<float>> s(static_cast<std::size_t>(slot_count()), std::vector<float>(p.size, 0.f));
+    slots_.push_back(std::move(s));
+  }
+}
+
+void OptimizerState::step(Network& net) {
+  ++t_;
+  b1t_ *= spec_.beta1;
+  b2t_ *= spec_.beta2;
+  const float lr = spec_.learning_rate;
+  std::vector<ParamRef> ps = net.params();
+  for (std::size_t k = 0; k < ps.size(); ++k) {
+    float* w = ps[k].value;
+    const float* g = ps[k].grad;
+    const std::size_t n = ps[k].size;
+    switch (spec_.optimizer) {
+      case Optimizer::Sgd:
+        for (std::size_t i = 0; i < n; ++i) w[i] = w[i] - lr * g[i];
+        break;
+      case Optimizer::Momentum: {
+        float* v = slots_[k][0].data();
+        const float mu = spec_.momentum;
+        for (std::size_t i = 0; i < n; ++i) {
+          v[i] = mu * v[i] + g[i];
+          w[i] = w[i] - lr * v[i];
+        }
+        break;
+      }
+      case Optimizer::Adam: {
+        float* m = slots_[k][0].data();
+        float* v = slots_[k][1].data();
+        const float b1 = spec_.beta1, b2 = spec_.beta2, eps = spec_.epsilon;
+        const float c1 = static_cast<float>(1.0 / (1.0 - b1t_));  // 1/(1−β1^t)
+        const float c2 = static_cast<float>(1.0 / (1.0 - b2t_));  // 1/(1−β2^t)
+        for (std::size_t i = 0; i < n; ++i) {
+          m[i] = b1 * m[i] + (1.f - b1) * g[i];
+          v[i] = b2 * v[i] + (1.f - b2) * (g[i] * g[i]);
+          float mh = m[i] * c1, vh = v[i] * c2;
+          w[i] = w[i] - lr * mh / (std::sqrt(vh) + eps);
+        }
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace actlab::nn

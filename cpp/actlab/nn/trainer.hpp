@@ -1,0 +1,106 @@
+// trainer.hpp — one training run: a dataset, a network, an optimiser and the loop that feeds
+// shuffled mini-batches through them, with evaluation, decision-boundary grids, health
+// statistics, divergence detection and model files (export/import in model_io.cpp).
+//
+// Determinism: the dataset, the initial weights and the per-epoch shuffle each come from their
+// own seeded Rng (dataset.seed, network.seed, training.seed); with the fixed-order kernels the
+// same config gives bit-identical weights and losses on every target (tests/golden/nn_train.txt).
+//
+// An epoch is a pass over a permutation of the training samples (re-shuffled at the start of
+// each epoch when training.shuffle), in batches of training.batch (the last one may be smaller).
+// step() advances one batch, so callers can train for a time budget and resume mid-epoch.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actlab/data/datasets.hpp"
+#include "actlab/data/rng.hpp"
+#include "actlab/nn/config.hpp"
+#include "actlab/nn/network.hpp"
+#include "actlab/nn/optimizer.hpp"
+#include "actlab/probes/divergence.hpp"
+#include "actlab/probes/health.hpp"
+
+namespace actlab::nn {
+
+struct Metrics {
+  double loss = 0;      // mean data loss (no regularisation term)
+  double accuracy = 0;  // share of correct predictions; NaN for regression
+};
+
+class Trainer {
+ public:
+  // The bytes of public/data/digits8x8.bin, needed before configuring the "digits" dataset.
+  void set_digits_bytes(std::vector<std::uint8_t> bytes) { digits_ = std::move(bytes); }
+
+  // Builds dataset, network and optimiser. On failure returns the message and keeps the
+  // previous state untouched.
+  std::string configure(const Config& c);
+  std::string configure_json(std::string_view text);
+  bool ready() const { return ready_; }
+
+  // One optimiser step on the next mini-batch. Returns false (and does nothing) once diverged.
+  bool step();
+  // Runs until the end of the current epoch; returns false if training diverged.
+  bool run_epoch();
+  // Runs whole epochs until `ms` milliseconds have passed (at least one batch); returns the
+  // number of steps done.
+  int run_for_ms(double ms);
+
+  Metrics evaluate(bool test);
+  // Mean loss of the batches of the last finished epoch (as seen during training).
+  double last_epoch_loss() const { return last_epoch_loss_; }
+  int epoch() const { return epoch_; }             // finished epochs
+  std::int64_t steps() const { return net_steps_; }
+  const probes::Divergence& divergence() const { return div_; }
+
+  // Head outputs (outputs() values per point) on a res×res grid of the raw 2-D domain
+  // [x0, x1] × [y0, y1]: row r is y = y1 − (r + ½)(y1 − y0)/res (top row first), column c is
+  // x = x0 + (c + ½)(x1 − x0)/res. `out` holds res·res·outputs floats.
+  std::string decision_grid(int res, double x0, double x1, double y0, double y1, float* out);
+
+  // Forward + backward on the first min(256, n_train) training samples (no update).
+  std::vector<probes::LayerHealth> health();
+
+  // Model files: versioned JSON with config, weights, optimiser and RNG state (model_io.cpp).
+  std::string export_json(bool pretty = false) const;
+  std::string import_json(std::string_view text);  // "" or a message naming the field
+
+  const Config& config() const { return cfg_; }
+  const data::Dataset& dataset() const { return data_; }
+  Network& network() { return net_; }
+  const Network& network() const { return net_; }
+  OptimizerState& optimizer() { return opt_; }
+  Head head() const { return net_.head(); }
+
+  // The label a head trains on: binary 0/1 becomes ±1 for tanh; others unchanged.
+  static float head_label(Head h, data::Task task, float y);
+  // Resolves Head::Auto and checks the head fits the task; "" or a message.
+  static std::string resolve_head(Head requested, const data::Dataset& d, Head& out);
+
+ private:
+  friend struct ModelIo;
+  void gather(std::size_t first, int count);
+  bool ready_ = false;
+  Config cfg_;
+  data::Dataset data_;
+  std::vector<float> ytr_, yte_;       // labels as the head wants them
+  Network net_;
+  OptimizerState opt_;
+  data::Rng shuffle_rng_;
+  std::vector<std::uint32_t> order_;   // this epoch's permutation of the training samples
+  std::size_t pos_ = 0;                // next sample in order_
+  int epoch_ = 0;
+  std::int64_t net_steps_ = 0;
+  double epoch_loss_sum_ = 0;          // Σ batch mean loss · batch size, this epoch
+  double last_epoch_loss_ = NAN;
+  probes::Divergence div_;
+  std::vector<float> bx_, by_;         // the current batch
+  std::vector<std::uint8_t> digits_;
+};
+
+}  // namespace actlab::nn

@@ -1,0 +1,82 @@
+// divergence.cpp — the checks and cause heuristics of divergence.hpp.
+#include "actlab/probes/divergence.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace actlab::probes {
+namespace {
+
+bool all_finite(const float* p, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    if (!std::isfinite(p[i])) return false;
+  return true;
+}
+bool set(Divergence& d, int layer, const char* what, std::string cause) {
+  d.found = true;
+  d.layer = layer;
+  d.what = what;
+  d.cause = std::move(cause);
+  return true;
+}
+std::string lr_text(float lr) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%g", static_cast<double>(lr));
+  return buf;
+}
+
+}  // namespace
+
+std::string Divergence::message() const {
+  if (!found) return "";
+  std::string where = layer > 0 ? " in layer " + std::to_string(layer) : "";
+  return "first non-finite value: " + what + where + " at step " + std::to_string(step) + " (epoch " +
+         std::to_string(epoch + 1) + "): " + cause;
+}
+
+bool check_pass(const nn::Network& net, const float* X, int batch, double loss, float lr, Divergence& d) {
+  if (!all_finite(X, static_cast<std::size_t>(batch) * net.inputs()))
+    return set(d, 0, "input", "the input data contains NaN or Inf");
+  const auto& layers = net.layers();
+  for (std::size_t k = 0; k < layers.size(); ++k) {
+    const nn::Layer& l = layers[k];
+    const std::size_t n = static_cast<std::size_t>(batch) * l.out;
+    int li = static_cast<int>(k) + 1;
+    if (!all_finite(l.Z.data(), n)) {
+      bool weights_ok = all_finite(l.W.data(), l.W.size()) && all_finite(l.b.data(), l.b.size());
+      return set(d, li, "pre-activation",
+                 weights_ok ? "the weighted sum overflowed: the signal grew too large through the layers "
+                              "(weights too large; lower the learning rate " + lr_text(lr) + " or use a smaller initialisation)"
+                            : "the weights of this layer are already non-finite");
+    }
+    if (!all_finite(l.A.data(), n))
+      return set(d, li, "activation",
+                 std::string("the ") + (l.act ? l.act->id : nn::head_name(net.head())) +
+                     " output is non-finite for finite inputs (an unbounded activation overflowed)");
+  }
+  if (!std::isfinite(loss))
+    return set(d, 0, "loss", "the loss overflowed although the outputs are finite (extreme logits)");
+  for (std::size_t k = layers.size(); k-- > 0;) {
+    const nn::Layer& l = layers[k];
+    if (!all_finite(l.gW.data(), l.gW.size()) || !all_finite(l.gb.data(), l.gb.size()) ||
+        !all_finite(l.galpha.data(), l.galpha.size()))
+      return set(d, static_cast<int>(k) + 1, "gradient",
+                 "the gradient overflowed during backpropagation (exploding gradients: lower the learning rate " +
+                     lr_text(lr) + ", use fewer layers or a gentler initialisation)");
+  }
+  return false;
+}
+
+bool check_weights(const nn::Network& net, float lr, Divergence& d) {
+  const auto& layers = net.layers();
+  for (std::size_t k = 0; k < layers.size(); ++k) {
+    const nn::Layer& l = layers[k];
+    if (!all_finite(l.W.data(), l.W.size()) || !all_finite(l.b.data(), l.b.size()) ||
+        !all_finite(l.alpha.data(), l.alpha.size()))
+      return set(d, static_cast<int>(k) + 1, "weights",
+                 "the update overflowed the weights: the learning rate " + lr_text(lr) + " is too high");
+  }
+  return false;
+}
+
+}  // namespace actlab::probes

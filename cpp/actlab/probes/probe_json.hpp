@@ -1,0 +1,22 @@
+// probe_json.hpp — runs one experiment from a JSON spec and returns its result as JSON, for
+// the web worker (one entry point instead of a binding per probe).
+//   kind "scan":     { "activation", "params":[p0,p1], "points", "lo", "hi", "threshold" }
+//                    -> { "x":[…], "f":[…], "df":[…], "deadShare", "minAbsDf", "maxAbsDf" }
+//   kind "depth":    { "activation", "params", "layers", "width", "samples", "init", "seed", "threshold" }
+//                    -> { "signal":[…], "meanAbs":[…], "grad":[…], "vanishForward", "vanishBackward" }
+//   kind "census":   { "activation", "params", "inputs", "units", "samples", "biasMean", "seed" }
+//                    -> { "units":[{"active","firing","saturated","state","saturation"}], "dead",
+//                         "weak", "healthy", "saturated", "oftenSaturated" }
+//   kind "collapse": { "sizes":[…], "samples", "seed", "activation" }
+//                    -> { "M":[…], "c":[…], "stack":[…], "collapsed":[…], "maxAbsDiff", "maxAbsOut" }
+// Missing fields take the probe's defaults; a bad field gives { "error": "<field>: <why>" }.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace actlab::probes {
+
+std::string run_probe_json(std::string_view kind, std::string_view spec_json);
+
+}  // namespace actlab::probes

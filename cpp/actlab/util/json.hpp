@@ -1,0 +1,65 @@
+// json.hpp — a small strict JSON reader and writer (RFC 8259) for configs and model files.
+//
+// Strict on purpose, because model files come from users: no comments, no trailing commas,
+// no NaN/Infinity, no duplicate keys, no leading zeros, no unpaired surrogates, no control
+// characters in strings, nothing after the value. Hard limits stop hostile files: nesting depth
+// (kMaxDepth) and input size (kMaxBytes). Errors carry the byte offset.
+//
+// Numbers are kept as double (strtod, correctly rounded on glibc and musl). Floats are written
+// with 9 significant digits, which round-trips every float exactly through double -> float.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace actlab::json {
+
+inline constexpr int kMaxDepth = 64;
+inline constexpr std::size_t kMaxBytes = 64u << 20;  // 64 MiB: a 784-256-10 Adam model is ~10 MB
+
+struct Value {
+  enum class Type { Null, Bool, Number, String, Array, Object };
+  Type type = Type::Null;
+  bool b = false;
+  double num = 0.0;
+  std::string str;
+  std::vector<Value> arr;
+  std::vector<std::pair<std::string, Value>> obj;  // insertion order kept
+
+  bool is_null() const { return type == Type::Null; }
+  bool is_bool() const { return type == Type::Bool; }
+  bool is_number() const { return type == Type::Number; }
+  bool is_string() const { return type == Type::String; }
+  bool is_array() const { return type == Type::Array; }
+  bool is_object() const { return type == Type::Object; }
+  // Object member by key, nullptr when absent (or when this is not an object).
+  const Value* find(std::string_view key) const;
+
+  static Value number(double v) { Value x; x.type = Type::Number; x.num = v; return x; }
+  static Value boolean(bool v) { Value x; x.type = Type::Bool; x.b = v; return x; }
+  static Value string(std::string v) { Value x; x.type = Type::String; x.str = std::move(v); return x; }
+  static Value array() { Value x; x.type = Type::Array; return x; }
+  static Value object() { Value x; x.type = Type::Object; return x; }
+  // Appends a member to an object (the caller keeps keys unique).
+  Value& set(std::string key, Value v);
+  Value& push(Value v);
+};
+
+const char* type_name(Value::Type t);
+
+// Parses `text`; on failure returns false and sets `error` ("line 3, column 7: expected ','").
+bool parse(std::string_view text, Value& out, std::string& error);
+
+// Serialises. indent < 0: compact. Numbers: integers exactly, others with %.17g (doubles);
+// use float_value() for floats you want written with 9 digits.
+std::string write(const Value& v, int indent = -1);
+
+// A number node that prints with 9 significant digits (exact float round trip).
+Value float_value(float f);
+Value float_array(const float* p, std::size_t n);
+
+}  // namespace actlab::json

@@ -1,0 +1,94 @@
+// nn.cpp — Embind bindings for the trainer and the probes (mechanical, no maths).
+//
+// JS gets:
+//   class Trainer
+//     configure(configJson): string            "" or an error naming the field (nothing kept on error)
+//     setDigits(bytes: Uint8Array)              the bytes of public/data/digits8x8.bin (before configure)
+//     stepEpochs(n): boolean                    false once training diverged
+//     stepBatches(n): number                    batches done (stops early on divergence)
+//     stepMs(ms): number                        whole batches until ms have passed; returns batches done
+//     epoch(), steps(), lastEpochLoss()
+//     loss(test: boolean), accuracy(test: boolean)   mean loss / accuracy (NaN for regression)
+//     outputs(): number                         values per grid point
+//     grid(res, x0, x1, y0, y1, out: F32Buffer): string   res·res·outputs head outputs, top row first
+//     statusJson(), healthJson(), weightsJson() see cpp/actlab/nn/report.hpp
+//     exportJson(): string, importJson(text): string ("" or an error naming the field)
+//   runProbe(kind, specJson): string            see cpp/actlab/probes/probe_json.hpp
+// Errors are returned as strings, never thrown (the browser module has no C++ exceptions).
+#include <emscripten/bind.h>
+
+#include <string>
+#include <vector>
+
+#include "actlab/nn/report.hpp"
+#include "actlab/nn/trainer.hpp"
+#include "actlab/probes/probe_json.hpp"
+#include "bindings/f32buffer.hpp"
+
+namespace {
+
+using actlab::bindings::F32Buffer;
+
+class TrainerBinding {
+ public:
+  std::string configure(const std::string& config) { return t_.configure_json(config); }
+  void set_digits(const std::string& bytes) { t_.set_digits_bytes(std::vector<std::uint8_t>(bytes.begin(), bytes.end())); }
+  bool step_epochs(int n) {
+    for (int k = 0; k < n; ++k)
+      if (!t_.run_epoch()) return false;
+    return t_.ready();
+  }
+  int step_batches(int n) {
+    int done = 0;
+    while (done < n && t_.step()) ++done;
+    return done;
+  }
+  int step_ms(double ms) { return t_.run_for_ms(ms); }
+  int epoch() const { return t_.epoch(); }
+  double steps() const { return static_cast<double>(t_.steps()); }
+  double last_epoch_loss() const { return t_.last_epoch_loss(); }
+  double loss(bool test) { return t_.evaluate(test).loss; }
+  double accuracy(bool test) { return t_.evaluate(test).accuracy; }
+  int outputs() const { return t_.ready() ? t_.network().outputs() : 0; }
+  std::string grid(int res, double x0, double x1, double y0, double y1, F32Buffer& out) {
+    if (res < 1 || out.size() < static_cast<std::size_t>(res) * res * static_cast<std::size_t>(outputs()))
+      return "grid: the output buffer needs res*res*outputs() floats";
+    return t_.decision_grid(res, x0, x1, y0, y1, out.data());
+  }
+  std::string status_json() { return actlab::nn::status_json(t_); }
+  std::string health_json() { return actlab::nn::health_json(t_); }
+  std::string weights_json() const { return actlab::nn::weights_json(t_); }
+  std::string export_json() const { return t_.export_json(false); }
+  std::string import_json(const std::string& text) { return t_.import_json(text); }
+
+ private:
+  actlab::nn::Trainer t_;
+};
+
+std::string run_probe(const std::string& kind, const std::string& spec) { return actlab::probes::run_probe_json(kind, spec); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(actlab_nn) {
+  using namespace emscripten;
+  class_<TrainerBinding>("Trainer")
+      .constructor<>()
+      .function("configure", &TrainerBinding::configure)
+      .function("setDigits", &TrainerBinding::set_digits)
+      .function("stepEpochs", &TrainerBinding::step_epochs)
+      .function("stepBatches", &TrainerBinding::step_batches)
+      .function("stepMs", &TrainerBinding::step_ms)
+      .function("epoch", &TrainerBinding::epoch)
+      .function("steps", &TrainerBinding::steps)
+      .function("lastEpochLoss", &TrainerBinding::last_epoch_loss)
+      .function("loss", &TrainerBinding::loss)
+      .function("accuracy", &TrainerBinding::accuracy)
+      .function("outputs", &TrainerBinding::outputs)
+      .function("grid", &TrainerBinding::grid)
+      .function("statusJson", &TrainerBinding::status_json)
+      .function("healthJson", &TrainerBinding::health_json)
+      .function("weightsJson", &TrainerBinding::weights_json)
+      .function("exportJson", &TrainerBinding::export_json)
+      .function("importJson", &TrainerBinding::import_json);
+  function("runProbe", &run_probe);
+}

@@ -1,0 +1,284 @@
+// probe.cpp — `actlab probe <scan|depth|census|collapse>`: the lab's experiments as tables
+// (or CSV with --csv). Each subcommand is a thin printer over cpp/actlab/probes/.
+//
+//   actlab probe scan [--activation all|ID,...] [--points 100] [--lo -5] [--hi 5] [--threshold 0.01] [--detail]
+//   actlab probe depth [--activation sigmoid,tanh,relu,gelu] [--layers 50] [--width 32] [--init xavier]
+//   actlab probe census [--activation relu,leaky_relu,elu,gelu] [--inputs 5] [--units 20] [--samples 1000]
+//   actlab probe collapse [--sizes 2,8,8,8,1] [--samples 8] [--activation identity]
+// Exit codes: 0 done, 2 bad input (the message names the flag and the accepted values).
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "actlab/activations/registry.hpp"
+#include "actlab/probes/census.hpp"
+#include "actlab/probes/collapse.hpp"
+#include "actlab/probes/depth.hpp"
+#include "actlab/probes/scan.hpp"
+#include "actlab/util/args.hpp"
+#include "commands.hpp"
+
+namespace actlab::cli {
+namespace {
+
+int fail(const std::string& msg) {
+  std::fprintf(stderr, "actlab probe: %s\n", msg.c_str());
+  return 2;
+}
+
+// --activation: "all" or a comma list of registry ids (default `def`).
+std::string activations_flag(const util::Args& a, const std::vector<std::string>& def, std::vector<const Activation*>& out) {
+  std::vector<std::string> ids = def;
+  if (a.has("activation")) {
+    if (std::string e = a.get_list("activation", ids); !e.empty()) return e;
+  }
+  if (ids.size() == 1 && ids[0] == "all") {
+    ids.clear();
+    for (const Activation& x : activations()) ids.push_back(x.id);
+  }
+  for (const auto& id : ids) {
+    const Activation* x = find_activation(id);
+    if (!x) return "flag --activation: unknown activation \"" + id + "\" (accepted: all, " + activation_ids() + ")";
+    out.push_back(x);
+  }
+  return "";
+}
+
+// --param p0: applied to every activation that has a parameter; NaN = default.
+std::string params_for(const util::Args& a, const Activation& act, float* p) {
+  act.default_params(p);
+  if (a.has("param") && act.param_count > 0) {
+    double v = 0;
+    if (std::string e = a.get_double("param", -100, 100, v); !e.empty()) return e;
+    p[0] = static_cast<float>(v);
+  }
+  return "";
+}
+
+const std::vector<util::FlagSpec> kCommon = {{"activation", true, "comma list of activation ids, or all"},
+                                              {"param", true, "first parameter (alpha/beta) where an activation has one"},
+                                              {"csv", false, "print CSV instead of a table"},
+                                              {"help", false, "this help"}};
+
+std::vector<util::FlagSpec> with(std::vector<util::FlagSpec> extra) {
+  extra.insert(extra.end(), kCommon.begin(), kCommon.end());
+  return extra;
+}
+
+int scan(std::span<char* const> args) {
+  util::Args a;
+  auto specs = with({{"points", true, "points on [lo, hi] (2..1000000, default 100)"},
+                     {"lo", true, "range start (default -5)"},
+                     {"hi", true, "range end (default 5)"},
+                     {"threshold", true, "|f'| below this counts as dead (default 0.01)"},
+                     {"detail", false, "print x, f(x), f'(x) for every point"}});
+  if (std::string e = a.parse(args, specs); !e.empty()) return fail("scan: " + e);
+  if (a.has("help")) return std::printf("usage: actlab probe scan [options]\n%s", a.help().c_str()), 0;
+  int points = 100;
+  double lo = -5, hi = 5, th = 0.01;
+  std::vector<const Activation*> acts;
+  for (std::string e : {a.get_int("points", 2, 1000000, points), a.get_double("lo", -1e6, 1e6, lo), a.get_double("hi", -1e6, 1e6, hi),
+                        a.get_double("threshold", 0, 1e6, th), activations_flag(a, {"all"}, acts)})
+    if (!e.empty()) return fail("scan: " + e);
+  if (!(hi > lo)) return fail("scan: flag --hi must be greater than --lo");
+  const bool csv = a.has("csv"), detail = a.has("detail");
+  if (csv) std::printf(detail ? "activation,x,f,df\n" : "activation,dead_share,min_abs_df,max_abs_df\n");
+  else if (!detail) std::printf("gradient scan: %d points on [%g, %g], dead where |f'| < %g\n%-14s %9s %12s %12s\n", points, lo, hi, th,
+                                "activation", "dead zone", "min |f'|", "max |f'|");
+  for (const Activation* act : acts) {
+    float p[kMaxParams];
+    if (std::string e = params_for(a, *act, p); !e.empty()) return fail("scan: " + e);
+    probes::ScanResult r;
+    if (std::string e = probes::gradient_scan(*act, p, points, static_cast<float>(lo), static_cast<float>(hi), static_cast<float>(th), r);
+        !e.empty())
+      return fail("scan: " + e);
+    if (detail) {
+      if (!csv) std::printf("%s\n%12s %14s %14s\n", act->id, "x", "f(x)", "f'(x)");
+      for (std::size_t i = 0; i < r.x.size(); ++i)
+        std::printf(csv ? "%s,%.9g,%.9g,%.9g\n" : "%s%12.6g %14.7g %14.7g\n", csv ? act->id : "", r.x[i], r.f[i], r.df[i]);
+    } else {
+      std::printf(csv ? "%s,%.6f,%.9g,%.9g\n" : "%-14s %8.1f%% %12.4g %12.4g\n", act->id, csv ? r.dead_share : 100 * r.dead_share,
+                  r.min_abs_df, r.max_abs_df);
+    }
+  }
+  return 0;
+}
+
+int depth(std::span<char* const> args) {
+  util::Args a;
+  auto specs = with({{"layers", true, "depth N (1..1000, default 50)"},
+                     {"width", true, "units per layer (1..1024, default 32)"},
+                     {"samples", true, "random inputs (2..4096, default 64)"},
+                     {"init", true, "xavier, he, lecun (default xavier)"},
+                     {"seed", true, "seed (default 1)"},
+                     {"threshold", true, "'effectively zero' below this (default 1e-3)"}});
+  if (std::string e = a.parse(args, specs); !e.empty()) return fail("depth: " + e);
+  if (a.has("help")) return std::printf("usage: actlab probe depth [options]\n%s", a.help().c_str()), 0;
+  probes::DepthSpec s;
+  std::string init = "xavier";
+  std::vector<const Activation*> acts;
+  double th = s.threshold;
+  for (std::string e : {a.get_int("layers", 1, 1000, s.layers), a.get_int("width", 1, 1024, s.width), a.get_int("samples", 2, 4096, s.samples),
+                        a.get_choice("init", {"xavier", "he", "lecun"}, init), a.get_seed("seed", s.seed),
+                        a.get_double("threshold", 0, 1e6, th), activations_flag(a, {"sigmoid", "tanh", "relu", "gelu"}, acts)})
+    if (!e.empty()) return fail("depth: " + e);
+  s.threshold = static_cast<float>(th);
+  s.init = init == "he" ? nn::Init::He : init == "lecun" ? nn::Init::Lecun : nn::Init::Xavier;
+  std::vector<probes::DepthResult> rs(acts.size());
+  for (std::size_t k = 0; k < acts.size(); ++k) {
+    float p[kMaxParams];
+    if (std::string e = params_for(a, *acts[k], p); !e.empty()) return fail("depth: " + e);
+    if (std::string e = probes::depth_sweep(*acts[k], p, s, rs[k]); !e.empty()) return fail("depth: " + e);
+  }
+  const bool csv = a.has("csv");
+  if (csv) {
+    std::printf("layer");
+    for (const Activation* x : acts) std::printf(",%s_signal,%s_mean_abs,%s_grad", x->id, x->id, x->id);
+    std::printf("\n");
+  } else {
+    std::printf("depth sweep: %d layers x %d units, %s init, %d samples; signal = mean sd of a_l across samples, grad = mean |dL/dz_l|\n",
+                s.layers, s.width, init.c_str(), s.samples);
+    std::printf("%5s", "layer");
+    for (const Activation* x : acts) std::printf("  %11.11s sig %11.11s grad", x->id, x->id);
+    std::printf("\n");
+  }
+  for (int l = 0; l < s.layers; ++l) {
+    std::printf(csv ? "%d" : "%5d", l + 1);
+    for (const auto& r : rs) {
+      if (csv) std::printf(",%.6g,%.6g,%.6g", r.signal[l], r.mean_abs[l], r.grad[l]);
+      else std::printf("  %15.4e %16.4e", r.signal[l], r.grad[l]);
+    }
+    std::printf("\n");
+  }
+  if (!csv) {
+    std::printf("\nfirst layer where the forward signal < %g (from the input) / the gradient < %g (from the output):\n", th, th);
+    for (std::size_t k = 0; k < acts.size(); ++k)
+      std::printf("  %-12s forward %s  backward %s\n", acts[k]->id,
+                  rs[k].vanish_forward ? std::to_string(rs[k].vanish_forward).c_str() : "never",
+                  rs[k].vanish_backward ? std::to_string(rs[k].vanish_backward).c_str() : "never");
+  }
+  return 0;
+}
+
+int census(std::span<char* const> args) {
+  util::Args a;
+  auto specs = with({{"inputs", true, "inputs of the layer (default 5)"},
+                     {"units", true, "units of the layer (default 20)"},
+                     {"samples", true, "random inputs (default 1000)"},
+                     {"seed", true, "seed (default 1)"},
+                     {"bias-mean", true, "mean of the N(mean, 1) biases (default 0; try -3 to kill units)"},
+                     {"units-table", false, "print one row per unit"}});
+  if (std::string e = a.parse(args, specs); !e.empty()) return fail("census: " + e);
+  if (a.has("help")) return std::printf("usage: actlab probe census [options]\n%s", a.help().c_str()), 0;
+  probes::CensusSpec s;
+  std::vector<const Activation*> acts;
+  for (std::string e : {a.get_int("inputs", 1, 4096, s.inputs), a.get_int("units", 1, 4096, s.units),
+                        a.get_int("samples", 1, 100000, s.samples), a.get_seed("seed", s.seed),
+                        a.get_double("bias-mean", -100, 100, s.bias_mean),
+                        activations_flag(a, {"relu", "leaky_relu", "elu", "gelu", "sigmoid", "tanh"}, acts)})
+    if (!e.empty()) return fail("census: " + e);
+  const bool csv = a.has("csv"), per_unit = a.has("units-table");
+  if (csv) std::printf(per_unit ? "activation,unit,active_share,firing_share,saturated_share,state,saturation\n"
+                                : "activation,dead,weak,healthy,saturated,often_saturated\n");
+  else std::printf("neuron census: %d inputs -> %d units, weights N(0,1), biases N(%g,1), %d inputs N(0,1)\n"
+                   "dead = f'(z) = 0 on every input, weak = active on < 5%%; saturated = |f'| < 0.01 on >= 95%%\n"
+                   "%-12s %5s %5s %8s %10s %7s\n", s.inputs, s.units, s.bias_mean, s.samples, "activation", "dead", "weak", "healthy", "saturated", "often");
+  for (const Activation* act : acts) {
+    float p[kMaxParams];
+    if (std::string e = params_for(a, *act, p); !e.empty()) return fail("census: " + e);
+    probes::CensusResult r;
+    if (std::string e = probes::neuron_census(*act, p, s, r); !e.empty()) return fail("census: " + e);
+    if (per_unit) {
+      for (std::size_t j = 0; j < r.units.size(); ++j) {
+        const auto& u = r.units[j];
+        if (csv) std::printf("%s,%zu,%.4f,%.4f,%.4f,%s,%s\n", act->id, j + 1, u.active_share, u.firing_share, u.saturated_share, u.state, u.saturation);
+        else std::printf("%-12s unit %3zu  active %5.1f%%  firing %5.1f%%  saturated %5.1f%%  %-8s %s\n", act->id, j + 1,
+                         100 * u.active_share, 100 * u.firing_share, 100 * u.saturated_share, u.state, u.saturation);
+      }
+    } else {
+      std::printf(csv ? "%s,%d,%d,%d,%d,%d\n" : "%-12s %5d %5d %8d %10d %7d\n", act->id, r.dead, r.weak, r.healthy, r.saturated, r.often_saturated);
+    }
+  }
+  return 0;
+}
+
+int collapse(std::span<char* const> args) {
+  util::Args a;
+  std::vector<util::FlagSpec> specs = {{"sizes", true, "layer sizes: inputs,hidden...,outputs (default 2,8,8,8,1)"},
+                                       {"samples", true, "random inputs compared (default 8)"},
+                                       {"seed", true, "seed (default 1)"},
+                                       {"activation", true, "between the layers (default identity: collapses)"},
+                                       {"csv", false, "print CSV instead of a table"},
+                                       {"help", false, "this help"}};
+  if (std::string e = a.parse(args, specs); !e.empty()) return fail("collapse: " + e);
+  if (a.has("help")) return std::printf("usage: actlab probe collapse [options]\n%s", a.help().c_str()), 0;
+  probes::CollapseSpec s;
+  s.samples = 8;
+  std::vector<std::string> sizes;
+  for (std::string e : {a.get_list("sizes", sizes), a.get_int("samples", 1, 10000, s.samples), a.get_seed("seed", s.seed)})
+    if (!e.empty()) return fail("collapse: " + e);
+  if (a.has("activation")) {
+    s.activation = *a.raw("activation");
+    if (!find_activation(s.activation)) return fail("collapse: flag --activation: unknown activation \"" + s.activation + "\" (accepted: " + activation_ids() + ")");
+  }
+  if (!sizes.empty()) {
+    s.sizes.clear();
+    for (const auto& t : sizes) {
+      char* end = nullptr;
+      long v = std::strtol(t.c_str(), &end, 10);
+      if (*end != '\0' || v < 1 || v > 512) return fail("collapse: flag --sizes: \"" + t + "\" is not a size in [1, 512]");
+      s.sizes.push_back(static_cast<int>(v));
+    }
+    if (s.sizes.size() < 2) return fail("collapse: flag --sizes needs at least 2 sizes (inputs,outputs)");
+  }
+  probes::CollapseResult r;
+  if (std::string e = probes::linear_collapse(s, r); !e.empty()) return fail(e);
+  const int n_in = s.sizes.front(), n_out = s.sizes.back();
+  const bool csv = a.has("csv");
+  if (csv) {
+    std::printf("sample,output,stack,collapsed,difference\n");
+  } else {
+    std::printf("linear collapse: %zu layers (", s.sizes.size() - 1);
+    for (std::size_t k = 0; k < s.sizes.size(); ++k) std::printf(k ? "-%d" : "%d", s.sizes[k]);
+    std::printf("), %s between layers\none matrix M = W1·W2·…·WL (%d x %d) and bias c:\n", s.activation.c_str(), n_in, n_out);
+    for (int i = 0; i < n_in; ++i) {
+      std::printf("  M[%d] =", i);
+      for (int j = 0; j < n_out; ++j) std::printf(" %10.6f", r.M[static_cast<std::size_t>(i) * n_out + j]);
+      std::printf("\n");
+    }
+    std::printf("  c    =");
+    for (int j = 0; j < n_out; ++j) std::printf(" %10.6f", r.c[static_cast<std::size_t>(j)]);
+    std::printf("\n%6s %6s %14s %14s %12s\n", "sample", "output", "stack", "x·M + c", "difference");
+  }
+  for (int q = 0; q < s.samples; ++q)
+    for (int j = 0; j < n_out; ++j) {
+      std::size_t k = static_cast<std::size_t>(q) * n_out + j;
+      double d = r.stack_out[k] - r.collapsed_out[k];
+      std::printf(csv ? "%d,%d,%.9g,%.9g,%.3g\n" : "%6d %6d %14.7f %14.7f %12.3g\n", q + 1, j + 1, r.stack_out[k], r.collapsed_out[k], d);
+    }
+  if (!csv)
+    std::printf("max |difference| = %.3g (max |output| %.3g): %s\n", r.max_abs_diff, r.max_abs_out,
+                r.max_abs_diff <= 1e-5 * std::fmax(1.0, r.max_abs_out) ? "identical up to float rounding — the stack is one linear layer"
+                                                                        : "different — the activation bends the map, no single matrix reproduces it");
+  return 0;
+}
+
+}  // namespace
+
+int cmd_probe(std::span<char* const> args) {
+  if (args.empty() || std::string(args[0]) == "--help" || std::string(args[0]) == "-h") {
+    std::fprintf(args.empty() ? stderr : stdout,
+                 "usage: actlab probe <scan|depth|census|collapse> [options]   (actlab probe scan --help, ...)\n");
+    return args.empty() ? 2 : 0;
+  }
+  std::string sub = args[0];
+  auto rest = args.subspan(1);
+  if (sub == "scan") return scan(rest);
+  if (sub == "depth") return depth(rest);
+  if (sub == "census") return census(rest);
+  if (sub == "collapse") return collapse(rest);
+  return fail("unknown experiment \"" + sub + "\" (accepted: scan, depth, census, collapse)");
+}
+
+}  // namespace actlab::cli

@@ -1,0 +1,129 @@
+// probes_test.cpp — the experiments: gradient scan numbers the lessons quote, depth sweep
+// (sigmoid's gradient vanishes, ReLU with He init keeps its signal), dead-neuron census,
+// linear collapse, health statistics and divergence detection during training.
+#include <cmath>
+#include <string>
+
+#include "actlab/activations/registry.hpp"
+#include "actlab/nn/trainer.hpp"
+#include "actlab/probes/census.hpp"
+#include "actlab/probes/collapse.hpp"
+#include "actlab/probes/depth.hpp"
+#include "actlab/probes/scan.hpp"
+#include "catch2/catch.hpp"
+
+using namespace actlab;
+
+TEST_CASE("gradient scan: 100 points on [-5, 5], share with |f'| < 0.01", "[probes]") {
+  probes::ScanResult r;
+  REQUIRE(probes::gradient_scan(*find_activation("relu"), nullptr, 100, -5, 5, 0.01f, r) == "");
+  CHECK(r.x.size() == 100);
+  CHECK(r.x.front() == -5.f);
+  CHECK(r.x.back() == 5.f);
+  CHECK(r.dead_share == 0.5);  // x < 0 for 50 of the 100 points
+  REQUIRE(probes::gradient_scan(*find_activation("sigmoid"), nullptr, 100, -5, 5, 0.01f, r) == "");
+  CHECK(r.dead_share == 0.1);  // σ′ < 0.01 for |x| > 4.6: 5 points at each end
+  CHECK(std::fabs(r.max_abs_df - 0.25f) < 0.002f);
+  REQUIRE(probes::gradient_scan(*find_activation("leaky_relu"), nullptr, 100, -5, 5, 0.01f, r) == "");
+  CHECK(r.dead_share == 0.0);
+  REQUIRE(probes::gradient_scan(*find_activation("step"), nullptr, 100, -5, 5, 0.01f, r) == "");
+  CHECK(r.dead_share == 1.0);
+  CHECK(probes::gradient_scan(*find_activation("relu"), nullptr, 1, -5, 5, 0.01f, r) != "");
+  float bad[kMaxParams] = {5.f, 0};
+  CHECK(probes::gradient_scan(*find_activation("leaky_relu"), bad, 100, -5, 5, 0.01f, r).find("alpha") != std::string::npos);
+}
+
+TEST_CASE("depth sweep: sigmoid vanishes, ReLU with He init keeps its gradient", "[probes]") {
+  probes::DepthSpec s;
+  s.layers = 50;
+  probes::DepthResult sig, relu;
+  REQUIRE(probes::depth_sweep(*find_activation("sigmoid"), nullptr, s, sig) == "");
+  CHECK(sig.signal.size() == 50);
+  CHECK(sig.vanish_forward > 0);
+  CHECK(sig.vanish_forward < 15);
+  CHECK(sig.grad.front() < 1e-10);  // 0.25^50-ish by layer 1
+  s.init = nn::Init::He;
+  REQUIRE(probes::depth_sweep(*find_activation("relu"), nullptr, s, relu) == "");
+  CHECK(relu.vanish_forward == 0);
+  CHECK(relu.vanish_backward == 0);
+  CHECK(relu.grad.front() > 0.01);
+  s.layers = 100;
+  REQUIRE(probes::depth_sweep(*find_activation("tanh"), nullptr, s, relu) == "");
+  CHECK(relu.grad.size() == 100);
+  s.layers = 0;
+  CHECK(probes::depth_sweep(*find_activation("tanh"), nullptr, s, relu) != "");
+}
+
+TEST_CASE("dead-neuron census: ReLU units die under negative biases, Leaky ReLU never", "[probes]") {
+  probes::CensusSpec s;  // 5 -> 20, 1000 inputs, N(0,1)
+  probes::CensusResult r;
+  REQUIRE(probes::neuron_census(*find_activation("relu"), nullptr, s, r) == "");
+  CHECK(r.units.size() == 20);
+  CHECK(r.dead + r.weak + r.healthy == 20);
+  s.bias_mean = -6;
+  REQUIRE(probes::neuron_census(*find_activation("relu"), nullptr, s, r) == "");
+  CHECK(r.dead >= 5);
+  for (const auto& u : r.units) CHECK((u.active_share == 0) == (std::string(u.state) == "dead"));
+  REQUIRE(probes::neuron_census(*find_activation("leaky_relu"), nullptr, s, r) == "");
+  CHECK(r.dead == 0);
+  CHECK(r.healthy == 20);
+}
+
+TEST_CASE("linear collapse: a linear stack equals one matrix, a ReLU stack does not", "[probes]") {
+  probes::CollapseSpec s;
+  s.sizes = {3, 16, 9, 12, 4};
+  s.samples = 50;
+  probes::CollapseResult r;
+  REQUIRE(probes::linear_collapse(s, r) == "");
+  CHECK(r.M.size() == 12);
+  CHECK(r.max_abs_diff < 1e-5 * std::fmax(1.0, r.max_abs_out));
+  s.activation = "relu";
+  REQUIRE(probes::linear_collapse(s, r) == "");
+  CHECK(r.max_abs_diff > 0.05);
+  s.activation = "nope";
+  CHECK(probes::linear_collapse(s, r).find("unknown activation") != std::string::npos);
+}
+
+TEST_CASE("health statistics and divergence detection during training", "[probes][nn]") {
+  nn::Trainer t;
+  REQUIRE(t.configure_json(R"({"dataset":{"name":"circle","samples":200},
+      "network":{"hidden":[{"units":8,"activation":"relu"},{"units":8,"activation":"sigmoid"}]},
+      "training":{"optimizer":"sgd","learning_rate":0.1}})") == "");
+  t.run_epoch();
+  auto h = t.health();
+  REQUIRE(h.size() == 3);
+  int hist = 0;
+  for (int c : h[0].histogram) hist += c;
+  CHECK(hist + h[0].below + h[0].above + h[0].nonfinite == 200 / 2 * 8);
+  CHECK(h[0].mean_abs_grad > 0);
+  CHECK((h[0].dead_share >= 0 && h[0].dead_share <= 1));
+  CHECK(std::isnan(h[2].mean_abs_fprime));
+  // A vanishing-gradient warning: 12 sigmoid layers.
+  std::string deep = R"({"dataset":{"name":"circle","samples":100},"network":{"hidden":[)";
+  for (int k = 0; k < 12; ++k) deep += std::string(k ? "," : "") + R"({"units":6,"activation":"sigmoid"})";
+  deep += "]}}";
+  REQUIRE(t.configure_json(deep) == "");
+  h = t.health();
+  CHECK(h[0].warning.find("vanishing") != std::string::npos);
+  // Divergence: an absurd learning rate on a regression head.
+  REQUIRE(t.configure_json(R"({"dataset":{"name":"bumps","samples":200},
+      "network":{"hidden":[{"units":16,"activation":"relu"},{"units":16,"activation":"relu"}],"init":"uniform","init_scale":3},
+      "training":{"optimizer":"sgd","learning_rate":50,"batch":4}})") == "");
+  bool ok = true;
+  for (int k = 0; k < 50 && ok; ++k) ok = t.run_epoch();
+  REQUIRE_FALSE(ok);
+  const auto& d = t.divergence();
+  CHECK(d.found);
+  CHECK(d.step > 0);
+  CHECK(d.layer >= 0);
+  CHECK(!d.cause.empty());
+  CHECK(d.message().find("first non-finite value") == 0);
+  CHECK_FALSE(t.step());  // stays stopped
+  // NaN in the input is named as such.
+  REQUIRE(t.configure_json(R"({"dataset":{"name":"xor","samples":40}})") == "");
+  const_cast<data::Dataset&>(t.dataset()).x_train[3] = NAN;
+  ok = true;
+  for (int k = 0; k < 3 && ok; ++k) ok = t.run_epoch();
+  CHECK_FALSE(ok);
+  CHECK(t.divergence().what == "input");
+}
