@@ -11,5 +11,8 @@ int cmd_list(std::span<char* const> args);      // list.cpp
 int cmd_eval(std::span<char* const> args);      // eval.cpp
 int cmd_accuracy(std::span<char* const> args);  // accuracy.cpp
 int cmd_golden(std::span<char* const> args);    // golden.cpp
+int cmd_art(std::span<char* const> args);       // art.cpp
+int cmd_train(std::span<char* const> args);     // train.cpp
+int cmd_probe(std::span<char* const> args);     // probe.cpp
 
 }  // namespace actlab::cli

@@ -16,7 +16,11 @@ void usage(std::FILE* out) {
       "                                print 'x f(x)' (or 'x f(x) f'(x)') per input; numbers from\n"
       "                                the arguments or whitespace-separated on stdin\n"
       "  accuracy [--quick]            max ULP error of f and f' for every activation\n"
-      "  golden                        write the cross-target golden file to stdout\n",
+      "  golden                        write the cross-target golden file to stdout\n"
+      "  art [--config JSON|--config-file F] [--size WxH] [--z Z] [--out file.ppm] [--hash] [--bench]\n"
+      "                                render the art studio's picture (PPM), print its hash or time it\n"
+      "  train [options]               train a small MLP (actlab train --help)\n"
+      "  probe <scan|depth|census|collapse> [options]   run an experiment (actlab probe --help)\n",
       out);
 }
 
@@ -34,6 +38,9 @@ int main(int argc, char** argv) {
   if (cmd == "eval") return cmd_eval(rest);
   if (cmd == "accuracy") return cmd_accuracy(rest);
   if (cmd == "golden") return cmd_golden(rest);
-  std::fprintf(stderr, "actlab: unknown command '%s' (accepted: list, eval, accuracy, golden)\n", argv[1]);
+  if (cmd == "art") return cmd_art(rest);
+  if (cmd == "train") return cmd_train(rest);
+  if (cmd == "probe") return cmd_probe(rest);
+  std::fprintf(stderr, "actlab: unknown command '%s' (accepted: list, eval, accuracy, golden, art, train, probe)\n", argv[1]);
   return 2;
 }
