@@ -2,18 +2,21 @@
 //
 //   npx vite build --config web/vite.config.ts        → dist/
 //   npx vite preview --config web/vite.config.ts      → serves dist/
-// Adding a page: create web/<name>.html and add its name to `pages`.
+// Adding a page: create web/<name>.html and add its name to `pages`; a widget also gets
+// web/embed/<name>.html (no chrome). Site pages pull the shared header/footer from web/partials/.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { siteFrame } from './site-frame';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 /** Every HTML entry point, by name (web/<name>.html). */
-const pages = ['index'];
+const pages = ['index', 'explorer', 'art', 'embed/explorer', 'embed/art'];
 
 export default defineConfig({
   root: here('.'),
   base: './', // relative URLs: the built site works from any sub-path
+  plugins: [siteFrame(here('partials'))],
   publicDir: here('../public'),
   cacheDir: here('../node_modules/.vite'), // not web/node_modules
   build: {

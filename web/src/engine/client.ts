@@ -10,8 +10,11 @@
 import { EngineError, EngineLoadError } from './errors';
 import type { Op, Ops, Response, WireError } from './protocol';
 import type { ActivationMeta, ApplyOptions, SoftmaxOptions } from './types';
+import type { ArtTile } from './art-types';
+import type { CurvesRequest, CurvesResult, GeluErrorResult, PointValue } from './composite';
 
 export { EngineError, EngineLoadError };
+export type { ArtTile, CurvesRequest, CurvesResult, GeluErrorResult, PointValue };
 export type { ActivationMeta, ApplyOptions, SoftmaxOptions };
 
 /** Options of {@link EngineClient}. */
@@ -75,6 +78,36 @@ export class EngineClient {
   /** Softmax or log-softmax of `z`; see Engine.softmax. */
   softmax(z: Float32Array, opts?: SoftmaxOptions): Promise<Float32Array> {
     return this.#call('softmax', z, opts);
+  }
+
+  /** The explorer's curves: f and f′ of several activations over a z grid, with dead-zone shares. */
+  curves(req: CurvesRequest): Promise<CurvesResult> {
+    return this.#call('curves', req);
+  }
+
+  /** f(z) and f′(z) of each activation at one z. */
+  points(ids: string[], params: CurvesRequest['params'], z: number, temperature: number): Promise<PointValue[]> {
+    return this.#call('points', ids, params, z, temperature);
+  }
+
+  /** GELU exact, its tanh form, and their difference over [zmin, zmax]. */
+  geluError(zmin: number, zmax: number, n: number): Promise<GeluErrorResult> {
+    return this.#call('geluError', zmin, zmax, n);
+  }
+
+  /** Configures the worker's art renderer from its JSON config; resolves "" or the engine's error message. */
+  artConfigure(json: string): Promise<string> {
+    return this.#call('artConfigure', json);
+  }
+
+  /** One RGBA tile of the configured art image. */
+  artRender(tile: ArtTile): Promise<Uint8ClampedArray> {
+    return this.#call('artRender', tile);
+  }
+
+  /** The engine's pixel hash (FNV-1a 64, hex) of the whole image. */
+  artHash(imageW: number, imageH: number, z: number): Promise<string> {
+    return this.#call('artHash', imageW, imageH, z);
   }
 
   /** Stops the worker; later calls reject. */

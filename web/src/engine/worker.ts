@@ -5,6 +5,9 @@
 // fingerprints and copies. See protocol.ts for the messages.
 
 import createActlab from './generated/actlab_web.mjs';
+import { Art } from './art';
+import type { ArtModule } from './art-types';
+import { curves, geluError, pointValues } from './composite';
 import { Engine } from './engine';
 import { instantiate } from './instantiate';
 import type { Op, Ops, Request, Response, WireError } from './protocol';
@@ -17,17 +20,38 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 // Started at once; a load failure (no wasm SIMD, blocked fetch ...) becomes the answer to every request.
-const engine: Promise<Engine> = instantiate(createActlab).then((module) => new Engine(module));
+const loaded = instantiate(createActlab);
+const engine: Promise<Engine> = loaded.then((module) => new Engine(module));
 engine.catch(() => undefined); // reported through the answers, not as an unhandled rejection
+let art: Art | undefined;
+/** The worker's one art renderer, created on first use (throws when the build has none). */
+const artOf = async (): Promise<Art> => (art ??= new Art((await loaded) as unknown as ArtModule));
 
-type Handlers = { [K in Op]: (e: Engine, ...args: Ops[K]['args']) => Ops[K]['result'] };
+type Handlers = { [K in Op]: (e: Engine, ...args: Ops[K]['args']) => Ops[K]['result'] | Promise<Ops[K]['result']> };
 const handlers: Handlers = {
   version: (e) => e.version(),
   // Structured clone cannot copy frozen-ness; the page gets its own plain copy.
   activations: (e) => [...e.activations()],
   apply: (e, id, x, opts) => e.apply(id, x, opts),
   softmax: (e, z, opts) => e.softmax(z, opts),
+  curves: (e, req) => curves(e, req),
+  points: (e, ids, params, z, temperature) => pointValues(e, ids, params, z, temperature),
+  geluError: (e, zmin, zmax, n) => geluError(e, zmin, zmax, n),
+  artConfigure: async (_, json) => (await artOf()).configure(json),
+  artRender: async (_, tile) => (await artOf()).render(tile),
+  artHash: async (_, w, h, z) => (await artOf()).hash(w, h, z),
 };
+
+/** The ArrayBuffers of typed arrays in a result (top level, or one object/array level down), to transfer. */
+function transferables(result: unknown): Transferable[] {
+  const found = new Set<ArrayBuffer>();
+  const visit = (v: unknown, depth: number) => {
+    if (ArrayBuffer.isView(v)) found.add(v.buffer as ArrayBuffer);
+    else if (depth < 3 && v !== null && typeof v === 'object') for (const w of Object.values(v)) visit(w, depth + 1);
+  };
+  visit(result, 0);
+  return [...found];
+}
 
 function toWire(err: unknown): WireError {
   if (err instanceof Error) return { name: err.name, message: err.message };
@@ -39,8 +63,8 @@ async function answer(request: Request): Promise<void> {
   try {
     if (!Object.hasOwn(handlers, op)) throw new Error(`Unknown engine operation '${String(op)}'`);
     const handler = handlers[op] as (e: Engine, ...a: unknown[]) => unknown;
-    const result = handler(await engine, ...(args as unknown[]));
-    const transfer = result instanceof Float32Array ? [result.buffer] : [];
+    const result = await handler(await engine, ...(args as unknown[]));
+    const transfer = transferables(result);
     scope.postMessage({ id, ok: true, result } as Response, transfer);
   } catch (err) {
     scope.postMessage({ id, ok: false, error: toWire(err) });

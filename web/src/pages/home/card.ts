@@ -3,7 +3,7 @@
 // Builds DOM nodes only (no HTML strings); the plot is filled in later by main.ts.
 import type { ActivationMeta } from '../../engine/types';
 import { formatNumber } from '../../ui/format';
-import { renderTex, watchOverflow } from '../../ui/tex';
+import { texLater } from '../../ui/tex-lazy';
 
 /** The card's nodes that main.ts fills once the engine's values arrive. */
 export interface Card {
@@ -20,8 +20,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 
 function tex(className: string, source: string): HTMLDivElement {
   const node = el('div', className);
-  renderTex(node, source);
-  watchOverflow(node);
+  texLater(node, source, true);
   return node;
 }
 
@@ -41,7 +40,7 @@ function row(list: HTMLDListElement, term: string, ...value: (Node | string)[]):
 
 function texSpan(source: string): HTMLSpanElement {
   const node = el('span');
-  renderTex(node, source);
+  texLater(node, source);
   return node;
 }
 

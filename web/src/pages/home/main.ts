@@ -6,6 +6,7 @@ import { EngineClient } from '../../engine/client';
 import type { ActivationMeta } from '../../engine/types';
 import { CurvePlot } from '../../ui/curve-plot';
 import { formatNumber } from '../../ui/format';
+import { initTheme, onThemeChange } from '../../ui/theme';
 import { createCard } from './card';
 
 /** Sample points: x = −5 + i/20 for i = 0..200 (so −5, 0 and 5 are sampled exactly). */
@@ -63,7 +64,8 @@ async function start(): Promise<void> {
   }
 }
 
-// Plot colours come from the theme: redraw when the colour scheme changes.
-matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => plots.forEach((p) => p.rebuild()));
+// Plot colours come from the theme: redraw when it changes (system switch or the header's choice).
+initTheme();
+onThemeChange(() => plots.forEach((p) => p.rebuild()));
 
 void start();

@@ -1,0 +1,67 @@
+// frame.spec.ts — the frame every page shares: navigation home → explorer → art studio (by keyboard),
+// the skip link, the theme choice (kept across pages), and every page and embed from a deep sub-path.
+import { expect, test } from '@playwright/test';
+import { watchErrors, widgetReady } from './helpers';
+
+test('keyboard only: skip link, then home → explorer → art studio through the navigation', async ({ page }) => {
+  await page.goto('./');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Tab'); // brand
+  await page.keyboard.press('Tab'); // Home
+  await page.keyboard.press('Tab'); // Explorer
+  await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Explorer' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/explorer\.html$/);
+  await widgetReady(page);
+  await expect(page.getByRole('link', { name: 'Explorer' })).toHaveAttribute('aria-current', 'page');
+  const art = page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Art studio' });
+  await art.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/art\.html$/);
+  await widgetReady(page);
+});
+
+test('the home page leads to the widgets', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('main').getByRole('link', { name: 'Activation explorer' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Activation explorer');
+  await page.goto('./');
+  await page.getByRole('main').getByRole('link', { name: 'Art studio' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Art studio');
+});
+
+test('the theme choice applies at once and is kept across pages', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('explorer.html');
+  await widgetReady(page);
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await bg();
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await bg()).not.toBe(light);
+  await page.goto('art.html');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('auto');
+  expect(await bg()).toBe(light);
+});
+
+test('an embed takes its theme from the link', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('embed/explorer.html?theme=dark&act=relu');
+  await widgetReady(page);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('#notices')).toBeHidden(); // theme is a frame key, not an unknown setting
+});
+
+for (const path of ['explorer.html', 'art.html', 'embed/explorer.html', 'embed/art.html']) {
+  test(`${path} works from a deep sub-path`, async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(`http://localhost:4174/course/unit-3/activation-lab/${path}`);
+    await widgetReady(page);
+    expect(errors).toEqual([]);
+  });
+}

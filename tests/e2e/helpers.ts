@@ -1,0 +1,62 @@
+// helpers.ts — shared pieces of the browser tests: console-error capture, the axe check at WCAG 2.2 AA,
+// the Node build of the engine (to compare page readouts with engine values), and FNV-1a 64.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** Collects console errors, page errors, failed requests and HTTP errors of `page`. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
+  return errors;
+}
+
+/** Axe violations at the WCAG 2.2 AA tags, as readable lines (expect them to equal []). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+}
+
+/** Waits until the widget in #widget has drawn from engine values. */
+export async function widgetReady(page: Page): Promise<void> {
+  await expect(page.locator('#widget')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+}
+
+interface NodeModule {
+  F32Buffer: new (n: number) => { view(): Float32Array; delete(): void };
+  apply(id: string, i: unknown, o: unknown, d: boolean, p0: number, p1: number, simd: boolean): string;
+  ArtRenderer: new () => { configure(json: string): string; hash(w: number, h: number, z: number): string; delete(): void };
+}
+let nodeModule: NodeModule | undefined;
+
+/** The Node build of the engine (build/wasm/actlab_node.js). */
+export function engine(): NodeModule {
+  if (nodeModule === undefined) {
+    const require = createRequire(__filename);
+    nodeModule = require(path.resolve(__dirname, '../../build/wasm/actlab_node.js'))() as NodeModule;
+  }
+  return nodeModule;
+}
+
+/** f(z) or f′(z) of `id` with default parameters, from the engine. */
+export function engineValue(id: string, z: number, derivative: boolean): number {
+  const m = engine();
+  const buf = new m.F32Buffer(1);
+  try {
+    buf.view()[0] = z;
+    const err = m.apply(id, buf, buf, derivative, NaN, NaN, true);
+    if (err) throw new Error(err);
+    return buf.view()[0]!;
+  } finally { buf.delete(); }
+}
+
+/** FNV-1a 64 of bytes, as 16 hex digits (the engine's pixel-hash definition, for checking a canvas). */
+export function fnv1a64(bytes: ArrayLike<number>): string {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < bytes.length; i++) h = ((h ^ BigInt(bytes[i]!)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return h.toString(16).padStart(16, '0');
+}

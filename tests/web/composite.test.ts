@@ -1,0 +1,105 @@
+// composite.test.ts — the explorer's and art studio's engine requests (web/src/engine/composite.ts,
+// art.ts) over the Node wasm build: curves equal the engine's own apply(), dead-zone shares and runs,
+// softmax of [z, 0], the GELU error view, and the Art wrapper (copies, tiles, hash, refusals).
+import { describe, expect, it } from 'vitest';
+import { Art } from '../../web/src/engine/art';
+import type { ArtModule } from '../../web/src/engine/art-types';
+import { curves, geluError, grid, pointValues, SOFTMAX_ID } from '../../web/src/engine/composite';
+import { EngineError, loadNodeEngine } from '../../web/src/engine/node';
+import { instantiate } from '../../web/src/engine/instantiate';
+import { defaultNodeModulePath } from '../../web/src/engine/node';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const engine = await loadNodeEngine();
+const base = { params: {}, zmin: -5, zmax: 5, n: 101, temperature: 1, threshold: 0.01 };
+
+describe('curves', () => {
+  it('are the engine’s f and f′ on the grid, bit for bit', () => {
+    const r = curves(engine, { ...base, ids: ['sigmoid', 'relu'] });
+    expect(r.x).toEqual(grid(-5, 5, 101));
+    expect(r.x[50]).toBe(0);
+    for (const c of r.curves) {
+      expect(c.f).toEqual(engine.apply(c.id, r.x));
+      expect(c.df).toEqual(engine.apply(c.id, r.x, { derivative: true }));
+    }
+  });
+  it('count the dead zone: ReLU is dead on the negative half (and at 0), tanh only in the tails', () => {
+    const r = curves(engine, { ...base, ids: ['relu', 'tanh', 'identity'] });
+    const [relu, tanh, identity] = r.curves;
+    expect(relu!.deadShare).toBeCloseTo(51 / 101, 6); // z = −5 … 0: f′(0) = 0 in the engine, like PyTorch
+    expect(relu!.deadRuns).toEqual([[-5, expect.closeTo(0.05, 5)]]);
+    expect(tanh!.deadRuns).toHaveLength(2);
+    expect(identity!.deadShare).toBe(0);
+  });
+  it('pass parameters through (Leaky ReLU with α = 0.5 is never dead)', () => {
+    const r = curves(engine, { ...base, ids: ['leaky_relu'], params: { leaky_relu: { alpha: 0.5 } } });
+    expect(r.curves[0]!.deadShare).toBe(0);
+    expect(r.curves[0]!.f[0]).toBe(-2.5);
+  });
+  it('softmax of [z, 0] is the engine’s softmax, with no f′', () => {
+    const r = curves(engine, { ...base, ids: [SOFTMAX_ID], temperature: 2 });
+    const c = r.curves[0]!;
+    expect(c.df).toBeNull();
+    expect(c.f[70]).toBe(engine.softmax(Float32Array.of(r.x[70]!, 0), { temperature: 2 })[0]);
+  });
+  it('refuse an unknown activation with the engine’s message', () => {
+    expect(() => curves(engine, { ...base, ids: ['nope'] })).toThrow(EngineError);
+  });
+  it('clamp the grid size', () => {
+    expect(grid(0, 1, 1)).toHaveLength(2);
+    expect(grid(0, 1, 1e9)).toHaveLength(4001);
+  });
+});
+
+describe('pointValues and the GELU error', () => {
+  it('gives f(z), f′(z) at one point', () => {
+    const [s] = pointValues(engine, ['sigmoid'], {}, 0, 1);
+    expect(s).toEqual({ id: 'sigmoid', f: 0.5, df: 0.25 });
+    expect(pointValues(engine, [SOFTMAX_ID], {}, 0, 1)[0]).toEqual({ id: SOFTMAX_ID, f: 0.5, df: null });
+  });
+  it('is GELU-tanh minus GELU, small, and largest away from 0', () => {
+    const g = geluError(engine, -5, 5, 201);
+    expect(g.diff[100]).toBe(0);
+    expect(g.maxAbs).toBeGreaterThan(1e-5);
+    expect(g.maxAbs).toBeLessThan(1e-3);
+    expect(Math.abs(g.maxAt)).toBeGreaterThan(1);
+    for (const i of [0, 37, 150]) expect(g.diff[i]).toBe(Math.fround(g.approx[i]! - g.exact[i]!));
+  });
+});
+
+describe('Art (the ArtRenderer wrapper)', async () => {
+  const module = await instantiate(createRequire(import.meta.url)(defaultNodeModulePath)) as unknown as ArtModule;
+  const hasArt = module.ArtRenderer !== undefined;
+  it.runIf(hasArt)('renders tiles that join into the full image, whose hash is the engine’s', () => {
+    const art = new Art(module);
+    expect(art.configure(JSON.stringify({ seed: 5, activation: 'step' }))).toBe('');
+    const full = art.render({ imageW: 64, imageH: 64, x: 0, y: 0, w: 64, h: 64, z: 0 });
+    const tile = art.render({ imageW: 64, imageH: 64, x: 32, y: 16, w: 32, h: 16, z: 0 });
+    expect(full).toHaveLength(64 * 64 * 4);
+    for (let row = 0; row < 16; row++) {
+      expect(tile.subarray(row * 128, row * 128 + 128)).toEqual(full.subarray(((16 + row) * 64 + 32) * 4, ((16 + row) * 64 + 64) * 4));
+    }
+    expect(art.hash(64, 64, 0)).toMatch(/^[0-9a-f]{16}$/);
+    expect(full[3]).toBe(255);
+  });
+  it.runIf(hasArt)('refuses bad configs and sizes with messages', () => {
+    const art = new Art(module);
+    expect(() => art.hash(8, 8, 0)).toThrow(/not configured/);
+    expect(art.configure('{"depth": 1000}')).toMatch(/depth/);
+    art.configure('{}');
+    expect(() => art.render({ imageW: 0, imageH: 8, x: 0, y: 0, w: 8, h: 8, z: 0 })).toThrow(EngineError);
+    expect(() => art.hash(-1, 8, 0)).toThrow(EngineError);
+  });
+  const goldenFile = new URL('../golden/art_hashes.txt', import.meta.url);
+  const golden = existsSync(goldenFile) ? readFileSync(goldenFile, 'utf8').split('\n').filter((l) => /^[0-9a-f]{16} /.test(l)) : [];
+  it.runIf(hasArt && golden.length > 0).each(golden)('through the TS wrapper equals the native golden hash: %s', (line) => {
+    const [hash, w, h, z, ...json] = line.split(' ');
+    const art = new Art(module);
+    expect(art.configure(json.join(' '))).toBe('');
+    expect(art.hash(Number(w), Number(h), Number(z))).toBe(hash);
+  });
+  it('says so when the engine build has no art renderer', () => {
+    expect(() => new Art({})).toThrow(/no art renderer/);
+  });
+});

@@ -1,0 +1,65 @@
+// explorer.ts — the activation explorer's state table: which activations, the z range and cursor,
+// each activation's parameters (one row per registry parameter, e.g. elu.alpha), the softmax
+// temperature, and which sections show. The registry supplies the choices at run time.
+import type { ActivationMeta } from '../engine/types';
+import type { Field, NumberField, StateOf, Table } from './schema';
+
+/** The explorer's own pseudo-entry: softmax of the two logits [z, 0] at temperature T. */
+export const SOFTMAX_ID = 'softmax';
+
+/** URL key of an activation parameter's row: "elu.alpha". */
+export const paramKey = (id: string, name: string): string => `${id}.${name}`;
+
+/** The fixed rows; `explorerTable` adds the registry's choices and parameter rows. */
+function fixedRows(ids: readonly string[]) {
+  return {
+    act: { kind: 'list', default: ['sigmoid', 'tanh', 'relu'].filter((id) => ids.includes(id)), values: ids,
+      minItems: 1, maxItems: 6, label: 'Activations', hideable: true },
+    zmin: { kind: 'number', default: -5, min: -50, max: 49, label: 'z from', hideable: true },
+    zmax: { kind: 'number', default: 5, min: -49, max: 50, label: 'z to', hideable: true },
+    z: { kind: 'number', default: 0.5, min: -50, max: 50, label: 'z', hideable: true },
+    T: { kind: 'number', default: 1, min: 0.05, max: 20, label: 'Softmax temperature T', hideable: true },
+    gelu: { kind: 'boolean', default: true, label: 'GELU exact vs tanh error view', hideable: true },
+    sheet: { kind: 'boolean', default: true, label: 'Cheat sheet', hideable: true },
+  } as const satisfies Record<string, Field>;
+}
+
+export type ExplorerFixed = ReturnType<typeof fixedRows>;
+export type ExplorerTable = ExplorerFixed & Record<string, Field>;
+export type ExplorerState = StateOf<ExplorerFixed> & Record<string, unknown>;
+
+/** The explorer's table for the engine's registry (plus the softmax pseudo-entry). */
+export function explorerTable(activations: readonly ActivationMeta[]): ExplorerTable {
+  const ids = [...activations.map((a) => a.id), SOFTMAX_ID];
+  const params: Record<string, NumberField> = {};
+  for (const a of activations) {
+    for (const p of a.params) {
+      params[paramKey(a.id, p.name)] = { kind: 'number', default: p.default, min: p.min, max: p.max,
+        label: `${a.name} ${p.name}`, hideable: true };
+    }
+  }
+  return { ...fixedRows(ids), ...params } as ExplorerTable;
+}
+
+/** The cursor and range made consistent: zmin < zmax (swapped or widened), z inside. */
+export function normaliseRange(state: ExplorerState, notices: string[]): void {
+  if (state.zmin > state.zmax) {
+    [state.zmin, state.zmax] = [state.zmax, state.zmin];
+    notices.push('z from was larger than z to; swapped them.');
+  }
+  if (state.zmax - state.zmin < 0.1) {
+    state.zmax = state.zmin + 0.1;
+    notices.push('The z range was too narrow; widened it to 0.1.');
+  }
+  if (state.z < state.zmin || state.z > state.zmax) {
+    state.z = Math.min(state.zmax, Math.max(state.zmin, state.z));
+    notices.push(`z was outside the range; moved it to ${state.z}.`);
+  }
+}
+
+/** Parameters of `id` from the state, by name, as the engine's apply() takes them. */
+export function paramsOf(state: Record<string, unknown>, meta: ActivationMeta): Record<string, number> {
+  return Object.fromEntries(meta.params.map((p) => [p.name, state[paramKey(meta.id, p.name)] as number]));
+}
+
+export type { Table };

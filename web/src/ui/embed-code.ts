@@ -1,0 +1,66 @@
+// embed-code.ts — the "Copy embed code" button: iframe HTML for the widget's current state, plus
+// the embed.js line that lets the iframe size itself (docs/embedding.md). The code is also shown
+// in a read-only text box, so it can be copied by hand when the clipboard is not available.
+import { el } from './dom';
+
+/** Escapes text for an HTML attribute value in double quotes. */
+export function attr(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** The snippet for `widget` with `query` (no "?"), resolved against `base` (the site's root URL). */
+export function embedSnippet(widget: string, title: string, query: string, base: string, height = 640): string {
+  const src = new URL(`embed/${widget}.html${query ? `?${query}` : ''}`, base).href;
+  const script = new URL('embed.js', base).href;
+  return `<iframe src="${attr(src)}" title="${attr(title)}" style="width:100%;border:0" height="${height}" loading="lazy"></iframe>\n` +
+    `<script src="${attr(script)}" async></script>`;
+}
+
+/** The site root: the folder of the current page (pages sit at the root, embeds one level down). */
+export function siteBase(embed: boolean): string {
+  return new URL(embed ? '../' : './', location.href).href;
+}
+
+export function createEmbedButton(getSnippet: () => string): HTMLDivElement {
+  const root = el('div', 'embed-share');
+  const button = el('button', undefined, 'Copy embed code');
+  button.type = 'button';
+  const status = el('span', 'hint');
+  status.setAttribute('role', 'status');
+  const box = el('textarea', 'embed-code');
+  box.readOnly = true;
+  box.hidden = true;
+  box.setAttribute('aria-label', 'Embed code');
+  button.addEventListener('click', async () => {
+    box.value = getSnippet();
+    box.hidden = false;
+    box.select();
+    try {
+      await navigator.clipboard.writeText(box.value);
+      status.textContent = ' Copied to the clipboard.';
+    } catch {
+      status.textContent = ' Select the code below and copy it (Ctrl+C).';
+    }
+  });
+  root.append(button, status, box);
+  return root;
+}
+
+/** A "Copy link" button for the current URL (share link). */
+export function createLinkButton(): HTMLDivElement {
+  const root = el('div', 'embed-share');
+  const button = el('button', undefined, 'Copy link');
+  button.type = 'button';
+  const status = el('span', 'hint');
+  status.setAttribute('role', 'status');
+  button.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      status.textContent = ' Link copied.';
+    } catch {
+      status.textContent = ` ${location.href}`;
+    }
+  });
+  root.append(button, status);
+  return root;
+}

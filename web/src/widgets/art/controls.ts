@@ -1,0 +1,110 @@
+// controls.ts — the art studio's control panel, built from its state table: seed box + Randomise,
+// activation (one for all, or one per layer), depth, width, weight scale, zoom, colour mode, inputs,
+// z with Play/Pause. Controls hidden by the URL are not built. `change(key)` reports each edit.
+import type { ActivationMeta } from '../../engine/types';
+import type { ArtState, ArtTable } from '../../state/art';
+import { layerActivations } from '../../state/art';
+import { el, uid } from '../../ui/dom';
+import { createCheckbox, createSelect } from '../../ui/select';
+import { createSlider, type Slider } from '../../ui/slider';
+
+export interface ArtControlsContext {
+  table: ArtTable;
+  state: ArtState;
+  hidden: ReadonlySet<string>;
+  metas: readonly ActivationMeta[];
+  change: (key: string) => void;
+  randomise: () => void;
+  togglePlay: () => void;
+}
+
+export interface ArtControls { root: HTMLElement; seed: HTMLInputElement | undefined; z: Slider | undefined; play: HTMLButtonElement | undefined }
+
+const COLOURS = [{ value: 'rgb', label: 'RGB' }, { value: 'hsv', label: 'HSV' }, { value: 'gray', label: 'Greyscale' }];
+
+export function buildArtControls(c: ArtControlsContext): ArtControls {
+  const { state, table, hidden } = c;
+  const show = (k: string) => !hidden.has(k);
+  const root = el('div', 'art-controls');
+  const choices = c.metas.map((m) => ({ value: m.id, label: m.name }));
+
+  let seed: HTMLInputElement | undefined;
+  if (show('seed')) {
+    const box = el('div', 'control');
+    const id = uid('seed');
+    const label = el('label', 'control-label', 'Seed');
+    label.htmlFor = id;
+    seed = el('input');
+    Object.assign(seed, { type: 'number', id, min: '0', max: String(table.seed.max), step: '1', value: String(state.seed) });
+    const randomise = el('button', 'primary', 'Randomise');
+    randomise.type = 'button';
+    randomise.addEventListener('click', c.randomise);
+    const row = el('div', 'seed-row');
+    row.append(seed, randomise);
+    box.append(label, row);
+    const input = seed;
+    input.addEventListener('change', () => {
+      const v = Number(input.value);
+      if (input.value.trim() === '' || !Number.isFinite(v)) { input.value = String(state.seed); return; }
+      state.seed = Math.min(table.seed.max, Math.max(0, Math.round(v)));
+      input.value = String(state.seed);
+      c.change('seed');
+    });
+    root.append(box);
+  }
+
+  const acts = el('div', 'act-controls');
+  const perLayerBox = createCheckbox('A different activation per layer', state.act.length > 1, (on) => {
+    state.act = on ? layerActivations(state) : [state.act[0]!];
+    renderActs();
+    c.change('act');
+  });
+  function renderActs(): void {
+    acts.textContent = '';
+    if (state.act.length <= 1) {
+      acts.append(createSelect('Activation (every layer)', choices, state.act[0]!, (v) => { state.act = [v]; c.change('act'); }).root);
+      return;
+    }
+    const list = layerActivations(state);
+    state.act = list;
+    const set = el('fieldset');
+    set.append(el('legend', undefined, 'Activation per layer'));
+    list.forEach((a, i) => set.append(createSelect(`Layer ${i + 1}`, choices, a, (v) => { state.act[i] = v; c.change('act'); }).root));
+    acts.append(set);
+  }
+  if (show('act')) { root.append(perLayerBox.root, acts); renderActs(); }
+
+  const slider = (key: 'depth' | 'width' | 'scale' | 'zoom', step: number, hint?: string) => {
+    if (!show(key)) return;
+    const f = table[key];
+    root.append(createSlider({ label: f.label, min: f.min, max: f.max, step, value: state[key], hint, onInput: (v) => {
+      state[key] = v;
+      if (key === 'depth' && state.act.length > 1) renderActs();
+      c.change(key);
+    } }).root);
+  };
+  slider('depth', 1);
+  slider('width', 1);
+  slider('scale', 0.01, 'Larger weights give busier, sharper pictures.');
+  slider('zoom', 0.01);
+  if (show('color')) root.append(createSelect(table.color.label, COLOURS, state.color, (v) => { state.color = v; c.change('color'); }).root);
+  const inputs = el('fieldset');
+  inputs.append(el('legend', undefined, 'Network inputs'));
+  for (const key of ['useR', 'useZ'] as const) {
+    if (show(key)) inputs.append(createCheckbox(table[key].label, state[key], (v) => { state[key] = v; c.change(key); }).root);
+  }
+  if (inputs.children.length > 1) root.append(inputs);
+
+  let z: Slider | undefined, play: HTMLButtonElement | undefined;
+  if (show('z')) {
+    z = createSlider({ label: table.z.label, min: table.z.min, max: table.z.max, step: 0.01, value: state.z,
+      onInput: (v) => { state.z = v; c.change('z'); } });
+    play = el('button', undefined, 'Play');
+    play.type = 'button';
+    play.setAttribute('aria-pressed', 'false');
+    play.addEventListener('click', c.togglePlay);
+    z.root.append(play);
+    root.append(z.root);
+  }
+  return { root, seed, z, play };
+}

@@ -1,0 +1,31 @@
+// formulas.ts — the chosen activations' definitions and derivatives, typeset with KaTeX, with the
+// registry's notes (derivative caveats, parameter meanings, origin).
+import type { ActivationMeta } from '../../engine/types';
+import { SOFTMAX_ID } from '../../state/explorer';
+import { el } from '../../ui/dom';
+import { texLater } from '../../ui/tex-lazy';
+
+/** The softmax pseudo-entry's definition (two logits [z, 0] at temperature T). */
+const SOFTMAX_TEX = 'f(z) = \\operatorname{softmax}\\!\\left(\\tfrac{[z,\\,0]}{T}\\right)_1 = \\frac{e^{z/T}}{e^{z/T} + 1}';
+
+function formula(source: string, extra = ''): HTMLDivElement {
+  const d = el('div', `formula ${extra}`);
+  texLater(d, source, true);
+  return d;
+}
+
+export function buildFormulas(ids: readonly string[], metas: readonly ActivationMeta[]): HTMLElement[] {
+  return ids.map((id) => {
+    const item = el('article', 'formula-card');
+    if (id === SOFTMAX_ID) {
+      item.append(el('h3', undefined, 'Softmax of [z, 0]'), formula(SOFTMAX_TEX),
+        el('p', 'hint', 'The probability of the first of two classes whose logits are z and 0. Softmax is a vector operation; the engine computes it with the maximum subtracted, so it never overflows. Its derivative is a Jacobian and is not plotted here.'));
+      return item;
+    }
+    const m = metas.find((x) => x.id === id)!;
+    item.append(el('h3', undefined, m.name), formula(m.tex), formula(m.dtex, 'formula-d'));
+    if (m.derivativeNote) item.append(el('p', 'hint', `Derivative: ${m.derivativeNote}.`));
+    item.append(el('p', 'hint', `${m.origin}. Used in: ${m.usedIn}.`));
+    return item;
+  });
+}

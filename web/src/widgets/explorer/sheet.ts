@@ -1,0 +1,33 @@
+// sheet.ts — the cheat sheet: one row per registry activation, generated from its metadata
+// (range, zero-centred, monotonic, smooth, saturates, max |f′|, typical use). Yes/No in words.
+import type { ActivationMeta } from '../../engine/types';
+import { el } from '../../ui/dom';
+import { formatNumber as fmt } from '../../ui/format';
+import { createTable } from '../../ui/table';
+import { texLater } from '../../ui/tex-lazy';
+
+const yesNo = (v: boolean): string => (v ? 'Yes' : 'No');
+
+function tex(source: string): HTMLSpanElement {
+  const s = el('span');
+  texLater(s, source);
+  return s;
+}
+
+export function buildSheet(metas: readonly ActivationMeta[]): HTMLElement {
+  const section = el('section', 'panel sheet');
+  section.setAttribute('aria-labelledby', 'sheet-heading');
+  const h = el('h2', undefined, 'Cheat sheet');
+  h.id = 'sheet-heading';
+  section.append(h, createTable('Every activation of the engine’s registry', [
+    { header: 'Activation', rowHeader: true, cell: (m) => m.name },
+    { header: 'Range', cell: (m) => tex(m.range) },
+    { header: 'Zero-centred', cell: (m) => yesNo(m.zeroCentred) },
+    { header: 'Monotonic', cell: (m) => yesNo(m.monotonic) },
+    { header: 'Smooth', cell: (m) => yesNo(m.smooth) },
+    { header: 'Saturates', cell: (m) => m.saturates },
+    { header: 'Max |f′|', cell: (m) => `${fmt(m.maxSlope, 4)} at ${m.maxSlopeAt}` },
+    { header: 'Typical use', cell: (m) => m.usedIn },
+  ], metas));
+  return section;
+}

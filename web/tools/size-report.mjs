@@ -1,0 +1,116 @@
+// size-report.mjs — the web lab's size and speed budget, measured on the built site (dist/).
+//
+//   npx vite build --config web/vite.config.ts && node web/tools/size-report.mjs [--runs 5]
+//
+// Size: for each page, the gzipped bytes (zlib level 9) of every JS, CSS and wasm file it loads:
+// the files its HTML names, and, transitively, the chunks, worker and wasm those files name.
+// Fonts are left out (KaTeX's are fetched only for the glyphs a formula uses).
+// Speed: time from navigation start to the first engine-drawn plot (performance mark
+// 'actlab:first-plot', explorer) and first art frame ('actlab:first-art'), in headless Debian
+// Chromium against a local static server, each run in a fresh browser context (cold cache).
+// A report, not a test: numbers on a shared 2-core machine vary; read them as orders of size.
+import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const dist = join(root, 'dist');
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 5) || 5;
+const pages = ['index.html', 'explorer.html', 'art.html', 'embed/explorer.html', 'embed/art.html'];
+if (!existsSync(join(dist, 'explorer.html'))) {
+  console.error('dist/ has no explorer.html: run `npx vite build --config web/vite.config.ts` first');
+  process.exit(1);
+}
+
+const gz = new Map();
+const gzipped = (file) => {
+  if (!gz.has(file)) gz.set(file, gzipSync(readFileSync(file), { level: 9 }).length);
+  return gz.get(file);
+};
+
+/**
+ * Every JS/CSS/wasm file `page` loads, found by following names from the HTML through the chunks.
+ * With `eager`, names inside a dynamic import(`…`) and Vite's __vite__mapDeps preload list are not
+ * followed: what loads before the first plot (KaTeX arrives later, for the formulas).
+ */
+function closure(page, eager = false) {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const todo = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => resolve(dirname(join(dist, page)), m[1]));
+  const seen = new Set();
+  while (todo.length > 0) {
+    const file = todo.pop();
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    if (extname(file) !== '.js') continue;
+    let text = readFileSync(file, 'utf8');
+    if (eager) text = text.replace(/import\(`[^`]*`\)|import\("[^"]*"\)|__vite__mapDeps=\([^)]*\)=>[^;]*;|const __vite__mapDeps[^\n]*/g, '');
+    for (const m of text.matchAll(/["'`(/]((?:\.{1,2}\/|assets\/)?[\w/-]*?[\w-]+-[\w-]{8}\.(?:js|css|wasm))/g)) {
+      const name = m[1].split('/').pop();
+      for (const dir of [dirname(file), join(dist, 'assets'), join(dist, 'assets/embed')]) {
+        const candidate = join(dir, name);
+        if (existsSync(candidate)) { todo.push(candidate); break; }
+      }
+    }
+  }
+  return [...seen];
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log('## Size (gzip -9, without fonts)\n');
+console.log('| page | JS | CSS | wasm | total | before first plot (no lazy chunks) |');
+console.log('|---|---:|---:|---:|---:|---:|');
+const totals = {};
+for (const page of pages) {
+  const files = closure(page);
+  const sum = (ext) => files.filter((f) => extname(f) === ext).reduce((a, f) => a + gzipped(f), 0);
+  const [js, css, wasm] = [sum('.js'), sum('.css'), sum('.wasm')];
+  const eager = closure(page, true).reduce((a, f) => a + gzipped(f), 0);
+  totals[page] = { all: js + css + wasm, eager };
+  console.log(`| ${page} | ${kb(js)} | ${kb(css)} | ${kb(wasm)} | ${kb(js + css + wasm)} | ${kb(eager)} |`);
+}
+console.log('\nLargest files:');
+for (const [file, size] of [...gz].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`  ${kb(size).padStart(9)}  ${file.slice(dist.length + 1)}`);
+
+// --- speed -------------------------------------------------------------------------------------
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.json': 'application/json' };
+const server = createServer((req, res) => {
+  const path = normalize(join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+  if (!path.startsWith(dist) || !existsSync(path)) { res.writeHead(404).end(); return; }
+  res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}/`;
+const require = createRequire(join(root, 'package.json'));
+const { chromium } = require('playwright-core');
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/lib/chromium/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+
+async function measure(page, mark) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const tab = await context.newPage();
+    await tab.goto(base + page);
+    const t = await tab.waitForFunction((m) => performance.getEntriesByName(m)[0]?.startTime, mark, { timeout: 30_000 });
+    times.push(await t.jsonValue());
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1] };
+}
+
+console.log(`\n## Speed (headless Chromium, localhost, cold cache, ${runs} runs)\n`);
+console.log('| page | milestone | median | min | max |');
+console.log('|---|---|---:|---:|---:|');
+for (const [page, mark, what] of [['explorer.html', 'actlab:first-plot', 'first engine-drawn plot'], ['art.html', 'actlab:first-art', 'first art frame']]) {
+  const r = await measure(page, mark);
+  console.log(`| ${page} | ${what} | ${r.median.toFixed(0)} ms | ${r.min.toFixed(0)} ms | ${r.max.toFixed(0)} ms |`);
+}
+await browser.close();
+server.close();
+const e = totals['explorer.html'];
+console.log(`\nBudget: explorer ≤ 150 KB gzipped before fonts — measured ${kb(e.all)} in all, ${kb(e.eager)} before the first plot; first plot ≤ 300 ms.`);
