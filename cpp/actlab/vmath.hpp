@@ -118,6 +118,15 @@ template <class B> inline ExpExpm1<B> exp_expm1(F<B> x) {
 
 template <class B> inline F<B> expm1(F<B> x) { return exp_expm1<B>(x).expm1; }
 
+// expm1 for x <= 0 only (tanh's expm1(-2|x|), ELU's negative side): the same reduction and the
+// same bits as expm1() there, without the e^x branch that only positive arguments need.
+template <class B> inline F<B> expm1_nonpositive(F<B> x) {
+  F<B> xc = clamp<B>(x, -30.0f, 0.0f);  // below -30 the float result is -1 anyway
+  ExpReduction<B> e = exp_reduce<B>(xc);
+  F<B> s = pow2i<B>(e.n);                // n in [-44, 0]: a normal power of two
+  return B::add(B::sub(s, B::splat(1.0f)), B::mul(s, e.p));
+}
+
 // Error-free transformations. two_sum: a + b = s + err exactly (any magnitudes).
 template <class B> struct DoubleFloat {
   F<B> hi, lo;

@@ -28,7 +28,7 @@ struct Elu {
   static double ref_f(double x, const double* p) { return x > 0 ? x : p[0] * std::expm1(x); }
   static double ref_df(double x, const double* p) { return std::isnan(x) ? x : (x > 0 ? 1.0 : p[0] * std::exp(x)); }
   template <class B> static F<B> f(F<B> x, const Params<B>& p) {
-    return B::select(B::gt(x, zero<B>()), x, B::mul(p.p0, vmath::expm1<B>(x)));
+    return B::select(B::gt(x, zero<B>()), x, B::mul(p.p0, vmath::expm1_nonpositive<B>(x)));
   }
   template <class B> static F<B> df(F<B> x, const Params<B>& p) {
     return B::select(B::gt(x, zero<B>()), one<B>(), B::mul(p.p0, vmath::exp<B>(x)));
@@ -60,7 +60,7 @@ struct Selu {
     return std::isnan(x) ? x : double(kSeluLambda) * (x > 0 ? 1.0 : double(kSeluAlpha) * std::exp(x));
   }
   template <class B> static F<B> f(F<B> x, const Params<B>&) {
-    F<B> neg = B::mul(splat<B>(kSeluAlpha), vmath::expm1<B>(x));
+    F<B> neg = B::mul(splat<B>(kSeluAlpha), vmath::expm1_nonpositive<B>(x));
     return B::mul(splat<B>(kSeluLambda), B::select(B::gt(x, zero<B>()), x, neg));
   }
   template <class B> static F<B> df(F<B> x, const Params<B>&) {

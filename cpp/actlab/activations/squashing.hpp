@@ -57,7 +57,7 @@ struct Tanh {
   }
   template <class B> static F<B> f(F<B> x, const Params<B>&) {
     // tanh|x| = -expm1(-2|x|) / (2 + expm1(-2|x|)), then the sign of x.
-    F<B> em = vmath::expm1<B>(B::mul(splat<B>(-2.0f), B::abs(x)));
+    F<B> em = vmath::expm1_nonpositive<B>(B::mul(splat<B>(-2.0f), B::abs(x)));
     F<B> t = B::div(B::sub(zero<B>(), em), B::add(splat<B>(2.0f), em));
     return B::bit_xor(t, B::sign_bit(x));
   }
