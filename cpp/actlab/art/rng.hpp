@@ -1,9 +1,7 @@
 // rng.hpp — the art renderer's seeded generator: the same weights on every target.
 //
-// Generator: xoshiro128** 1.1 (Blackman & Vigna 2018, https://prng.di.unimi.it/): 128-bit state,
-// 32-bit outputs, only 32-bit integer operations. Seeding: SplitMix64 (Steele, Lea & Flood 2014)
-// expands a 64-bit key into the state. Written here (not shared with data/rng.hpp) so the art
-// stream never changes when the trainer's generator does.
+// Generator: xoshiro128** seeded by SplitMix64 (util/xoshiro128.hpp, shared with data/rng.hpp);
+// the float-only derived values below are the art renderer's own.
 //
 // Derived values, every one built from IEEE-exact float operations plus vmath's log, so x86-64
 // and wasm draw bit-identical numbers (no libm, no double, no uint64 -> float conversions):
@@ -17,33 +15,16 @@
 #include <cstdint>
 
 #include "actlab/simd/scalar.hpp"
+#include "actlab/util/xoshiro128.hpp"
 #include "actlab/vmath.hpp"
 
 namespace actlab::art {
 
 class Rng {
  public:
-  explicit Rng(std::uint64_t key) {
-    std::uint64_t z = key;
-    for (int k = 0; k < 2; ++k) {
-      const std::uint64_t v = splitmix64(z);
-      s_[2 * k] = static_cast<std::uint32_t>(v);
-      s_[2 * k + 1] = static_cast<std::uint32_t>(v >> 32);
-    }
-    if ((s_[0] | s_[1] | s_[2] | s_[3]) == 0) s_[0] = 1;  // the all-zero state is a fixed point
-  }
+  explicit Rng(std::uint64_t key) : gen_(key) {}
 
-  std::uint32_t next_u32() {
-    const std::uint32_t result = rotl(s_[1] * 5u, 7) * 9u;
-    const std::uint32_t t = s_[1] << 9;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = rotl(s_[3], 11);
-    return result;
-  }
+  std::uint32_t next_u32() { return gen_.next_u32(); }
 
   // Uniform on [-1, 1) in steps of 2^-23.
   float signed_unit() { return static_cast<float>(static_cast<std::int32_t>(next_u32() >> 8)) * 0x1p-23f - 1.0f; }
@@ -68,16 +49,10 @@ class Rng {
   }
 
   // SplitMix64 step: also used to derive one independent key per layer from the user's seed.
-  static std::uint64_t splitmix64(std::uint64_t& z) {
-    std::uint64_t r = (z += 0x9e3779b97f4a7c15ull);
-    r = (r ^ (r >> 30)) * 0xbf58476d1ce4e5b9ull;
-    r = (r ^ (r >> 27)) * 0x94d049bb133111ebull;
-    return r ^ (r >> 31);
-  }
+  static std::uint64_t splitmix64(std::uint64_t& z) { return Xoshiro128::splitmix64(z); }
 
  private:
-  static std::uint32_t rotl(std::uint32_t x, int k) { return (x << k) | (x >> (32 - k)); }
-  std::uint32_t s_[4];
+  Xoshiro128 gen_;
   bool has_spare_ = false;
   float spare_ = 0.0f;
 };

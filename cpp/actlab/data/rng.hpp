@@ -1,8 +1,6 @@
 // rng.hpp — the engine's own seeded random generator: the same stream on every target.
 //
-// Generator: xoshiro128** 1.1 (Blackman & Vigna, 2018, https://prng.di.unimi.it/), 128-bit
-// state, 32-bit output, only 32-bit integer ops, so x86-64 and wasm produce the same numbers.
-// Seeding: SplitMix64 (Steele, Lea & Flood 2014) expands a 64-bit seed into the state.
+// Generator: xoshiro128** seeded by SplitMix64 (util/xoshiro128.hpp, shared with the art renderer).
 // Derived values:
 //   uniform()   float in [0, 1): the top 24 bits · 2^-24 (exact).
 //   uniform_d() double in [0, 1): 53 bits from two outputs.
@@ -17,6 +15,7 @@
 #include <vector>
 
 #include "actlab/util/detmath.hpp"
+#include "actlab/util/xoshiro128.hpp"
 
 namespace actlab::data {
 
@@ -25,28 +24,12 @@ class Rng {
   explicit Rng(std::uint64_t seed = 1) { reseed(seed); }
 
   void reseed(std::uint64_t seed) {
-    std::uint64_t z = seed;
-    for (int k = 0; k < 2; ++k) {
-      std::uint64_t v = splitmix64(z);
-      s_[2 * k] = static_cast<std::uint32_t>(v);
-      s_[2 * k + 1] = static_cast<std::uint32_t>(v >> 32);
-    }
-    if ((s_[0] | s_[1] | s_[2] | s_[3]) == 0) s_[0] = 1;  // the all-zero state is a fixed point
+    gen_.reseed(seed);
     has_spare_ = false;
     spare_ = 0.0;
   }
 
-  std::uint32_t next_u32() {
-    const std::uint32_t result = rotl(s_[1] * 5u, 7) * 9u;
-    const std::uint32_t t = s_[1] << 9;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = rotl(s_[3], 11);
-    return result;
-  }
+  std::uint32_t next_u32() { return gen_.next_u32(); }
 
   float uniform() { return static_cast<float>(static_cast<std::int32_t>(next_u32() >> 8)) * 0x1p-24f; }
   double uniform_d() {
@@ -96,23 +79,19 @@ class Rng {
 
   // The whole state, for model files (resume a run exactly).
   struct State { std::uint32_t s[4]; bool has_spare; double spare; };
-  State state() const { return {{s_[0], s_[1], s_[2], s_[3]}, has_spare_, spare_}; }
+  State state() const {
+    State st{{}, has_spare_, spare_};
+    gen_.get_state(st.s);
+    return st;
+  }
   void set_state(const State& st) {
-    for (int k = 0; k < 4; ++k) s_[k] = st.s[k];
-    if ((s_[0] | s_[1] | s_[2] | s_[3]) == 0) s_[0] = 1;
+    gen_.set_state(st.s);
     has_spare_ = st.has_spare;
     spare_ = st.spare;
   }
 
  private:
-  static std::uint32_t rotl(std::uint32_t x, int k) { return (x << k) | (x >> (32 - k)); }
-  static std::uint64_t splitmix64(std::uint64_t& z) {
-    std::uint64_t r = (z += 0x9e3779b97f4a7c15ull);
-    r = (r ^ (r >> 30)) * 0xbf58476d1ce4e5b9ull;
-    r = (r ^ (r >> 27)) * 0x94d049bb133111ebull;
-    return r ^ (r >> 31);
-  }
-  std::uint32_t s_[4];
+  Xoshiro128 gen_;
   bool has_spare_ = false;
   double spare_ = 0.0;
 };
