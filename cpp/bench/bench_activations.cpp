@@ -7,6 +7,7 @@
 // TensorFlow.js.
 //
 //   actlab_bench [--json] [--quick] [--rounds N] [--filter NAME]
+//   actlab_bench --train [--json] [--quick] [--rounds N]   training benchmark (bench_train.cpp)
 //     --json     one JSON object per line (what web/bench/run.mjs reads)
 //     --quick    short rounds, for a smoke run
 //     --rounds   timed rounds per measurement (default 5; run.mjs runs 2 passes of 3)
@@ -188,7 +189,11 @@ int usage(const char* argv0) {
 
 }  // namespace
 
+int run_train_bench(int argc, char** argv);  // bench_train.cpp
+
 int main(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i)
+    if (std::string_view(argv[i]) == "--train") return run_train_bench(argc, argv);
   Settings s;
   int rounds = 0;  // 0: the default of the mode
   for (int i = 1; i < argc; ++i) {

@@ -3,10 +3,11 @@
 // size with ratios against those baselines measured in this same run, checks the speed targets,
 // and writes the same tables to docs/benchmarks.md.
 //
-//   node web/bench/run.mjs [--quick] [--filter NAME] [--no-docs]
+//   node web/bench/run.mjs [--quick] [--filter NAME] [--no-docs] [--no-train]
 //     --quick     one pass of short rounds (a smoke run, rough numbers; docs/benchmarks.md says so)
 //     --filter    only activations whose id contains NAME
 //     --no-docs   do not overwrite docs/benchmarks.md
+//     --no-train  skip the training benchmark (web/bench/train.mjs), which otherwise runs last
 //
 // A full run makes two passes over every column (native, wasm, plain JS, tfjs), about a minute
 // apart, and keeps each cell's faster pass; it prints how often the passes disagreed.
@@ -22,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { SIZES, SOFTMAX_ROW, settings } from './measure.mjs';
 import { runPlainJs } from './plain-js.mjs';
 import { runTfjs } from './tfjs.mjs';
+import { runTrainBench } from './train.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NATIVE_BENCH = join(ROOT, 'build/native/actlab_bench');
@@ -36,14 +38,15 @@ const TARGETS = {
 };
 
 function parseArgs(argv) {
-  const opts = { quick: false, filter: '', docs: true };
+  const opts = { quick: false, filter: '', docs: true, train: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') opts.quick = true;
     else if (a === '--no-docs') opts.docs = false;
+    else if (a === '--no-train') opts.train = false;
     else if (a === '--filter' && i + 1 < argv.length) opts.filter = argv[++i];
     else {
-      console.error(`run.mjs: unknown option '${a}'\nusage: node web/bench/run.mjs [--quick] [--filter NAME] [--no-docs]`);
+      console.error(`run.mjs: unknown option '${a}'\nusage: node web/bench/run.mjs [--quick] [--filter NAME] [--no-docs] [--no-train]`);
       process.exit(2);
     }
   }
@@ -194,6 +197,10 @@ for (let pass = 1; pass <= passes; pass++) {
   }
 }
 
+// Training: samples/s, one playground frame, GEMM share of peak (train.mjs; its own passes).
+const train = opts.train ? await runTrainBench({ quick: opts.quick, log: progress }) : null;
+if (train) errors.push(...train.errors);
+
 // The fastest pass of one cell, and how far apart the passes were (max / min).
 const spreads = [];
 function best(list, pred) {
@@ -288,6 +295,7 @@ console.log('');
 for (const l of LEGEND) console.log(l);
 console.log('\nsummary:');
 for (const s of [...summaryLines, ...missingLines]) console.log(`  - ${s}`);
+if (train) console.log(`\n${train.lines.join('\n')}`);
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
 console.log(`\ntotal ${seconds} s`);
 
@@ -337,6 +345,7 @@ if (opts.docs && errors.length === 0) {
     '',
     ...[...summaryLines, ...missingLines].map((s) => `- ${s}`),
     '',
+    train ? train.markdown : '',
   ].join('\n');
   writeFileSync(DOC, md.replace(/\n{3,}/g, '\n\n'));
   console.log(`wrote ${relative(ROOT, DOC)}`);

@@ -11,7 +11,9 @@
 // width: Scalar, SSE2 and wasm128 give bit-identical results (tested in nn_dense_test.cpp).
 // Rows are handled 4 lanes at a time with a scalar tail, so small shapes (out = 1, 8) and
 // medium ones (784→256) run on the same code. Samples are processed in blocks of 4 so that
-// one load of a weight row serves four samples.
+// one load of a weight row serves four samples. The forward pass sums 4 × 8 tiles of Z in
+// registers over chunks of 32 inputs (32×784×128 on the benchmark machine: 27 → 36 GFLOP/s
+// native, 18 → 40 in wasm; docs/benchmarks.md has the share of the 128-bit peak).
 #pragma once
 
 #include <cstddef>
@@ -40,29 +42,6 @@ inline void add_into(float* y, const float* x, int n) {
   for (; j < n; ++j) y[j] = y[j] + x[j];
 }
 
-// Four rows at once: y_r[0..n) += s_r · x[0..n) for r = 0..3 (same per-element arithmetic as
-// four axpy calls, so the result is identical; x is loaded once).
-template <class B>
-inline void axpy4(float* y0, float* y1, float* y2, float* y3, const float* x, const float* s, int n) {
-  int j = 0;
-  if constexpr (B::width > 1) {
-    typename B::F s0 = B::splat(s[0]), s1 = B::splat(s[1]), s2 = B::splat(s[2]), s3 = B::splat(s[3]);
-    for (; j + B::width <= n; j += B::width) {
-      typename B::F xv = B::load(x + j);
-      B::store(y0 + j, B::add(B::load(y0 + j), B::mul(s0, xv)));
-      B::store(y1 + j, B::add(B::load(y1 + j), B::mul(s1, xv)));
-      B::store(y2 + j, B::add(B::load(y2 + j), B::mul(s2, xv)));
-      B::store(y3 + j, B::add(B::load(y3 + j), B::mul(s3, xv)));
-    }
-  }
-  for (; j < n; ++j) {
-    y0[j] = y0[j] + s[0] * x[j];
-    y1[j] = y1[j] + s[1] * x[j];
-    y2[j] = y2[j] + s[2] * x[j];
-    y3[j] = y3[j] + s[3] * x[j];
-  }
-}
-
 // Four sequential updates of one row: y += s0·x0; y += s1·x1; y += s2·x2; y += s3·x3 (in this
 // order, each rounded, exactly as four axpy calls), with y kept in registers in between.
 template <class B>
@@ -89,23 +68,94 @@ inline void axpy_seq4(float* y, const float* x0, const float* x1, const float* x
   }
 }
 
-// Z = X·W + b for `batch` samples.
+// The forward pass in tiles: 4 samples × (2·width) columns of Z summed in registers over a
+// chunk of kChunk inputs (forward_tile), chunk by chunk, so the chunk's kChunk rows of W stay in
+// the L1 cache while every block of 4 samples uses them. Per element the sequence is axpy's
+// (z = b; z = z + x_i·w_ij for i = 0, 1, ...; Z carries z exactly from one chunk to the next),
+// so every blocking and back end agree bit for bit.
+inline constexpr int kChunk = 32;
+
+// Z rows z[0..3], columns [j, j + 2·width) (or [j, j + width) when !kTwo), inputs [i0, i0 + n):
+// starts from b (first chunk) or from Z, adds x·W over the chunk in registers, stores to Z.
+template <class B, bool kTwo>
+inline void forward_tile(const float* const* x, int i0, int n, int out, const float* W, const float* b, int j,
+                         float* const* z) {
+  using F = typename B::F;
+  constexpr int V = B::width;
+  const bool first = i0 == 0;
+  F a00 = B::load(first ? b + j : z[0] + j), a10 = B::load(first ? b + j : z[1] + j);
+  F a20 = B::load(first ? b + j : z[2] + j), a30 = B::load(first ? b + j : z[3] + j);
+  F a01 = a00, a11 = a10, a21 = a20, a31 = a30;
+  if constexpr (kTwo) {
+    a01 = B::load(first ? b + j + V : z[0] + j + V);
+    a11 = B::load(first ? b + j + V : z[1] + j + V);
+    a21 = B::load(first ? b + j + V : z[2] + j + V);
+    a31 = B::load(first ? b + j + V : z[3] + j + V);
+  }
+  const float *x0 = x[0] + i0, *x1 = x[1] + i0, *x2 = x[2] + i0, *x3 = x[3] + i0;
+  const float* w = W + static_cast<std::size_t>(i0) * out + j;
+  for (int i = 0; i < n; ++i, w += out) {
+    const F w0 = B::load(w);
+    const F w1 = kTwo ? B::load(w + V) : w0;
+    F s = B::splat(x0[i]);
+    a00 = B::add(a00, B::mul(s, w0));
+    if constexpr (kTwo) a01 = B::add(a01, B::mul(s, w1));
+    s = B::splat(x1[i]);
+    a10 = B::add(a10, B::mul(s, w0));
+    if constexpr (kTwo) a11 = B::add(a11, B::mul(s, w1));
+    s = B::splat(x2[i]);
+    a20 = B::add(a20, B::mul(s, w0));
+    if constexpr (kTwo) a21 = B::add(a21, B::mul(s, w1));
+    s = B::splat(x3[i]);
+    a30 = B::add(a30, B::mul(s, w0));
+    if constexpr (kTwo) a31 = B::add(a31, B::mul(s, w1));
+  }
+  B::store(z[0] + j, a00);
+  B::store(z[1] + j, a10);
+  B::store(z[2] + j, a20);
+  B::store(z[3] + j, a30);
+  if constexpr (kTwo) {
+    B::store(z[0] + j + V, a01);
+    B::store(z[1] + j + V, a11);
+    B::store(z[2] + j + V, a21);
+    B::store(z[3] + j + V, a31);
+  }
+}
+
+// Z = X·W + b for `batch` samples (see forward_tile); columns beyond the last whole vector and
+// samples beyond the last block of 4 take the axpy path.
 template <class B>
 void forward(const float* X, int batch, int in, int out, const float* W, const float* b, float* Z) {
-  int s = 0;
-  for (; s + 4 <= batch; s += 4) {
-    float* z[4];
-    for (int r = 0; r < 4; ++r) {
-      z[r] = Z + static_cast<std::size_t>(s + r) * out;
-      for (int j = 0; j < out; ++j) z[r][j] = b[j];
-    }
-    for (int i = 0; i < in; ++i) {
-      float xs[4];
-      for (int r = 0; r < 4; ++r) xs[r] = X[static_cast<std::size_t>(s + r) * in + i];
-      axpy4<B>(z[0], z[1], z[2], z[3], W + static_cast<std::size_t>(i) * out, xs, out);
+  int blocked = 0;  // samples done in tiles
+  if constexpr (B::width > 1) {
+    constexpr int V = B::width;
+    if (out >= V) {
+      blocked = batch / 4 * 4;
+      for (int i0 = 0; i0 < in || i0 == 0; i0 += kChunk) {
+        const int n = in - i0 < kChunk ? in - i0 : kChunk;
+        for (int s = 0; s < blocked; s += 4) {
+          const float* x[4];
+          float* z[4];
+          for (int r = 0; r < 4; ++r) {
+            x[r] = X + static_cast<std::size_t>(s + r) * in;
+            z[r] = Z + static_cast<std::size_t>(s + r) * out;
+          }
+          int j = 0;
+          for (; j + 2 * V <= out; j += 2 * V) forward_tile<B, true>(x, i0, n, out, W, b, j, z);
+          for (; j + V <= out; j += V) forward_tile<B, false>(x, i0, n, out, W, b, j, z);
+        }
+        if (in == 0) break;
+      }
+      for (int s = 0; s < blocked; ++s)  // the last out % width columns, one element at a time
+        for (int j = out / V * V; j < out; ++j) {
+          const float* x = X + static_cast<std::size_t>(s) * in;
+          float acc = b[j];
+          for (int i = 0; i < in; ++i) acc = acc + x[i] * W[static_cast<std::size_t>(i) * out + j];
+          Z[static_cast<std::size_t>(s) * out + j] = acc;
+        }
     }
   }
-  for (; s < batch; ++s) {
+  for (int s = blocked; s < batch; ++s) {
     float* z = Z + static_cast<std::size_t>(s) * out;
     for (int j = 0; j < out; ++j) z[j] = b[j];
     const float* x = X + static_cast<std::size_t>(s) * in;

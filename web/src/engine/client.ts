@@ -8,7 +8,8 @@
 // fails to load, crashes or stops answering rejects everything with EngineLoadError.
 
 import { EngineError, EngineLoadError } from './errors';
-import type { Op, Ops, Response, WireError } from './protocol';
+import type { Op, Ops, Response, TrainerAdvance, WireError } from './protocol';
+import type { Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
 import type { ActivationMeta, ApplyOptions, SoftmaxOptions } from './types';
 import type { ArtTile } from './art-types';
 import type { CurvesRequest, CurvesResult, GeluErrorResult, PointValue } from './composite';
@@ -16,6 +17,8 @@ import type { CurvesRequest, CurvesResult, GeluErrorResult, PointValue } from '.
 export { EngineError, EngineLoadError };
 export type { ArtTile, CurvesRequest, CurvesResult, GeluErrorResult, PointValue };
 export type { ActivationMeta, ApplyOptions, SoftmaxOptions };
+export type { TrainerAdvance };
+export type * from './trainer-types';
 
 /** Options of {@link EngineClient}. */
 export interface EngineClientOptions {
@@ -108,6 +111,45 @@ export class EngineClient {
   /** The engine's pixel hash (FNV-1a 64, hex) of the whole image. */
   artHash(imageW: number, imageH: number, z: number): Promise<string> {
     return this.#call('artHash', imageW, imageH, z);
+  }
+
+  /**
+   * Creates a trainer in the worker and configures it; resolves its id. `digits`: the bytes of
+   * public/data/digits8x8.bin, for the digits set. A bad config rejects with EngineError naming
+   * the field. Pages usually use {@link RemoteTrainer} (trainer-client.ts) instead.
+   */
+  trainerCreate(config: TrainerConfig, digits?: Uint8Array): Promise<number> {
+    return this.#call('trainerCreate', config, digits);
+  }
+
+  /** Reconfigures trainer `id` (progress restarts); on EngineError the previous run is kept. */
+  trainerConfigure(id: number, config: TrainerConfig, digits?: Uint8Array): Promise<TrainerStatus> {
+    return this.#call('trainerConfigure', id, config, digits);
+  }
+
+  /** Trains one slice; with `snapshot`, also reads one (grid, weights, health) in the same message. */
+  trainerAdvance(id: number, slice: Slice, snapshot?: SnapshotRequest): Promise<TrainerAdvance> {
+    return this.#call('trainerAdvance', id, slice, snapshot);
+  }
+
+  /** Status, plus the grid / weights / health asked for. */
+  trainerSnapshot(id: number, req?: SnapshotRequest): Promise<Snapshot> {
+    return this.#call('trainerSnapshot', id, req);
+  }
+
+  /** The model file of trainer `id` as JSON text. */
+  trainerExport(id: number): Promise<string> {
+    return this.#call('trainerExport', id);
+  }
+
+  /** Loads a model file into trainer `id`; a bad file rejects with EngineError and changes nothing. */
+  trainerImport(id: number, text: string): Promise<TrainerStatus> {
+    return this.#call('trainerImport', id, text);
+  }
+
+  /** Frees trainer `id` in the worker. */
+  trainerDispose(id: number): Promise<boolean> {
+    return this.#call('trainerDispose', id);
   }
 
   /** Stops the worker; later calls reject. */

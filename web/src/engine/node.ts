@@ -8,9 +8,11 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Engine } from './engine';
 import { instantiate } from './instantiate';
-import type { ActlabFactory } from './types';
+import { Trainer } from './trainer';
+import type { TrainerModule } from './trainer-types';
+import type { ActlabFactory, ActlabModule } from './types';
 
-export { Engine };
+export { Engine, Trainer };
 export { EngineError, EngineLoadError } from './errors';
 
 /** Where the wasm build puts the Node module (relative to this file: repo/build/wasm/). */
@@ -21,6 +23,14 @@ export const defaultNodeModulePath = fileURLToPath(new URL('../../../build/wasm/
  * build/wasm/actlab_node.js. Rejects with a message saying how to build it when it is missing.
  */
 export async function loadNodeEngine(modulePath: string = defaultNodeModulePath): Promise<Engine> {
+  return new Engine(await loadNodeModule(modulePath));
+}
+
+/**
+ * The raw, instantiated Node module (what `new Trainer(module)` takes). Each call loads a fresh
+ * module instance. The Node factory returns the Module with a `ready` promise; this waits for it.
+ */
+export async function loadNodeModule(modulePath: string = defaultNodeModulePath): Promise<ActlabModule & TrainerModule> {
   if (!existsSync(modulePath)) {
     throw new Error(`${modulePath} does not exist: build the wasm engine first ` +
       '(NODE_PATH=/usr/share/nodejs cmake --preset wasm && cmake --build --preset wasm, or npm run build)');
@@ -30,5 +40,5 @@ export async function loadNodeEngine(modulePath: string = defaultNodeModulePath)
   if (typeof factory !== 'function') {
     throw new Error(`${modulePath} does not export the createActlab factory (was it linked with -sMODULARIZE?)`);
   }
-  return new Engine(await instantiate(factory));
+  return (await instantiate(factory)) as ActlabModule & TrainerModule;
 }

@@ -7,6 +7,7 @@
 // Adding an operation: add a line to `Ops`, a handler in worker.ts and a method in client.ts.
 
 import type { ArtTile } from './art-types';
+import type { Progress, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
 import type { CurvesRequest, CurvesResult, GeluErrorResult, PointValue } from './composite';
 import type { ActivationMeta, ApplyOptions, SoftmaxOptions } from './types';
 
@@ -27,6 +28,27 @@ export interface Ops {
   artRender: { args: [tile: ArtTile]; result: Uint8ClampedArray };
   /** FNV-1a 64 hash (16 hex digits) of the full image's RGBA bytes. */
   artHash: { args: [imageW: number, imageH: number, z: number]; result: string };
+  /**
+   * Trainers (trainer.ts): the worker keeps any number, each named by the id trainerCreate
+   * returns. `digits` are the bytes of public/data/digits8x8.bin (needed for the digits set).
+   * Bad configs and model files reject with EngineError; the trainer keeps its previous state.
+   */
+  trainerCreate: { args: [config: TrainerConfig, digits?: Uint8Array]; result: number };
+  trainerConfigure: { args: [id: number, config: TrainerConfig, digits?: Uint8Array]; result: TrainerStatus };
+  /** Trains one slice (epochs, batches or ms); with `snapshot`, reads one afterwards in the same message. */
+  trainerAdvance: { args: [id: number, slice: Slice, snapshot?: SnapshotRequest]; result: TrainerAdvance };
+  /** Status, and the grid / weights / health when asked; the arrays are transferred. */
+  trainerSnapshot: { args: [id: number, req?: SnapshotRequest]; result: Snapshot };
+  trainerExport: { args: [id: number]; result: string };
+  trainerImport: { args: [id: number, text: string]; result: TrainerStatus };
+  /** Frees the trainer; resolves false when the id was unknown. */
+  trainerDispose: { args: [id: number]; result: boolean };
+}
+
+/** The answer to trainerAdvance. */
+export interface TrainerAdvance {
+  progress: Progress;
+  snapshot?: Snapshot;
 }
 
 export type Op = keyof Ops;

@@ -11,6 +11,7 @@ import { curves, geluError, pointValues } from './composite';
 import { Engine } from './engine';
 import { instantiate } from './instantiate';
 import type { Op, Ops, Request, Response, WireError } from './protocol';
+import { trainerHandlers } from './trainer-worker';
 
 /** The part of DedicatedWorkerGlobalScope this file uses (the DOM lib is the project default). */
 interface WorkerScope {
@@ -40,14 +41,15 @@ const handlers: Handlers = {
   artConfigure: async (_, json) => (await artOf()).configure(json),
   artRender: async (_, tile) => (await artOf()).render(tile),
   artHash: async (_, w, h, z) => (await artOf()).hash(w, h, z),
+  ...trainerHandlers(loaded),
 };
 
-/** The ArrayBuffers of typed arrays in a result (top level, or one object/array level down), to transfer. */
+/** The ArrayBuffers of typed arrays in a result (up to four object/array levels down), to transfer. */
 function transferables(result: unknown): Transferable[] {
   const found = new Set<ArrayBuffer>();
   const visit = (v: unknown, depth: number) => {
     if (ArrayBuffer.isView(v)) found.add(v.buffer as ArrayBuffer);
-    else if (depth < 3 && v !== null && typeof v === 'object') for (const w of Object.values(v)) visit(w, depth + 1);
+    else if (depth < 4 && v !== null && typeof v === 'object') for (const w of Object.values(v)) visit(w, depth + 1);
   };
   visit(result, 0);
   return [...found];

@@ -1,0 +1,116 @@
+// trainer-client.ts — RemoteTrainer: one trainer in the engine worker, driven from a page.
+//
+//   const t = await RemoteTrainer.create(client, { dataset: { name: 'spiral' } });
+//   void t.play({ slice: { ms: 12 }, snapshot: { grid }, onFrame: draw });   // play
+//   t.pause();  await t.step();  const s = await t.snapshot({ weights: true });
+//
+// Playing sends one trainerAdvance per animation frame (each trains one slice in the worker and
+// returns a snapshot whose arrays are transferred, not copied); pausing just stops sending, so
+// the page never waits on a long-running worker call.
+import type { EngineClient } from './client';
+import type { TrainerAdvance } from './protocol';
+import type { Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
+
+/** Options of {@link RemoteTrainer.play}. */
+export interface PlayOptions {
+  /** Training per frame. Default `{ ms: 12 }`. */
+  slice?: Slice;
+  /** What each frame reads back (status always). */
+  snapshot?: SnapshotRequest;
+  /** Called with every frame's progress and snapshot. */
+  onFrame: (frame: TrainerAdvance) => void;
+  /** Waits between frames. Default: requestAnimationFrame, or a zero timeout outside browsers. */
+  nextFrame?: () => Promise<void>;
+}
+
+const defaultNextFrame = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => resolve());
+    else setTimeout(resolve, 0);
+  });
+
+/** A handle on one trainer in the worker. Methods reject with EngineError on refused requests. */
+export class RemoteTrainer {
+  readonly #client: EngineClient;
+  /** The worker's id for this trainer. */
+  readonly id: number;
+  #playing = false;
+
+  private constructor(client: EngineClient, id: number) {
+    this.#client = client;
+    this.id = id;
+  }
+
+  /** Creates and configures a trainer in the worker (`digits`: bytes of digits8x8.bin, for the digits set). */
+  static async create(client: EngineClient, config: TrainerConfig, digits?: Uint8Array): Promise<RemoteTrainer> {
+    return new RemoteTrainer(client, await client.trainerCreate(config, digits));
+  }
+
+  /** Whether {@link play} is running. */
+  get playing(): boolean {
+    return this.#playing;
+  }
+
+  /** Reconfigures (progress restarts); a bad config rejects and the previous run is kept. */
+  configure(config: TrainerConfig, digits?: Uint8Array): Promise<TrainerStatus> {
+    return this.#client.trainerConfigure(this.id, config, digits);
+  }
+
+  /** Trains one slice, optionally reading a snapshot afterwards in the same message. */
+  advance(slice: Slice, snapshot?: SnapshotRequest): Promise<TrainerAdvance> {
+    return this.#client.trainerAdvance(this.id, slice, snapshot);
+  }
+
+  /** One step while paused: a whole epoch (default) or a single mini-batch. */
+  step(unit: 'epoch' | 'batch' = 'epoch', snapshot?: SnapshotRequest): Promise<TrainerAdvance> {
+    return this.advance(unit === 'epoch' ? { epochs: 1 } : { batches: 1 }, snapshot);
+  }
+
+  /**
+   * Trains frame after frame until {@link pause} is called or training diverges; resolves then.
+   * Calling it while already playing resolves at once. Rejections (a disposed trainer, a stopped
+   * engine) stop playing and reject.
+   */
+  async play(opts: PlayOptions): Promise<void> {
+    if (this.#playing) return;
+    this.#playing = true;
+    const slice = opts.slice ?? { ms: 12 };
+    const nextFrame = opts.nextFrame ?? defaultNextFrame;
+    try {
+      while (this.#playing) {
+        const frame = await this.advance(slice, opts.snapshot);
+        opts.onFrame(frame);
+        if (frame.progress.diverged) break;
+        await nextFrame();
+      }
+    } finally {
+      this.#playing = false;
+    }
+  }
+
+  /** Stops {@link play} after the slice in flight (its frame is still delivered). */
+  pause(): void {
+    this.#playing = false;
+  }
+
+  /** Status plus the grid / weights / health asked for. */
+  snapshot(req?: SnapshotRequest): Promise<Snapshot> {
+    return this.#client.trainerSnapshot(this.id, req);
+  }
+
+  /** The model file as JSON text. */
+  exportModel(): Promise<string> {
+    return this.#client.trainerExport(this.id);
+  }
+
+  /** Loads a model file; a malformed one rejects with EngineError naming the field, and nothing changes. */
+  importModel(text: string): Promise<TrainerStatus> {
+    return this.#client.trainerImport(this.id, text);
+  }
+
+  /** Stops playing and frees the trainer in the worker. */
+  async dispose(): Promise<void> {
+    this.pause();
+    await this.#client.trainerDispose(this.id);
+  }
+}

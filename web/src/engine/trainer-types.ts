@@ -1,0 +1,198 @@
+// trainer-types.ts — types of the MLP trainer's part of the Embind module (cpp/bindings/nn.cpp)
+// and of what the typed API (trainer.ts) and the worker protocol return. The config mirrors the
+// engine's JSON exactly (snake_case, docs/trainer.md "Config JSON"): the engine validates it and
+// names the offending field; nothing is checked or defaulted here.
+import type { F32Buffer } from './types';
+
+/** The raw Embind `Trainer` (cpp/bindings/nn.cpp). Errors come back as strings, never thrown. */
+export interface TrainerHandle {
+  configure(json: string): string;
+  setDigits(bytes: Uint8Array): void;
+  stepEpochs(n: number): boolean;
+  stepBatches(n: number): number;
+  stepMs(ms: number): number;
+  epoch(): number;
+  steps(): number;
+  lastEpochLoss(): number;
+  loss(test: boolean): number;
+  accuracy(test: boolean): number;
+  outputs(): number;
+  grid(res: number, x0: number, x1: number, y0: number, y1: number, out: F32Buffer): string;
+  statusJson(): string;
+  healthJson(): string;
+  weightsJson(): string;
+  exportJson(): string;
+  importJson(text: string): string;
+  delete(): void;
+}
+
+/** The module's trainer exports (absent from engine builds without the trainer). */
+export interface TrainerModule {
+  Trainer?: new () => TrainerHandle;
+  F32Buffer: new (n: number) => F32Buffer;
+}
+
+export type DatasetName = 'circle' | 'xor' | 'blobs' | 'spiral' | 'moons' | 'checkerboard' | 'plane' | 'bumps' | 'digits';
+export type Feature = 'x' | 'y' | 'x2' | 'y2' | 'xy' | 'sinx' | 'siny';
+export type HeadName = 'auto' | 'sigmoid_bce' | 'softmax_ce' | 'identity_mse' | 'tanh_mse';
+
+/** `dataset` of the config; every field optional (engine defaults in docs/trainer.md). */
+export interface DatasetConfig {
+  name?: DatasetName;
+  /** Samples before the split; 0 = 500 for 2-D sets, all 1,797 for digits. */
+  samples?: number;
+  noise?: number;
+  classes?: number;
+  train_ratio?: number;
+  seed?: number;
+  features?: Feature[];
+}
+
+/** One hidden layer. `params` are p0, p1 in registry order; null = the activation's default. */
+export interface HiddenLayerConfig {
+  units?: number;
+  activation?: string;
+  params?: (number | null)[];
+}
+
+export interface NetworkConfig {
+  hidden?: HiddenLayerConfig[];
+  head?: HeadName;
+  init?: 'zero' | 'uniform' | 'xavier' | 'he' | 'lecun';
+  init_scale?: number;
+  bias_init?: number;
+  prelu_alpha?: 'layer' | 'unit';
+  seed?: number;
+}
+
+export interface TrainingConfig {
+  optimizer?: 'sgd' | 'momentum' | 'adam';
+  learning_rate?: number;
+  momentum?: number;
+  beta1?: number;
+  beta2?: number;
+  epsilon?: number;
+  regularization?: 'none' | 'l1' | 'l2';
+  lambda?: number;
+  batch?: number;
+  shuffle?: boolean;
+  seed?: number;
+}
+
+/** A whole training run, as the engine's config JSON. */
+export interface TrainerConfig {
+  dataset?: DatasetConfig;
+  network?: NetworkConfig;
+  training?: TrainingConfig;
+}
+
+/** Which part of the data: the training or the held-out test samples. */
+export type Split = 'train' | 'test';
+
+/** Mean loss and accuracy over a split. Accuracy is NaN for regression (null in status JSON). */
+export interface Metrics {
+  loss: number;
+  accuracy: number;
+}
+
+/** How far to advance in one call: whole epochs, a number of mini-batches, or a time budget. */
+export type Slice = { epochs: number } | { batches: number } | { ms: number };
+
+/** Where training stands after an advance. */
+export interface Progress {
+  /** Finished epochs. */
+  epoch: number;
+  /** Optimiser steps (mini-batches) since configure. */
+  steps: number;
+  /** Steps this advance added to `steps` (the engine counts a step that diverged too). */
+  batches: number;
+  /** Mean training loss of the last finished epoch (NaN before the first). */
+  lastEpochLoss: number;
+  /** Training stopped at a NaN/Inf; see {@link TrainerStatus.divergence}. */
+  diverged: boolean;
+}
+
+/** The first non-finite value found while training (cpp/actlab/probes/divergence.hpp). */
+export interface Divergence {
+  step: number;
+  epoch: number;
+  layer: number;
+  what: string;
+  cause: string;
+  message: string;
+}
+
+/** `statusJson()` (cpp/actlab/nn/report.hpp); null where the engine wrote NaN/Inf. */
+export interface TrainerStatus {
+  ready: boolean;
+  epoch?: number;
+  steps?: number;
+  lastEpochLoss?: number | null;
+  train?: { loss: number | null; accuracy: number | null };
+  test?: { loss: number | null; accuracy: number | null };
+  diverged?: boolean;
+  divergence?: Divergence | null;
+  dataset?: { name: string; task: string; classes: number; inputs: number; nTrain: number; nTest: number };
+  outputs?: number;
+  params?: number;
+}
+
+/** One layer's gradient health (`healthJson()`). */
+export interface LayerHealth {
+  layer: number;
+  units: number;
+  activation: string;
+  meanAbsGrad: number | null;
+  meanAbsFprime: number | null;
+  deadShare: number | null;
+  saturatedShare: number | null;
+  histogram: number[];
+  histRange: [number, number];
+  below: number;
+  above: number;
+  nonfinite: number;
+  warning: string;
+}
+
+/** One dense layer's parameters; W is row-major [in][out]. `activation` is the head's name for the last layer. */
+export interface LayerWeights {
+  in: number;
+  out: number;
+  activation: string;
+  W: Float32Array;
+  b: Float32Array;
+  /** PReLU's learned α (one per layer or per unit); empty otherwise. */
+  alpha: Float32Array;
+}
+
+/** A decision-boundary grid request over the raw 2-D input domain [x0, x1] × [y0, y1]. */
+export interface GridRequest {
+  /** Points per side (1..2048). */
+  res: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** res·res·outputs head outputs, top row first (row r is y = y1 − (r + ½)(y1 − y0)/res). */
+export interface Grid {
+  res: number;
+  outputs: number;
+  values: Float32Array;
+}
+
+/** What one snapshot request asks for (status is always included). */
+export interface SnapshotRequest {
+  grid?: GridRequest;
+  weights?: boolean;
+  health?: boolean;
+}
+
+/** One frame's worth of trainer state, read in one call. */
+export interface Snapshot {
+  status: TrainerStatus;
+  grid?: Grid;
+  weights?: LayerWeights[];
+  health?: LayerHealth[];
+}
