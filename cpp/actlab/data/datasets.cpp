@@ -47,11 +47,27 @@ std::string check_features(const std::vector<std::string>& features) {
   return "";
 }
 
-void compute_features(const std::vector<std::string>& features, double x, double y, float* out) {
+std::vector<Feature> resolve_features(const std::vector<std::string>& features) {
+  std::vector<Feature> out;
+  out.reserve(features.size());
+  for (const std::string& f : features)
+    out.push_back(f == "x" ? Feature::X : f == "y" ? Feature::Y : f == "x2" ? Feature::X2 : f == "y2" ? Feature::Y2
+                  : f == "xy" ? Feature::XY : f == "sinx" ? Feature::SinX : Feature::SinY);
+  return out;
+}
+
+void compute_features(const std::vector<Feature>& features, double x, double y, float* out) {
   for (std::size_t k = 0; k < features.size(); ++k) {
-    const std::string& f = features[k];
-    double v = f == "x" ? x : f == "y" ? y : f == "x2" ? x * x : f == "y2" ? y * y : f == "xy" ? x * y
-             : f == "sinx" ? detmath::sin(x) : detmath::sin(y);
+    double v = 0;
+    switch (features[k]) {
+      case Feature::X: v = x; break;
+      case Feature::Y: v = y; break;
+      case Feature::X2: v = x * x; break;
+      case Feature::Y2: v = y * y; break;
+      case Feature::XY: v = x * y; break;
+      case Feature::SinX: v = detmath::sin(x); break;
+      case Feature::SinY: v = detmath::sin(y); break;
+    }
     out[k] = static_cast<float>(v);
   }
 }
@@ -208,11 +224,12 @@ std::string make_dataset(const DatasetSpec& s, Dataset& out) {
   d.features = s.features;
   d.dims = static_cast<int>(s.features.size());
   std::vector<float> f(s.features.size());
+  const std::vector<Feature> feats = resolve_features(s.features);
   for (std::size_t k = 0; k < n; ++k) {
     std::uint32_t i = order[k];
     bool train = k < n_train;
     double x = raw.pts[2 * i], y = raw.pts[2 * i + 1];
-    compute_features(s.features, x, y, f.data());
+    compute_features(feats, x, y, f.data());
     auto& X = train ? d.x_train : d.x_test;
     X.insert(X.end(), f.begin(), f.end());
     (train ? d.y_train : d.y_test).push_back(raw.y[i]);

@@ -55,7 +55,11 @@ std::string make_dataset(const DatasetSpec& spec, Dataset& out);
 
 // Validates `features` (known names, no repeats, at least one).
 std::string check_features(const std::vector<std::string>& features);
-// The engineered features of one 2-D point, in the order of `features` (validated), into out.
-void compute_features(const std::vector<std::string>& features, double x, double y, float* out);
+// A validated feature name resolved once, so per-point loops (datasets, decision grids) compare
+// no strings: the grid of a 100x100 playground frame spent 1.3 ms of 2.1 ms on those compares.
+enum class Feature : unsigned char { X, Y, X2, Y2, XY, SinX, SinY };
+std::vector<Feature> resolve_features(const std::vector<std::string>& features);
+// The engineered features of one 2-D point, in the order of `features`, into out.
+void compute_features(const std::vector<Feature>& features, double x, double y, float* out);
 
 }  // namespace actlab::data

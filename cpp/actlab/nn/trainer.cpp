@@ -165,11 +165,12 @@ std::string Trainer::decision_grid(int res, double x0, double x1, double y0, dou
     return "decision_grid: the domain must be finite with x1 > x0 and y1 > y0";
   const int dims = data_.dims, K = net_.outputs();
   std::vector<float> X(static_cast<std::size_t>(res) * dims);
+  const std::vector<data::Feature> feats = data::resolve_features(data_.features);
   for (int r = 0; r < res; ++r) {
     double y = y1 - (r + 0.5) * (y1 - y0) / res;
     for (int c = 0; c < res; ++c) {
       double x = x0 + (c + 0.5) * (x1 - x0) / res;
-      data::compute_features(data_.features, x, y, X.data() + static_cast<std::size_t>(c) * dims);
+      data::compute_features(feats, x, y, X.data() + static_cast<std::size_t>(c) * dims);
     }
     net_.forward(X.data(), res);
     std::copy_n(net_.output(), static_cast<std::size_t>(res) * K, out + static_cast<std::size_t>(r) * res * K);
