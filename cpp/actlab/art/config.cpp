@@ -1,41 +1,24 @@
-// config.cpp — reads the art config (config.hpp): a tiny strict JSON reader, then one check per
-// field. The reader knows only what a config needs (objects, arrays, strings, numbers, booleans,
-// null) and keeps numbers' source text so errors can quote exactly what the user wrote.
-// NaN, Infinity and -Infinity are read as number tokens only so that the field check can say
+// config.cpp — reads the art config (config.hpp): util/json parses the text, then one check per
+// field. The parser is asked to keep numbers' source text, so errors quote exactly what the user
+// wrote, and to read NaN, Infinity, -Infinity and 1e999 as numbers, so the field check can say
 // "must be a finite number" next to the field's name; no field accepts them.
 #include "actlab/art/config.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <utility>
+
+#include "actlab/util/json.hpp"
 
 namespace actlab::art {
 namespace {
 
-constexpr int kMaxNesting = 8;
+using json::Value;
 
-struct Val {
-  enum class Kind { Null, Bool, Number, String, Array, Object };
-  Kind kind = Kind::Null;
-  bool b = false;
-  double num = 0.0;
-  std::string text;  // string contents, or a number's source text
-  std::vector<Val> items;
-  std::vector<std::pair<std::string, Val>> members;
-};
-
-const char* kind_name(Val::Kind k) {
-  switch (k) {
-    case Val::Kind::Null: return "null";
-    case Val::Kind::Bool: return "a boolean";
-    case Val::Kind::Number: return "a number";
-    case Val::Kind::String: return "a string";
-    case Val::Kind::Array: return "a list";
-    case Val::Kind::Object: return "an object";
-  }
-  return "?";
-}
+// json::ParseOptions::max_depth: a value may sit inside at most 8 containers. A config needs
+// two (the object and the activation list); deeper text is refused before the field checks.
+constexpr int kMaxNesting = 9;
 
 // Quotes user text for a message: at most 40 characters, non-printable bytes as '?'.
 std::string quote(std::string_view s) {
@@ -48,159 +31,27 @@ std::string quote(std::string_view s) {
   return out + "'";
 }
 
-// What a value is, for "got ..." in messages: numbers and strings show themselves.
-std::string describe(const Val& v) {
-  if (v.kind == Val::Kind::Number) return v.text.size() > 40 ? v.text.substr(0, 40) + "..." : v.text;
-  if (v.kind == Val::Kind::String) return "the string " + quote(v.text);
-  if (v.kind == Val::Kind::Bool) return v.b ? "true" : "false";
-  return kind_name(v.kind);
+// What a value is, for "got ..." in messages: numbers (as written) and strings show themselves.
+std::string describe(const Value& v) {
+  switch (v.type) {
+    case Value::Type::Number: return v.str.size() > 40 ? v.str.substr(0, 40) + "..." : v.str;
+    case Value::Type::String: return "the string " + quote(v.str);
+    case Value::Type::Bool: return v.b ? "true" : "false";
+    case Value::Type::Array: return "a list";
+    default: return json::type_name(v.type);
+  }
 }
 
-// Recursive-descent reader over the text. `field` names the top-level member being read, so a
-// syntax error inside a value is reported against that field.
-struct Reader {
-  std::string_view s;
-  std::size_t i = 0;
+// A syntax error is reported against the top-level member it is in ("config" outside them).
+std::string syntax_error(const json::ParseError& e) {
   std::string field = "config";
-  std::string err;
-
-  bool fail(const std::string& msg) {
-    if (err.empty()) err = field + ": " + msg + " at column " + std::to_string(i + 1);
-    return false;
+  if (!e.path.empty() && !e.path[0].is_index) {
+    const std::string& key = e.path[0].key;
+    const bool plain = key.size() <= 40 && std::all_of(key.begin(), key.end(), [](char c) { return c >= 0x20 && c < 0x7f; });
+    field = plain ? key : quote(key);
   }
-  void ws() {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
-  }
-  bool word(std::string_view w) {
-    if (s.substr(i, w.size()) != w) return false;
-    i += w.size();
-    return true;
-  }
-
-  bool value(Val& out, int depth) {
-    if (depth > kMaxNesting) return fail("nested more than " + std::to_string(kMaxNesting) + " levels");
-    ws();
-    if (i >= s.size()) return fail("expected a value, found the end of the text");
-    const char c = s[i];
-    if (c == '{') return object(out, depth);
-    if (c == '[') return array(out, depth);
-    if (c == '"') { out.kind = Val::Kind::String; return string(out.text); }
-    if (word("true")) { out.kind = Val::Kind::Bool; out.b = true; return true; }
-    if (word("false")) { out.kind = Val::Kind::Bool; out.b = false; return true; }
-    if (word("null")) { out.kind = Val::Kind::Null; return true; }
-    for (std::string_view w : {"NaN", "Infinity", "-Infinity"})
-      if (word(w)) { out.kind = Val::Kind::Number; out.num = NAN; out.text = w; return true; }
-    if (c == '-' || (c >= '0' && c <= '9')) return number(out);
-    return fail("unexpected character " + quote(s.substr(i, 1)));
-  }
-
-  static bool digit(char c) { return c >= '0' && c <= '9'; }
-
-  bool number(Val& out) {  // RFC 8259 grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-    const std::size_t start = i;
-    if (s[i] == '-') ++i;
-    if (i < s.size() && s[i] == '0') {
-      ++i;
-      if (i < s.size() && digit(s[i])) return fail("leading zeros are not allowed");
-    } else if (i < s.size() && digit(s[i])) {
-      while (i < s.size() && digit(s[i])) ++i;
-    } else {
-      return fail("invalid number");
-    }
-    if (i < s.size() && s[i] == '.') {
-      ++i;
-      if (i >= s.size() || !digit(s[i])) return fail("a digit must follow '.'");
-      while (i < s.size() && digit(s[i])) ++i;
-    }
-    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-      ++i;
-      if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-      if (i >= s.size() || !digit(s[i])) return fail("a digit must follow the exponent");
-      while (i < s.size() && digit(s[i])) ++i;
-    }
-    out.kind = Val::Kind::Number;
-    out.text = std::string(s.substr(start, i - start));
-    out.num = std::strtod(out.text.c_str(), nullptr);  // 1e999 -> inf, rejected by the field check
-    return true;
-  }
-
-  bool string(std::string& out) {
-    ++i;  // the opening quote
-    while (true) {
-      if (i >= s.size()) return fail("unterminated string");
-      const unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c == '"') { ++i; return true; }
-      if (c < 0x20) return fail("control character in a string");
-      if (c != '\\') { out += static_cast<char>(c); ++i; continue; }
-      if (++i >= s.size()) return fail("unterminated string");
-      const char e = s[i++];
-      switch (e) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'u': {
-          // Config values are ASCII names: \u escapes are checked for form and kept as '?'.
-          for (int k = 0; k < 4; ++k, ++i) {
-            const char h = i < s.size() ? s[i] : '\0';
-            if (!(digit(h) || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F'))) return fail("invalid \\u escape");
-          }
-          out += '?';
-          break;
-        }
-        default: return fail("invalid escape '\\" + std::string(1, e) + "'");
-      }
-    }
-  }
-
-  bool array(Val& out, int depth) {
-    ++i;
-    out.kind = Val::Kind::Array;
-    ws();
-    if (i < s.size() && s[i] == ']') { ++i; return true; }
-    while (true) {
-      out.items.emplace_back();
-      if (!value(out.items.back(), depth + 1)) return false;
-      ws();
-      if (i >= s.size()) return fail("unterminated list");
-      if (s[i] == ',') { ++i; continue; }
-      if (s[i] == ']') { ++i; return true; }
-      return fail("expected ',' or ']'");
-    }
-  }
-
-  bool object(Val& out, int depth) {
-    ++i;
-    out.kind = Val::Kind::Object;
-    ws();
-    if (i < s.size() && s[i] == '}') { ++i; return true; }
-    while (true) {
-      ws();
-      if (i >= s.size() || s[i] != '"') return fail("expected a field name in double quotes");
-      std::string key;
-      if (!string(key)) return false;
-      for (const auto& m : out.members)
-        if (m.first == key) return fail("field " + quote(key) + " given twice");
-      ws();
-      if (i >= s.size() || s[i] != ':') return fail("expected ':' after the field name");
-      ++i;
-      const std::string outer = field;
-      if (depth == 0) field = key.size() <= 40 ? key : quote(key);
-      out.members.emplace_back(std::move(key), Val{});
-      if (!value(out.members.back().second, depth + 1)) return false;
-      field = outer;
-      ws();
-      if (i >= s.size()) return fail("unterminated object");
-      if (s[i] == ',') { ++i; continue; }
-      if (s[i] == '}') { ++i; return true; }
-      return fail("expected ',' or '}'");
-    }
-  }
-};
+  return field + ": " + e.message + " at column " + std::to_string(e.offset + 1);
+}
 
 constexpr const char* kFields = "seed, depth, width, activation, weightScale, colorMode, useR, useZ, zoom";
 
@@ -212,9 +63,9 @@ std::string fmt(double v) {
 }
 
 // An integer-valued finite number in [lo, hi].
-std::string get_int(const Val& v, const char* name, double lo, double hi, double& out) {
+std::string get_int(const Value& v, const char* name, double lo, double hi, double& out) {
   const std::string range = "[" + fmt(lo) + ", " + fmt(hi) + "]";
-  if (v.kind != Val::Kind::Number) return std::string(name) + ": must be an integer in " + range + ", got " + describe(v);
+  if (!v.is_number()) return std::string(name) + ": must be an integer in " + range + ", got " + describe(v);
   if (!std::isfinite(v.num)) return std::string(name) + ": must be a finite number, got " + describe(v);
   if (v.num != std::floor(v.num) || v.num < lo || v.num > hi)
     return std::string(name) + ": must be an integer in " + range + ", got " + describe(v);
@@ -222,9 +73,9 @@ std::string get_int(const Val& v, const char* name, double lo, double hi, double
   return "";
 }
 
-std::string get_float(const Val& v, const char* name, float lo, float hi, float& out) {
+std::string get_float(const Value& v, const char* name, float lo, float hi, float& out) {
   const std::string range = "[" + fmt(lo) + ", " + fmt(hi) + "]";
-  if (v.kind != Val::Kind::Number) return std::string(name) + ": must be a number in " + range + ", got " + describe(v);
+  if (!v.is_number()) return std::string(name) + ": must be a number in " + range + ", got " + describe(v);
   if (!std::isfinite(v.num)) return std::string(name) + ": must be a finite number, got " + describe(v);
   const float f = static_cast<float>(v.num);
   if (!(f >= lo && f <= hi)) return std::string(name) + ": must be a number in " + range + ", got " + describe(v);
@@ -232,16 +83,16 @@ std::string get_float(const Val& v, const char* name, float lo, float hi, float&
   return "";
 }
 
-std::string get_bool(const Val& v, const char* name, bool& out) {
-  if (v.kind != Val::Kind::Bool) return std::string(name) + ": must be true or false, got " + describe(v);
+std::string get_bool(const Value& v, const char* name, bool& out) {
+  if (!v.is_bool()) return std::string(name) + ": must be true or false, got " + describe(v);
   out = v.b;
   return "";
 }
 
-std::string get_activation(const Val& v, const std::string& name, const Activation*& out) {
-  if (v.kind != Val::Kind::String) return name + ": must be an activation name, got " + describe(v);
-  out = find_activation(v.text);
-  if (!out) return name + ": unknown activation " + quote(v.text) + " (valid: " + activation_ids() + ")";
+std::string get_activation(const Value& v, const std::string& name, const Activation*& out) {
+  if (!v.is_string()) return name + ": must be an activation name, got " + describe(v);
+  out = find_activation(v.str);
+  if (!out) return name + ": unknown activation " + quote(v.str) + " (valid: " + activation_ids() + ")";
   return "";
 }
 
@@ -262,20 +113,21 @@ const char* color_mode_name(ColorMode m) {
   return "?";
 }
 
-std::string parse_config(std::string_view json, Config& out) {
-  if (json.size() > kMaxConfigBytes)
-    return "config: longer than " + std::to_string(kMaxConfigBytes) + " bytes (" + std::to_string(json.size()) + ")";
-  Reader r;
-  r.s = json;
-  Val root;
-  if (!r.value(root, 0)) return r.err;
-  r.ws();
-  if (r.i != json.size()) return "config: unexpected text after the object at column " + std::to_string(r.i + 1);
-  if (root.kind != Val::Kind::Object) return std::string("config: must be a JSON object, got ") + describe(root);
+std::string parse_config(std::string_view text, Config& out) {
+  if (text.size() > kMaxConfigBytes)
+    return "config: longer than " + std::to_string(kMaxConfigBytes) + " bytes (" + std::to_string(text.size()) + ")";
+  json::ParseOptions options;
+  options.max_depth = kMaxNesting;
+  options.number_text = true;
+  options.nonfinite_numbers = true;
+  Value root;
+  json::ParseError error;
+  if (!json::parse(text, root, error, options)) return syntax_error(error);
+  if (!root.is_object()) return "config: must be a JSON object, got " + describe(root);
 
   Config c = default_config();
   std::vector<const Activation*> names;  // the activation field as given (1..kMaxDepth entries)
-  for (const auto& [key, v] : root.members) {
+  for (const auto& [key, v] : root.obj) {
     std::string e;
     double d = 0;
     if (key == "seed") {
@@ -285,17 +137,17 @@ std::string parse_config(std::string_view json, Config& out) {
     } else if (key == "width") {
       if ((e = get_int(v, "width", 1, kMaxWidth, d)).empty()) c.width = static_cast<int>(d);
     } else if (key == "activation") {
-      if (v.kind == Val::Kind::Array) {
-        if (v.items.empty() || v.items.size() > static_cast<std::size_t>(kMaxDepth))
+      if (v.is_array()) {
+        if (v.arr.empty() || v.arr.size() > static_cast<std::size_t>(kMaxDepth))
           return "activation: a list needs 1 to " + std::to_string(kMaxDepth) + " names (one per hidden layer), got " +
-                 std::to_string(v.items.size());
-        for (std::size_t k = 0; k < v.items.size() && e.empty(); ++k) {
+                 std::to_string(v.arr.size());
+        for (std::size_t k = 0; k < v.arr.size() && e.empty(); ++k) {
           const Activation* a = nullptr;
-          if ((e = get_activation(v.items[k], "activation[" + std::to_string(k) + "]", a)).empty()) names.push_back(a);
+          if ((e = get_activation(v.arr[k], "activation[" + std::to_string(k) + "]", a)).empty()) names.push_back(a);
         }
       } else {
         const Activation* a = nullptr;
-        if (v.kind != Val::Kind::String)
+        if (!v.is_string())
           e = "activation: must be an activation name or a list of names, got " + describe(v);
         else if ((e = get_activation(v, "activation", a)).empty())
           names.push_back(a);
@@ -303,9 +155,9 @@ std::string parse_config(std::string_view json, Config& out) {
     } else if (key == "weightScale") {
       e = get_float(v, "weightScale", kMinWeightScale, kMaxWeightScale, c.weight_scale);
     } else if (key == "colorMode") {
-      if (v.kind == Val::Kind::String && v.text == "rgb") c.color_mode = ColorMode::Rgb;
-      else if (v.kind == Val::Kind::String && v.text == "hsv") c.color_mode = ColorMode::Hsv;
-      else if (v.kind == Val::Kind::String && v.text == "gray") c.color_mode = ColorMode::Gray;
+      if (v.is_string() && v.str == "rgb") c.color_mode = ColorMode::Rgb;
+      else if (v.is_string() && v.str == "hsv") c.color_mode = ColorMode::Hsv;
+      else if (v.is_string() && v.str == "gray") c.color_mode = ColorMode::Gray;
       else e = "colorMode: must be \"rgb\", \"hsv\" or \"gray\", got " + describe(v);
     } else if (key == "useR") {
       e = get_bool(v, "useR", c.use_r);

@@ -7,10 +7,11 @@
 // A list of activations gives hidden layer l the entry l mod (list length); entries past the
 // depth are checked but unused, so a UI may shorten the depth without editing the list.
 //
-// parse_config() never throws and never allocates in proportion to a hostile value: the text is
-// capped at kMaxConfigBytes, nesting at two levels (the activation list), the list at kMaxDepth
-// entries. Every problem comes back as one line that starts with the field's name:
-//   "depth: must be an integer in [1, 16], got 1e+09"
+// parse_config() (util/json underneath) never throws and never allocates in proportion to a
+// hostile value: the text is capped at kMaxConfigBytes, nesting at 8 containers around a value
+// (a config needs two: the object and the activation list), the list at kMaxDepth entries.
+// Every problem comes back as one line that starts with the field's name:
+//   "depth: must be an integer in [1, 16], got 1e9"
 //   "activation[2]: unknown activation 'relux' (valid: identity, step, ...)"
 //   "zoom: must be a finite number, got NaN"
 //   "colour: unknown field (valid: seed, depth, ...)"

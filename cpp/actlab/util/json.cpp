@@ -3,9 +3,11 @@
 // the writer escapes control characters and prints floats with 9 digits, doubles with 17.
 #include "actlab/util/json.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <string>
 
 namespace actlab::json {
@@ -39,18 +41,36 @@ const char* type_name(Value::Type t) {
 
 namespace {
 
+// User text in a message: at most 40 bytes (cut at a UTF-8 boundary), control characters as '?'.
+std::string shown(std::string_view t) {
+  std::size_t n = t.size();
+  if (n > 40) {
+    n = 40;
+    while (n > 0 && (static_cast<unsigned char>(t[n]) & 0xC0) == 0x80) --n;
+  }
+  std::string o;
+  for (std::size_t k = 0; k < n; ++k) o += static_cast<unsigned char>(t[k]) < 0x20 || t[k] == 0x7f ? '?' : t[k];
+  return n < t.size() ? o + "..." : o;
+}
+
 struct Parser {
   std::string_view s;
+  const ParseOptions& opt;
   std::size_t i = 0;
-  std::string err;
+  ParseError err;  // the first failure; enclosing members and elements add their step on the way out
+  bool failed = false;
 
   bool fail(const std::string& msg) {
-    if (err.empty()) {
+    if (!failed) {
+      failed = true;
       int line = 1, col = 1;
       for (std::size_t k = 0; k < i && k < s.size(); ++k) {
         if (s[k] == '\n') { ++line; col = 1; } else { ++col; }
       }
-      err = "line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + msg;
+      err.message = msg;
+      err.offset = i;
+      err.line = line;
+      err.column = col;
     }
     return false;
   }
@@ -64,7 +84,7 @@ struct Parser {
   }
 
   bool value(Value& out, int depth) {
-    if (depth >= kMaxDepth) return fail("nesting deeper than " + std::to_string(kMaxDepth) + " levels");
+    if (depth >= opt.max_depth) return fail("nesting deeper than " + std::to_string(opt.max_depth) + " levels");
     ws();
     if (i >= s.size()) return fail("unexpected end of input, expected a value");
     char c = s[i];
@@ -74,6 +94,15 @@ struct Parser {
     if (c == 't') { if (!lit("true")) return fail("invalid literal"); out = Value::boolean(true); return true; }
     if (c == 'f') { if (!lit("false")) return fail("invalid literal"); out = Value::boolean(false); return true; }
     if (c == 'n') { if (!lit("null")) return fail("invalid literal"); out = Value(); return true; }
+    if (opt.nonfinite_numbers && (c == 'N' || c == 'I' || c == '-')) {
+      const std::size_t start = i;
+      const double inf = std::numeric_limits<double>::infinity();
+      if (lit("NaN") || lit("Infinity") || lit("-Infinity")) {
+        out = Value::number(c == 'N' ? std::numeric_limits<double>::quiet_NaN() : c == 'I' ? inf : -inf);
+        if (opt.number_text) out.str = s.substr(start, i - start);
+        return true;
+      }
+    }
     if (c == '-' || (c >= '0' && c <= '9')) return number(out);
     return fail(std::string("unexpected character '") + (c >= 32 && c < 127 ? std::string(1, c) : "?") + "'");
   }
@@ -103,9 +132,10 @@ struct Parser {
     }
     if (i - start > 400) return fail("number too long");
     std::string tmp(s.substr(start, i - start));
-    double v = std::strtod(tmp.c_str(), nullptr);
-    if (!std::isfinite(v)) return fail("number out of range");
+    double v = std::strtod(tmp.c_str(), nullptr);  // beyond double range: +-inf
+    if (!std::isfinite(v) && !opt.nonfinite_numbers) return fail("number out of range");
     out = Value::number(v);
+    if (opt.number_text) out.str = std::move(tmp);
     return true;
   }
 
@@ -198,7 +228,10 @@ struct Parser {
     if (i < s.size() && s[i] == ']') { ++i; return true; }
     while (true) {
       Value v;
-      if (!value(v, depth + 1)) return false;
+      if (!value(v, depth + 1)) {
+        err.path.push_back({true, std::string(), out.arr.size()});
+        return false;
+      }
       out.arr.push_back(std::move(v));
       ws();
       if (i >= s.size()) return fail("unterminated array");
@@ -219,12 +252,15 @@ struct Parser {
       if (s[i] != '"') return fail("expected a string key");
       std::string key;
       if (!string(key)) return false;
-      if (out.find(key)) return fail("duplicate key \"" + key + "\"");
+      if (out.find(key)) return fail("duplicate key \"" + shown(key) + "\"");
       ws();
       if (i >= s.size() || s[i] != ':') return fail("expected ':'");
       ++i;
       Value v;
-      if (!value(v, depth + 1)) return false;
+      if (!value(v, depth + 1)) {
+        err.path.push_back({false, std::move(key), 0});
+        return false;
+      }
       out.obj.emplace_back(std::move(key), std::move(v));
       ws();
       if (i >= s.size()) return fail("unterminated object");
@@ -311,18 +347,35 @@ void write_value(std::string& o, const Value& v, int indent, int level) {
 
 }  // namespace
 
-bool parse(std::string_view text, Value& out, std::string& error) {
+bool parse(std::string_view text, Value& out, ParseError& error, const ParseOptions& options) {
+  error = ParseError();
   if (text.size() > kMaxBytes) {
-    error = "input larger than " + std::to_string(kMaxBytes >> 20) + " MiB";
+    error.message = "input larger than " + std::to_string(kMaxBytes >> 20) + " MiB";
     return false;
   }
-  Parser p;
-  p.s = text;
+  Parser p{text, options};
   Value v;
-  if (!p.value(v, 0)) { error = p.err; return false; }
-  p.ws();
-  if (p.i != text.size()) { p.fail("unexpected text after the value"); error = p.err; return false; }
+  bool ok = p.value(v, 0);
+  if (ok) {
+    p.ws();
+    if (p.i != text.size()) ok = p.fail("unexpected text after the value");
+  }
+  if (!ok) {
+    error = std::move(p.err);
+    std::reverse(error.path.begin(), error.path.end());  // added innermost first
+    return false;
+  }
   out = std::move(v);
+  return true;
+}
+
+bool parse(std::string_view text, Value& out, std::string& error) {
+  ParseError e;
+  if (!parse(text, out, e)) {
+    error = e.line > 0 ? "line " + std::to_string(e.line) + ", column " + std::to_string(e.column) + ": " + e.message
+                       : e.message;
+    return false;
+  }
   error.clear();
   return true;
 }

@@ -3,7 +3,9 @@
 // Strict on purpose, because model files come from users: no comments, no trailing commas,
 // no NaN/Infinity, no duplicate keys, no leading zeros, no unpaired surrogates, no control
 // characters in strings, nothing after the value. Hard limits stop hostile files: nesting depth
-// (kMaxDepth) and input size (kMaxBytes). Errors carry the byte offset.
+// (kMaxDepth) and input size (kMaxBytes). Errors carry the byte offset (and, through ParseError,
+// the member/element path to the problem). ParseOptions relaxes a few rules, opt in, for callers
+// that check every value themselves and want to name the field (the art config).
 //
 // Numbers are kept as double (strtod, correctly rounded on glibc and musl). Floats are written
 // with 9 significant digits, which round-trips every float exactly through double -> float.
@@ -26,7 +28,7 @@ struct Value {
   Type type = Type::Null;
   bool b = false;
   double num = 0.0;
-  std::string str;
+  std::string str;  // a string's contents (a number's source text with ParseOptions::number_text)
   std::vector<Value> arr;
   std::vector<std::pair<std::string, Value>> obj;  // insertion order kept
 
@@ -53,6 +55,34 @@ const char* type_name(Value::Type t);
 
 // Parses `text`; on failure returns false and sets `error` ("line 3, column 7: expected ','").
 bool parse(std::string_view text, Value& out, std::string& error);
+
+// Departures from the strict defaults, for callers that check values themselves (the art config).
+struct ParseOptions {
+  int max_depth = kMaxDepth;  // as kMaxDepth: a value inside max_depth containers is rejected
+  // Keep each number's source text ("1e9", "4294967296") in its node's `str`, so a message can
+  // quote exactly what the user wrote.
+  bool number_text = false;
+  // Read NaN, Infinity, -Infinity and numbers beyond double range (1e999) as number nodes holding
+  // NaN or +-inf instead of failing, so the caller can reject them next to the field's name.
+  bool nonfinite_numbers = false;
+};
+
+// Why and where parse() failed.
+struct ParseError {
+  std::string message;    // what was wrong: "expected ',' or '}'"
+  std::size_t offset = 0;  // byte offset of the problem
+  int line = 0, column = 0;  // 1-based (column in bytes); 0 when the problem is the whole input
+  // The members and elements enclosing the problem, outermost first: a member by its key, an
+  // element by its index. Empty when the problem is in the top-level value's own syntax.
+  struct Step {
+    bool is_index = false;
+    std::string key;
+    std::size_t index = 0;
+  };
+  std::vector<Step> path;
+};
+
+bool parse(std::string_view text, Value& out, ParseError& error, const ParseOptions& options = {});
 
 // Serialises. indent < 0: compact. Numbers: integers exactly, others with %.17g (doubles);
 // use float_value() for floats you want written with 9 digits.
