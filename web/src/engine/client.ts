@@ -24,6 +24,11 @@ export type * from './trainer-types';
 export interface EngineClientOptions {
   /** How long `ready` waits for the engine before giving up. Default 30 000 ms. */
   loadTimeoutMs?: number;
+  /**
+   * 'full' (default): activations, trainer and art renderer. 'activations': the smaller engine
+   * with the registry and softmax only (trainer and art operations then fail with a message).
+   */
+  engine?: 'full' | 'activations';
 }
 
 interface Pending {
@@ -50,7 +55,12 @@ export class EngineClient {
 
   constructor(options: EngineClientOptions = {}) {
     try {
-      this.#worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+      // Two literal `new Worker(new URL(...))` forms: Vite bundles a worker only when it sees one.
+      if (options.engine === 'activations') {
+        this.#worker = new Worker(new URL('./worker-core.ts', import.meta.url), { type: 'module' });
+      } else {
+        this.#worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+      }
       this.#worker.onmessage = (event: MessageEvent<Response>) => this.#settle(event.data);
       this.#worker.onerror = (event: ErrorEvent | Event) => {
         event.preventDefault();

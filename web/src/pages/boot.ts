@@ -1,7 +1,7 @@
 // boot.ts — what every widget page (site or embed) does first: theme, engine worker, the status line,
 // and a visible message (never a blank page) when the engine or the widget cannot start.
 import '../ui/base.css';
-import { EngineClient } from '../engine/client';
+import { EngineClient, type EngineClientOptions } from '../engine/client';
 import { reportHeight } from '../ui/embed-height';
 import { initTheme } from '../ui/theme';
 
@@ -14,13 +14,14 @@ function byId(id: string): HTMLElement {
 }
 
 /** Starts the page; `mount` builds the widget once the engine answers. */
-export async function boot(widget: string, mount: (b: Boot) => Promise<void>): Promise<void> {
+export async function boot(widget: string, mount: (b: Boot) => Promise<void>,
+  engine: EngineClientOptions['engine'] = 'full'): Promise<void> {
   const embed = document.body.classList.contains('embed');
   initTheme();
   if (embed) reportHeight(widget);
   const status = byId('status');
   const error = byId('error');
-  const client = new EngineClient();
+  const client = new EngineClient({ engine });
   try {
     const version = await client.ready;
     const footer = document.getElementById('engine-version');

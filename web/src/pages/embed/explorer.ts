@@ -2,4 +2,4 @@
 import { mountExplorer } from '../../widgets/explorer/mount';
 import { boot } from '../boot';
 
-void boot('explorer', (b) => mountExplorer(b.host, b.client, { embed: true, notices: b.notices }));
+void boot('explorer', (b) => mountExplorer(b.host, b.client, { embed: true, notices: b.notices }), 'activations');

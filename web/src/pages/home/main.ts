@@ -49,7 +49,7 @@ async function plotCard(client: EngineClient, meta: ActivationMeta, area: HTMLDi
 }
 
 async function start(): Promise<void> {
-  const client = new EngineClient();
+  const client = new EngineClient({ engine: 'activations' });
   try {
     const version = await client.ready;
     const activations = await client.activations();

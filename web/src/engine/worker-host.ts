@@ -1,0 +1,78 @@
+// worker-host.ts — what a module Web Worker that owns the engine does: loads the wasm once and
+// answers requests (see protocol.ts). worker.ts and worker-core.ts call serveEngine() with the
+// full engine or the activations-only one; all compute runs in the worker so a page never freezes.
+
+import { Art } from './art';
+import type { ArtModule } from './art-types';
+import { curves, geluError, pointValues } from './composite';
+import { Engine } from './engine';
+import { instantiate } from './instantiate';
+import type { Op, Ops, Request, Response, WireError } from './protocol';
+import { trainerHandlers } from './trainer-worker';
+
+/** The part of DedicatedWorkerGlobalScope this file uses (the DOM lib is the project default). */
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<Request>) => void) | null;
+  postMessage(message: Response, transfer?: Transferable[]): void;
+}
+const scope = self as unknown as WorkerScope;
+
+type Factory = (overrides?: Record<string, unknown>) => unknown;
+
+/** Loads the module from `createModule` at once and answers every request with it. */
+export function serveEngine(createModule: Factory): void {
+// A load failure (no wasm SIMD, blocked fetch ...) becomes the answer to every request.
+const loaded = instantiate(createModule);
+const engine: Promise<Engine> = loaded.then((module) => new Engine(module));
+engine.catch(() => undefined); // reported through the answers, not as an unhandled rejection
+let art: Art | undefined;
+/** The worker's one art renderer, created on first use (throws when the build has none). */
+const artOf = async (): Promise<Art> => (art ??= new Art((await loaded) as unknown as ArtModule));
+
+type Handlers = { [K in Op]: (e: Engine, ...args: Ops[K]['args']) => Ops[K]['result'] | Promise<Ops[K]['result']> };
+const handlers: Handlers = {
+  version: (e) => e.version(),
+  // Structured clone cannot copy frozen-ness; the page gets its own plain copy.
+  activations: (e) => [...e.activations()],
+  apply: (e, id, x, opts) => e.apply(id, x, opts),
+  softmax: (e, z, opts) => e.softmax(z, opts),
+  curves: (e, req) => curves(e, req),
+  points: (e, ids, params, z, temperature) => pointValues(e, ids, params, z, temperature),
+  geluError: (e, zmin, zmax, n) => geluError(e, zmin, zmax, n),
+  artConfigure: async (_, json) => (await artOf()).configure(json),
+  artRender: async (_, tile) => (await artOf()).render(tile),
+  artHash: async (_, w, h, z) => (await artOf()).hash(w, h, z),
+  ...trainerHandlers(loaded),
+};
+
+/** The ArrayBuffers of typed arrays in a result (up to four object/array levels down), to transfer. */
+function transferables(result: unknown): Transferable[] {
+  const found = new Set<ArrayBuffer>();
+  const visit = (v: unknown, depth: number) => {
+    if (ArrayBuffer.isView(v)) found.add(v.buffer as ArrayBuffer);
+    else if (depth < 4 && v !== null && typeof v === 'object') for (const w of Object.values(v)) visit(w, depth + 1);
+  };
+  visit(result, 0);
+  return [...found];
+}
+
+function toWire(err: unknown): WireError {
+  if (err instanceof Error) return { name: err.name, message: err.message };
+  return { name: 'Error', message: String(err) };
+}
+
+async function answer(request: Request): Promise<void> {
+  const { id, op, args } = request;
+  try {
+    if (!Object.hasOwn(handlers, op)) throw new Error(`Unknown engine operation '${String(op)}'`);
+    const handler = handlers[op] as (e: Engine, ...a: unknown[]) => unknown;
+    const result = await handler(await engine, ...(args as unknown[]));
+    const transfer = transferables(result);
+    scope.postMessage({ id, ok: true, result } as Response, transfer);
+  } catch (err) {
+    scope.postMessage({ id, ok: false, error: toWire(err) });
+  }
+}
+
+scope.onmessage = (event) => void answer(event.data);
+}
