@@ -32,6 +32,8 @@
 #include <string_view>
 #include <vector>
 
+#include "timing.hpp"
+
 #include "actlab/activations/registry.hpp"
 #include "actlab/activations/softmax.hpp"
 
@@ -77,35 +79,10 @@ void consume(const std::vector<float>& y) {
   if (std::isfinite(s)) g_checksum += s;
 }
 
-// Runs `call` (one pass over n elements) as described at the top; returns elements per second.
-// Clock reads are amortised over a slice of k calls (k fills ~slice_ms, from the warm-up's pace),
-// so reading the clock costs the same negligible share on every target, however fast the call.
-// A round's time is its fastest slice: on a shared machine most rounds are interrupted by other
-// processes, but a ~1 ms slice usually runs clean, so the best slice is the kernel's own speed.
+// Elements per second of `call` (one pass over n elements), timed as timing.hpp describes.
 double measure(const Settings& s, std::size_t n, const std::function<void()>& call) {
-  using ms = std::chrono::duration<double, std::milli>;
-  long warm_calls = 0;
-  const auto w0 = Clock::now();
-  double warm_ms = 0.0;
-  do {
-    call();
-    ++warm_calls;
-    warm_ms = ms(Clock::now() - w0).count();
-  } while (warm_ms < s.warmup_ms);
-  const long k = std::max(1L, static_cast<long>(s.slice_ms * warm_calls / warm_ms));
-
-  double best_s_per_call = INFINITY;
-  for (int r = 0; r < s.rounds; ++r) {
-    const auto r0 = Clock::now();
-    auto t1 = r0;
-    do {
-      const auto t0 = t1;
-      for (long c = 0; c < k; ++c) call();
-      t1 = Clock::now();
-      best_s_per_call = std::min(best_s_per_call, ms(t1 - t0).count() * 1e-3 / static_cast<double>(k));
-    } while (ms(t1 - r0).count() < s.round_ms);
-  }
-  return static_cast<double>(n) / best_s_per_call;
+  const actlab::bench::Timing t{s.round_ms, s.warmup_ms, s.slice_ms, s.rounds};
+  return static_cast<double>(n) / actlab::bench::seconds_per_call(t, call);
 }
 
 // Softmax (or log-softmax) over consecutive rows of kSoftmaxRow logits covering all n inputs.

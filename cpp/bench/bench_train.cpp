@@ -37,6 +37,8 @@
 #include <string_view>
 #include <vector>
 
+#include "timing.hpp"
+
 #include "actlab/nn/dense.hpp"
 #include "actlab/nn/trainer.hpp"
 #include "actlab/simd/simd.hpp"
@@ -46,35 +48,12 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using Ms = std::chrono::duration<double, std::milli>;
 
-struct Timing {
-  double round_ms = 150.0, warmup_ms = 40.0, slice_ms = 2.0;
-  int rounds = 3;
+using actlab::bench::seconds_per_call;
+// The training bench's rounds are longer than the activation bench's (whole epochs per call).
+struct Timing : actlab::bench::Timing {
+  Timing() : actlab::bench::Timing{150.0, 40.0, 2.0, 3} {}
+  Timing(double round, double warmup, double slice, int rounds) : actlab::bench::Timing{round, warmup, slice, rounds} {}
 };
-
-// Best seconds per call of `call` (see bench_activations.cpp's measure()).
-double seconds_per_call(const Timing& t, const std::function<void()>& call) {
-  long warm_calls = 0;
-  const auto w0 = Clock::now();
-  double warm_ms = 0.0;
-  do {
-    call();
-    ++warm_calls;
-    warm_ms = Ms(Clock::now() - w0).count();
-  } while (warm_ms < t.warmup_ms);
-  const long k = std::max(1L, static_cast<long>(t.slice_ms * warm_calls / warm_ms));
-  double best = INFINITY;
-  for (int r = 0; r < t.rounds; ++r) {
-    const auto r0 = Clock::now();
-    auto t1 = r0;
-    do {
-      const auto t0 = t1;
-      for (long c = 0; c < k; ++c) call();
-      t1 = Clock::now();
-      best = std::min(best, Ms(t1 - t0).count() * 1e-3 / static_cast<double>(k));
-    } while (Ms(t1 - r0).count() < t.round_ms);
-  }
-  return best;
-}
 
 const char* target_name() {
 #if defined(__wasm__)
