@@ -6,7 +6,8 @@
 // web/embed/<name>.html (no chrome). Site pages pull the shared header/footer from web/partials/.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { siteFrame } from './site-frame';
+import { siteFrame } from './site-frame.ts';
+import { texPrerender } from './tex-prerender.ts';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -16,7 +17,8 @@ const pages = ['index', 'explorer', 'art', 'embed/explorer', 'embed/art'];
 export default defineConfig({
   root: here('.'),
   base: './', // relative URLs: the built site works from any sub-path
-  plugins: [siteFrame(here('partials'))],
+  // Formulas are typeset at build time from the engine's registry (web/tex-prerender.ts): KaTeX's JS stays out.
+  plugins: [siteFrame(here('partials')), texPrerender(here('../build/wasm/actlab_node.js'))],
   publicDir: here('../public'),
   cacheDir: here('../node_modules/.vite'), // not web/node_modules
   build: {

@@ -3,7 +3,7 @@
 // hostile links, classroom mode, embed code, no console errors, no axe violations, phone width.
 import { expect, test, type Page } from '@playwright/test';
 import { formatNumber } from '../../web/src/ui/format';
-import { axeViolations, engineValue, watchErrors, widgetReady } from './helpers';
+import { axeViolations, engineValue, watchErrors, watchKatexScripts, widgetReady } from './helpers';
 
 /** The readout row of activation `name`: [f(z), f′(z)] as shown. */
 async function readout(page: Page, name: string): Promise<[string, string]> {
@@ -40,6 +40,19 @@ for (const url of ['explorer.html', 'embed/explorer.html']) {
     });
   }
 }
+
+test('formulas and the cheat sheet arrive typeset from the build; KaTeX\'s JS is never fetched', async ({ page }) => {
+  const katexScripts = watchKatexScripts(page);
+  await page.goto('explorer.html?act=sigmoid,gelu,softmax');
+  await widgetReady(page);
+  await expect(page.locator('.formula-card')).toHaveCount(3);
+  await expect(page.locator('.formula-card .formula > .katex')).toHaveCount(5); // f and f′ twice, softmax's f
+  const rows = await page.locator('.sheet tbody tr').count();
+  expect(rows).toBeGreaterThanOrEqual(18);
+  await expect(page.locator('.sheet tbody .katex')).toHaveCount(rows); // one range per activation
+  await expect(page.locator('.tex-pending, .katex-error')).toHaveCount(0);
+  expect(await katexScripts()).toEqual([]);
+});
 
 test('the z control works by keyboard and the readouts are the engine’s values', async ({ page }) => {
   await page.goto('explorer.html?act=sigmoid,relu');

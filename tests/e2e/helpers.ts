@@ -15,6 +15,20 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * Watches the scripts `page` fetches for KaTeX's JS (its `renderToString` export). The pages' formulas
+ * are typeset at build time (web/tex-prerender.ts), so none should: the returned function resolves
+ * with the URLs of any that were.
+ */
+export function watchKatexScripts(page: Page): () => Promise<string[]> {
+  const checks: Promise<string | undefined>[] = [];
+  page.on('response', (r) => {
+    if (!/\.m?js(\?|$)/.test(r.url())) return;
+    checks.push(r.text().then((body) => (body.includes('renderToString') ? r.url() : undefined), () => undefined));
+  });
+  return async () => (await Promise.all(checks)).filter((url): url is string => url !== undefined);
+}
+
 /** Axe violations at the WCAG 2.2 AA tags, as readable lines (expect them to equal []). */
 export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();

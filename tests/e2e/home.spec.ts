@@ -3,6 +3,7 @@
 // a visible message when the engine cannot load, and the same page from a deep sub-path.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { watchKatexScripts } from './helpers';
 
 const LOADED = /Engine loaded: (\d+) activations/;
 /** The elementwise activations PRODUCT.md promises (softmax is a vector op, not a card). */
@@ -61,6 +62,18 @@ test('every card has a typeset formula and a described, drawn plot', async ({ pa
   for (const n of inked) expect(n).toBeGreaterThan(500);
 });
 
+test('formulas arrive typeset from the build: KaTeX markup on every card, KaTeX\'s JS never fetched', async ({ page }) => {
+  const katexScripts = watchKatexScripts(page);
+  await openHome(page);
+  for (const card of await page.locator('#cards > li.card').all()) {
+    await expect(card.locator('.formula > .katex')).toHaveCount(2); // f and f′
+    await expect(card.locator('.formula .katex-mathml math')).toHaveCount(2); // MathML for screen readers
+    await expect(card.locator('.facts .katex').last()).toBeVisible(); // the range
+  }
+  await expect(page.locator('.tex-pending, .katex-error')).toHaveCount(0);
+  expect(await katexScripts()).toEqual([]);
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`has no WCAG 2.2 AA violations (axe, ${colorScheme} theme)`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
@@ -77,6 +90,16 @@ test('fits a phone screen without sideways scrolling', async ({ page }) => {
   await openHome(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('on a phone, exactly the formulas that scroll sideways are tab stops', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openHome(page);
+  const state = () => page.locator('.formula').evaluateAll((nodes) => nodes.map((n) =>
+    `${n.scrollWidth > n.clientWidth + 1 ? 'overflows' : 'fits'}:${n.getAttribute('tabindex') ?? 'none'}`));
+  await expect.poll(async () => (await state()).filter((s) => s === 'overflows:0' || s === 'fits:none').length)
+    .toBe(await page.locator('.formula').count());
+  expect(await state()).toContain('overflows:0'); // at 360 px at least one formula does
 });
 
 test('works from a deep sub-path', async ({ page }) => {

@@ -1,9 +1,10 @@
-// card.ts — one activation's card: name, formulas (KaTeX), parameter defaults, range, origin, plot slot.
+// card.ts — one activation's card: name, formulas (KaTeX, typeset at build time), parameter defaults,
+// range, origin, plot slot.
 //
 // Builds DOM nodes only (no HTML strings); the plot is filled in later by main.ts.
 import type { ActivationMeta } from '../../engine/types';
-import { formatNumber } from '../../ui/format';
 import { texLater } from '../../ui/tex-lazy';
+import { paramDefaultTex } from '../../ui/tex-sources';
 
 /** The card's nodes that main.ts fills once the engine's values arrive. */
 export interface Card {
@@ -49,8 +50,8 @@ function facts(meta: ActivationMeta): HTMLDListElement {
   const list = el('dl', 'facts');
   if (meta.params.length === 0) row(list, 'Parameters', 'none');
   for (const p of meta.params) {
-    // The default is shown as the engine states it; '-' keeps TeX's own minus sign.
-    row(list, 'Parameter', texSpan(`${p.tex} = ${formatNumber(p.default, 6).replaceAll('−', '-')}`), ` (default): ${p.doc}`);
+    // The default is shown as the engine states it (the same string the build typeset: tex-sources.ts).
+    row(list, 'Parameter', texSpan(paramDefaultTex(p)), ` (default): ${p.doc}`);
   }
   row(list, 'Range', texSpan(meta.range));
   row(list, 'Origin', meta.origin); // the origin text carries its own dates

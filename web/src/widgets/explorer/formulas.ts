@@ -1,12 +1,10 @@
-// formulas.ts — the chosen activations' definitions and derivatives, typeset with KaTeX, with the
-// registry's notes (derivative caveats, parameter meanings, origin).
+// formulas.ts — the chosen activations' definitions and derivatives, typeset with KaTeX (at build
+// time: tex-lazy.ts), with the registry's notes (derivative caveats, parameter meanings, origin).
 import type { ActivationMeta } from '../../engine/types';
 import { SOFTMAX_ID } from '../../state/explorer';
 import { el } from '../../ui/dom';
 import { texLater } from '../../ui/tex-lazy';
-
-/** The softmax pseudo-entry's definition (two logits [z, 0] at temperature T). */
-const SOFTMAX_TEX = 'f(z) = \\operatorname{softmax}\\!\\left(\\tfrac{[z,\\,0]}{T}\\right)_1 = \\frac{e^{z/T}}{e^{z/T} + 1}';
+import { SOFTMAX_TEX } from '../../ui/tex-sources';
 
 function formula(source: string, extra = ''): HTMLDivElement {
   const d = el('div', `formula ${extra}`);
