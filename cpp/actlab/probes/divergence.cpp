@@ -4,13 +4,24 @@
 #include <cmath>
 #include <cstdio>
 
+#include "actlab/simd/simd.hpp"
+
 namespace actlab::probes {
 namespace {
 
+// x·0 is 0 for every finite x and NaN for ±Inf and NaN, so one vector accumulator of x·0
+// answers "all finite?" without a branch per element (this check runs after every training
+// step; the element-by-element loop was ~9 % of a 2-8-8-1 step).
 bool all_finite(const float* p, std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i)
-    if (!std::isfinite(p[i])) return false;
-  return true;
+  using B = simd::Native;
+  constexpr std::size_t W = B::width;
+  const B::F zero = B::splat(0.0f);
+  B::F acc = zero;
+  std::size_t i = 0;
+  for (; i + W <= n; i += W) acc = B::add(acc, B::mul(B::load(p + i), zero));
+  float tail = 0.0f;
+  for (; i < n; ++i) tail += p[i] * 0.0f;
+  return !B::any(B::is_nan(acc)) && tail == 0.0f;
 }
 bool set(Divergence& d, int layer, const char* what, std::string cause) {
   d.found = true;
