@@ -17,15 +17,15 @@
 namespace actlab::cli {
 namespace {
 
-// Parses a whole token as a float ("nan", "inf", "-inf" accepted); false on anything else.
-bool parse_float(const std::string& tok, float& out) {
+// Parses a whole token as a float ("nan", "inf", "-inf" accepted). Returns "" or why not.
+std::string parse_float(const std::string& tok, float& out) {
   errno = 0;
   char* end = nullptr;
   float v = std::strtof(tok.c_str(), &end);
-  if (end == tok.c_str() || *end != '\0') return false;
-  if (errno == ERANGE && std::isinf(v)) return false;  // "1e999": too large for a float
+  if (end == tok.c_str() || *end != '\0') return "is not a number";
+  if (errno == ERANGE && std::isinf(v)) return "is too large for a float (|x| <= 3.4e38; write inf for infinity)";
   out = v;
-  return true;
+  return "";
 }
 
 }  // namespace
@@ -68,15 +68,15 @@ int cmd_eval(std::span<char* const> args) {
                      names.empty() ? "none" : names.c_str());
         return 2;
       }
-      if (eq == std::string::npos || !parse_float(kv.substr(eq + 1), params[which])) {
+      if (eq == std::string::npos || !parse_float(kv.substr(eq + 1), params[which]).empty()) {
         std::fprintf(stderr, "actlab eval: --param %s: expected %s=<number>\n", kv.c_str(), key.c_str());
         return 2;
       }
       continue;
     }
     float v;
-    if (!parse_float(arg, v)) {
-      std::fprintf(stderr, "actlab eval: argument %zu: '%s' is not a number%s\n", i + 1, arg.c_str(),
+    if (std::string why = parse_float(arg, v); !why.empty()) {
+      std::fprintf(stderr, "actlab eval: argument %zu: '%s' %s%s\n", i + 1, arg.c_str(), why.c_str(),
                    arg.rfind("--", 0) == 0 ? " (options: --param k=v, --grad, --scalar)" : "");
       return 2;
     }
@@ -97,8 +97,8 @@ int cmd_eval(std::span<char* const> args) {
       while (ls >> tok) {
         ++tok_no;
         float v;
-        if (!parse_float(tok, v)) {
-          std::fprintf(stderr, "actlab eval: line %d, token %d: '%s' is not a number\n", line_no, tok_no, tok.c_str());
+        if (std::string why = parse_float(tok, v); !why.empty()) {
+          std::fprintf(stderr, "actlab eval: line %d, token %d: '%s' %s\n", line_no, tok_no, tok.c_str(), why.c_str());
           return 2;
         }
         xs.push_back(v);

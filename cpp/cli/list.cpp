@@ -14,8 +14,10 @@ int cmd_list(std::span<char* const> args) {
   std::printf("%-13s %-26s %-5s %-5s %-5s %-9s %-6s %s\n", "id", "name", "zero", "mono", "smooth", "max|f'|", "year",
               "parameters");
   for (const Activation& a : activations()) {
-    std::printf("%-13s %-26s %-5s %-5s %-6s %-9.4g %-6d", a.id, a.name, a.zero_centred ? "yes" : "no",
-                a.monotonic ? "yes" : "no", a.smooth ? "yes" : "no", double(a.max_slope), a.year);
+    char year[8] = "-";  // 0: no single year (the identity)
+    if (a.year != 0) std::snprintf(year, sizeof year, "%d", a.year);
+    std::printf("%-13s %-26s %-5s %-5s %-6s %-9.4g %-6s", a.id, a.name, a.zero_centred ? "yes" : "no",
+                a.monotonic ? "yes" : "no", a.smooth ? "yes" : "no", double(a.max_slope), year);
     for (int i = 0; i < a.param_count; ++i)
       std::printf("%s%s=%g [%g, %g]", i ? ", " : "", a.params[i].name, double(a.params[i].default_value),
                   double(a.params[i].min), double(a.params[i].max));
