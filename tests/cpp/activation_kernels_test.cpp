@@ -80,6 +80,24 @@ TEST_CASE("kernels: scalar and SIMD back ends agree bit for bit over the accurac
   }
 }
 
+TEST_CASE("kernels: apply_both gives f and f' with the same bits as two separate calls", "[kernels]") {
+  std::vector<float> xs = accuracy_inputs(20001);
+  std::vector<float> f(xs.size()), df(xs.size()), y(xs.size()), dy(xs.size());
+  for (const Activation& a : activations()) {
+    for (Backend b : {Backend::Simd, Backend::Scalar}) {
+      a.apply(xs.data(), f.data(), xs.size(), false, nullptr, b);
+      a.apply(xs.data(), df.data(), xs.size(), true, nullptr, b);
+      for (std::size_t n : {xs.size(), std::size_t(7)}) {  // a whole batch and a short tail
+        a.apply_both(xs.data(), y.data(), dy.data(), n, nullptr, b);
+        std::size_t mismatches = 0;
+        for (std::size_t i = 0; i < n; ++i) mismatches += !same_bits(y[i], f[i]) || !same_bits(dy[i], df[i]);
+        INFO(a.id << (b == Backend::Simd ? " simd" : " scalar") << " n=" << n);
+        CHECK(mismatches == 0);
+      }
+    }
+  }
+}
+
 TEST_CASE("kernels: f' matches central finite differences of the reference f", "[kernels][gradient]") {
   for (const Activation& a : activations()) {
     double p[kMaxParams];

@@ -69,6 +69,57 @@ void run_batch(const float* x, float* y, std::size_t n, const float* params) {
   }
 }
 
+// f and f' of one vector. An activation may define `fdf` when the two share work that the
+// compiler cannot see is common (tanh: one reduction gives both e^-2|x| and expm1(-2|x|));
+// otherwise f and df are inlined side by side and their common subexpressions are merged.
+template <class Act, class B>
+concept HasFdf = requires(F<B> x, const Params<B>& p, F<B>& y, F<B>& dy) { Act::template fdf<B>(x, p, y, dy); };
+
+template <class B, class Act> inline void eval_fdf(F<B> x, const Params<B>& p, F<B>& y, F<B>& dy) {
+  if constexpr (HasFdf<Act, B>) {
+    Act::template fdf<B>(x, p, y, dy);
+  } else {
+    y = Act::template f<B>(x, p);
+    dy = Act::template df<B>(x, p);
+  }
+}
+
+template <class B, class Act>
+void run_batch_fdf(const float* x, float* y, float* dy, std::size_t n, const float* params) {
+  const Params<B> p{B::splat(params[0]), B::splat(params[1])};
+  constexpr std::size_t W = B::width;
+  std::size_t i = 0;
+  if constexpr (kUnroll == 2 && W > 1) {
+    for (; i + 2 * W <= n; i += 2 * W) {
+      F<B> r0, dr0, r1, dr1;
+      F<B> v0 = B::load(x + i), v1 = B::load(x + i + W);
+      eval_fdf<B, Act>(v0, p, r0, dr0);
+      eval_fdf<B, Act>(v1, p, r1, dr1);
+      B::store(y + i, r0);
+      B::store(y + i + W, r1);
+      B::store(dy + i, dr0);
+      B::store(dy + i + W, dr1);
+    }
+  }
+  ACTLAB_NO_AUTOVECTORIZE
+  for (; i + W <= n; i += W) {
+    F<B> r, dr;
+    eval_fdf<B, Act>(B::load(x + i), p, r, dr);  // loaded before either store: in place is safe
+    B::store(y + i, r);
+    B::store(dy + i, dr);
+  }
+  if (i < n) {
+    float tail[W] = {}, dtail[W];
+    std::memcpy(tail, x + i, (n - i) * sizeof(float));
+    F<B> r, dr;
+    eval_fdf<B, Act>(B::load(tail), p, r, dr);
+    B::store(tail, r);
+    B::store(dtail, dr);
+    std::memcpy(y + i, tail, (n - i) * sizeof(float));
+    std::memcpy(dy + i, dtail, (n - i) * sizeof(float));
+  }
+}
+
 // Registry entry for one definition: metadata plus both back ends of both kernels.
 template <class Act> Activation make_entry() {
   Activation a = Act::describe();
@@ -78,6 +129,8 @@ template <class Act> Activation make_entry() {
   a.df_scalar = &run_batch<simd::Scalar, Act, true>;
   a.f_simd = &run_batch<simd::Native, Act, false>;
   a.df_simd = &run_batch<simd::Native, Act, true>;
+  a.fdf_scalar = &run_batch_fdf<simd::Scalar, Act>;
+  a.fdf_simd = &run_batch_fdf<simd::Native, Act>;
   return a;
 }
 

@@ -70,4 +70,13 @@ void Activation::apply(const float* x, float* y, std::size_t n, bool derivative,
   k(x, y, n, p);
 }
 
+void Activation::apply_both(const float* x, float* y, float* dy, std::size_t n, const float* p, Backend backend) const {
+  float defaults[kMaxParams];
+  if (p == nullptr) {
+    default_params(defaults);
+    p = defaults;
+  }
+  (backend == Backend::Simd ? fdf_simd : fdf_scalar)(x, y, dy, n, p);
+}
+
 }  // namespace actlab

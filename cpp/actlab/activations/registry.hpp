@@ -34,6 +34,8 @@ inline constexpr int kMaxParams = 2;
 // f(x) and f'(x) over a batch. `params` points to kMaxParams floats (unused ones ignored).
 // x and y may be the same array (in place); neither needs any alignment.
 using BatchKernel = void (*)(const float* x, float* y, std::size_t n, const float* params);
+// f and f' in one pass (the trainer needs both): y = f(x), dy = f'(x), the same bits as two calls.
+using BatchKernel2 = void (*)(const float* x, float* y, float* dy, std::size_t n, const float* params);
 using RefFunction = double (*)(double x, const double* params);
 
 struct Activation {
@@ -61,10 +63,15 @@ struct Activation {
   RefFunction ref_f;           // double-precision reference (the spec)
   RefFunction ref_df;
   BatchKernel f_scalar, df_scalar, f_simd, df_simd;
+  BatchKernel2 fdf_scalar, fdf_simd;
 
   // Evaluates f (derivative=false) or f' over x[0..n) into y. Parameters default when null.
   void apply(const float* x, float* y, std::size_t n, bool derivative, const float* params = nullptr,
              Backend backend = Backend::Simd) const;
+  // f into y and f' into dy in one pass over x; bit-identical to two apply() calls but cheaper
+  // where f and f' share work (sigmoid's and tanh's exponential, Mish's e(e + 2) ...).
+  void apply_both(const float* x, float* y, float* dy, std::size_t n, const float* params = nullptr,
+                  Backend backend = Backend::Simd) const;
   // Fills out[kMaxParams] with the defaults.
   void default_params(float* out) const;
   // Returns "" when every parameter is finite and within range, else a message naming it.

@@ -62,9 +62,20 @@ struct Tanh {
     return B::bit_xor(t, B::sign_bit(x));
   }
   template <class B> static F<B> df(F<B> x, const Params<B>&) {
-    F<B> e = vmath::exp<B>(B::mul(splat<B>(-2.0f), B::abs(x)));
+    return slope<B>(vmath::exp<B>(B::mul(splat<B>(-2.0f), B::abs(x))));
+  }
+  // tanh' from e = exp(-2|x|): 4e / (1 + e)².
+  template <class B> static F<B> slope(F<B> e) {
     F<B> d = B::add(one<B>(), e);
     return B::div(B::mul(splat<B>(4.0f), e), B::mul(d, d));
+  }
+  // Both from one reduction: exp_expm1 gives expm1(-2|x|) with the same bits as
+  // expm1_nonpositive (the argument is <= 0) and exp(-2|x|) with the same bits as exp().
+  template <class B> static void fdf(F<B> x, const Params<B>&, F<B>& y, F<B>& dy) {
+    vmath::ExpExpm1<B> ee = vmath::exp_expm1<B>(B::mul(splat<B>(-2.0f), B::abs(x)));
+    F<B> t = B::div(B::sub(zero<B>(), ee.expm1), B::add(splat<B>(2.0f), ee.expm1));
+    y = B::bit_xor(t, B::sign_bit(x));
+    dy = slope<B>(ee.exp);
   }
 };
 

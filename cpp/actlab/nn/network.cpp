@@ -134,8 +134,7 @@ void Network::activate(Layer& l, int batch) {
       }
     return;
   }
-  l.act->apply(l.Z.data(), l.A.data(), n, false, l.params, Backend::Simd);
-  l.act->apply(l.Z.data(), l.Fp.data(), n, true, l.params, Backend::Simd);
+  l.act->apply_both(l.Z.data(), l.A.data(), l.Fp.data(), n, l.params, Backend::Simd);
 }
 
 void Network::forward(const float* X, int batch) {
