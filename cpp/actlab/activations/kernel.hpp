@@ -140,20 +140,16 @@ template <class B> inline F<B> one() { return B::splat(1.0f); }
 template <class B> inline F<B> zero() { return B::splat(0.0f); }
 
 // Logistic sigmoid from e = exp(-|x|) without overflow or cancellation, for either sign:
-// sigma(x) = 1/(1+e) for x >= 0 and e/(1+e) for x < 0; 1 - sigma(x) is the mirror image.
+// sigma(x) = 1/(1+e) for x >= 0 and e/(1+e) for x < 0.
 template <class B> struct Logistic {
   F<B> s;      // sigma(x)
-  F<B> s_c;    // 1 - sigma(x), computed directly
   F<B> e;      // exp(-|x|)
 };
 
 template <class B> inline Logistic<B> logistic(F<B> x) {
   F<B> e = vmath::exp<B>(B::sub(zero<B>(), B::abs(x)));
-  F<B> d = B::add(one<B>(), e);
-  auto pos = B::ge(x, zero<B>());
-  F<B> s = B::div(B::select(pos, one<B>(), e), d);
-  F<B> s_c = B::div(B::select(pos, e, one<B>()), d);
-  return {s, s_c, e};
+  F<B> s = B::div(B::select(B::ge(x, zero<B>()), one<B>(), e), B::add(one<B>(), e));
+  return {s, e};
 }
 
 }  // namespace actlab::act
