@@ -1,7 +1,7 @@
 // frame.spec.ts — the frame every page shares: navigation home → explorer → art studio (by keyboard),
 // the skip link, the theme choice (kept across pages), and every page and embed from a deep sub-path.
 import { expect, test } from '@playwright/test';
-import { watchErrors, widgetReady } from './helpers';
+import { subPathRoot, watchErrors, widgetReady } from './helpers';
 
 test('keyboard only: skip link, then home → explorer → art studio through the navigation', async ({ page }) => {
   await page.goto('./');
@@ -60,7 +60,7 @@ test('an embed takes its theme from the link', async ({ page }) => {
 for (const path of ['explorer.html', 'art.html', 'embed/explorer.html', 'embed/art.html']) {
   test(`${path} works from a deep sub-path`, async ({ page }) => {
     const errors = watchErrors(page);
-    await page.goto(`http://localhost:4174/course/unit-3/activation-lab/${path}`);
+    await page.goto(`${subPathRoot}${path}`);
     await widgetReady(page);
     expect(errors).toEqual([]);
   });

@@ -5,6 +5,11 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
+/** The site's origin and the deep sub-path copy (ports from ACTLAB_E2E_PORT, as playwright.config.ts). */
+export const sitePort = Number(process.env.ACTLAB_E2E_PORT ?? 4173);
+export const siteOrigin = `http://localhost:${sitePort}`;
+export const subPathRoot = `http://localhost:${sitePort + 1}/course/unit-3/activation-lab/`;
+
 /** Collects console errors, page errors, failed requests and HTTP errors of `page`. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -3,7 +3,7 @@
 // a visible message when the engine cannot load, and the same page from a deep sub-path.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { watchKatexScripts } from './helpers';
+import { subPathRoot, watchKatexScripts } from './helpers';
 
 const LOADED = /Engine loaded: (\d+) activations/;
 /** The elementwise activations PRODUCT.md promises (softmax is a vector op, not a card). */
@@ -103,7 +103,7 @@ test('on a phone, exactly the formulas that scroll sideways are tab stops', asyn
 });
 
 test('works from a deep sub-path', async ({ page }) => {
-  const { count, errors } = await openHome(page, 'http://localhost:4174/course/unit-3/activation-lab/');
+  const { count, errors } = await openHome(page, subPathRoot);
   expect(count).toBeGreaterThan(0);
   expect(errors).toEqual([]);
 });

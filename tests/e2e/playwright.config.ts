@@ -5,6 +5,10 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const root = path.resolve(__dirname, '../..');
+// Ports: ACTLAB_E2E_PORT (default 4173) for the site, the next one for the sub-path copy, so two
+// checkouts on one machine can run their browser tests at once without sharing a server.
+const port = Number(process.env.ACTLAB_E2E_PORT ?? 4173);
+const subPort = port + 1;
 
 export default defineConfig({
   testDir: '.',
@@ -14,7 +18,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   timeout: 30_000,
   use: {
-    baseURL: 'http://localhost:4173/',
+    baseURL: `http://localhost:${port}/`,
     browserName: 'chromium',
     headless: true,
     launchOptions: {
@@ -25,17 +29,17 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: 'npx vite preview --config web/vite.config.ts --port 4173 --strictPort',
+      command: `npx vite preview --config web/vite.config.ts --port ${port} --strictPort`,
       cwd: root,
-      url: 'http://localhost:4173/',
+      url: `http://localhost:${port}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
     {
       // The same dist/ under a deep sub-path, as a self-hoster or a course platform would serve it.
-      command: 'node tests/e2e/serve-subpath.mjs 4174 /course/unit-3/activation-lab/',
+      command: `node tests/e2e/serve-subpath.mjs ${subPort} /course/unit-3/activation-lab/`,
       cwd: root,
-      url: 'http://localhost:4174/course/unit-3/activation-lab/',
+      url: `http://localhost:${subPort}/course/unit-3/activation-lab/`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
     },
