@@ -136,3 +136,21 @@ describe('art config', () => {
     expect(JSON.parse(artConfig({ ...base, depth: 2, act: ['relu', 'step', 'tanh'] })).activation).toEqual(['relu', 'step']);
   });
 });
+
+describe('art per-layer lists keep repeats (issue 8, finding 8)', () => {
+  it('act=relu,tanh,relu&depth=3 reopens as ReLU, Tanh, ReLU, without a notice', () => {
+    const parsed = parseState(art, '?act=relu,tanh,relu&depth=3');
+    expect(parsed.state.act).toEqual(['relu', 'tanh', 'relu']);
+    expect(parsed.notices).toEqual([]);
+    expect(JSON.parse(artConfig(parsed.state)).activation).toEqual(['relu', 'tanh', 'relu']);
+  });
+  it('a list of 16 equal entries round-trips exactly', () => {
+    const state = { ...defaults(art), depth: 16, act: Array.from({ length: 16 }, (_, i) => (i % 3 === 0 ? 'step' : 'step')) };
+    expect(parseState(art, `?${serialiseState(art, state)}`).state).toEqual(state);
+  });
+  it('the explorer still overlays each activation once', () => {
+    const { state, notices } = parseState(explorer, '?act=relu,relu,gelu');
+    expect(state.act).toEqual(['relu', 'gelu']);
+    expect(notices.join(' ')).toMatch(/more than once/);
+  });
+});

@@ -6,7 +6,7 @@ import type { Field, StateOf } from './schema';
 export function artTable(ids: readonly string[]) {
   return {
     seed: { kind: 'number', default: 1, min: 0, max: 4294967295, integer: true, label: 'Seed', hideable: true },
-    act: { kind: 'list', default: ['tanh'].filter((id) => ids.includes(id)), values: ids, minItems: 1, maxItems: 16,
+    act: { kind: 'list', default: ['tanh'].filter((id) => ids.includes(id)), values: ids, minItems: 1, maxItems: 16, repeats: true,
       label: 'Activation per layer', hideable: true },
     depth: { kind: 'number', default: 4, min: 1, max: 16, integer: true, label: 'Depth (hidden layers)', hideable: true },
     width: { kind: 'number', default: 16, min: 1, max: 64, integer: true, label: 'Width (units per layer)', hideable: true },

@@ -29,13 +29,17 @@ export interface EnumField {
   hideable?: boolean;
 }
 
-/** An ordered list of distinct values from a set, with a length limit. */
+/**
+ * An ordered list of values from a set, with a length limit. Entries are distinct unless
+ * `repeats` is set (the art studio's per-layer activations: ReLU, Tanh, ReLU is a valid network).
+ */
 export interface ListField {
   kind: 'list';
   default: readonly string[];
   values: readonly string[];
   minItems: number;
   maxItems: number;
+  repeats?: boolean;
   label: string;
   hideable?: boolean;
 }
@@ -112,7 +116,7 @@ function parseList(f: ListField, raw: string, notices: string[]): string[] {
   const out: string[] = [];
   for (const item of raw.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
     if (!f.values.includes(item)) notices.push(`${f.label}: ${quote(item)} is not one of the choices; ignored.`);
-    else if (out.includes(item)) continue;
+    else if (!f.repeats && out.includes(item)) notices.push(`${f.label}: ${quote(item)} is listed more than once; kept the first.`);
     else if (out.length >= f.maxItems) {
       notices.push(`${f.label}: at most ${f.maxItems} may be chosen; ${quote(item)} ignored.`);
     } else out.push(item);
