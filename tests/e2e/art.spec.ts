@@ -8,7 +8,6 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, engine, fnv1a64, watchErrors, widgetReady } from './helpers';
 
-const PREVIEW = 320;
 const nativeCli = path.resolve(__dirname, '../../build/native/actlab');
 
 async function shownHash(page: Page): Promise<string> {
@@ -17,20 +16,50 @@ async function shownHash(page: Page): Promise<string> {
   return (await view.getAttribute('data-hash'))!;
 }
 
-/** FNV-1a 64 of the canvas's RGBA bytes, computed by the test from what the page shows. */
-async function canvasHash(page: Page): Promise<string> {
-  const bytes = await page.locator('canvas.image-canvas').evaluate((c) => {
-    const canvas = c as HTMLCanvasElement;
-    return Array.from(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data);
-  });
-  return fnv1a64(bytes);
+/**
+ * FNV-1a 64 of bytes, run in the page, in four 16-bit limbs (a BigInt per byte is too slow for
+ * millions of bytes); checked against the BigInt reference `fnv1a64`. Self-contained: Playwright
+ * sends its source to the page.
+ */
+function limbFnv(data: ArrayLike<number>): string {
+  let h0 = 0x2325, h1 = 0x8422, h2 = 0x9ce4, h3 = 0xcbf2; // 0xcbf29ce484222325
+  for (let i = 0; i < data.length; i++) {
+    h0 ^= data[i]!;
+    // times the FNV prime 0x100000001b3 = 2^40 + 0x1b3 (2^40 moves limb k to limb k+2, 8 bits up)
+    const t0 = h0 * 0x1b3, t1 = h1 * 0x1b3 + (t0 >>> 16), t2 = h2 * 0x1b3 + (t1 >>> 16) + (h0 << 8), t3 = h3 * 0x1b3 + (t2 >>> 16) + (h1 << 8);
+    h0 = t0 & 0xffff; h1 = t1 & 0xffff; h2 = t2 & 0xffff; h3 = t3 & 0xffff;
+  }
+  return [h3, h2, h1, h0].map((v) => v.toString(16).padStart(4, '0')).join('');
 }
 
-/** The config the page rendered (data-hash-config is "<json>@<z>"). */
-async function renderedConfig(page: Page): Promise<{ json: string; z: number }> {
+/** FNV-1a 64 of the canvas's RGBA bytes, computed by the test from what the page shows. */
+async function canvasHash(page: Page): Promise<string> {
+  const data = await page.locator('canvas.image-canvas').evaluateHandle((c) => {
+    const canvas = c as HTMLCanvasElement;
+    return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  });
+  return page.evaluate(limbFnv, data);
+}
+
+/** FNV-1a 64 of a PNG's decoded RGBA pixels, decoded and hashed by the browser. */
+async function pngPixelHash(page: Page, png: Buffer): Promise<string> {
+  const data = await page.evaluateHandle(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }), { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    return ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+  }, png.toString('base64'));
+  return page.evaluate(limbFnv, data);
+}
+
+/** The config the page rendered (data-hash-config is "<json>@<z>") and the preview's side in pixels. */
+async function renderedConfig(page: Page): Promise<{ json: string; z: number; size: number }> {
   const raw = (await page.locator('.art-view').getAttribute('data-hash-config'))!;
   const at = raw.lastIndexOf('@');
-  return { json: raw.slice(0, at), z: Number(raw.slice(at + 1)) };
+  const size = Number(await page.locator('.art-view').getAttribute('data-hash-size'));
+  return { json: raw.slice(0, at), z: Number(raw.slice(at + 1)), size };
 }
 
 for (const url of ['art.html', 'embed/art.html']) {
@@ -40,7 +69,12 @@ for (const url of ['art.html', 'embed/art.html']) {
     await widgetReady(page);
     const hash = await shownHash(page);
     expect(await canvasHash(page)).toBe(hash);
-    await expect(page.locator('canvas.image-canvas')).toHaveAttribute('aria-label', new RegExp(`seed 11: 3 hidden layers.*ReLU, Tanh, Step.*HSV colour.*${hash}`));
+    // The text alternative names the settings, not the hash (which is in the developers' details).
+    const label = (await page.locator('canvas.image-canvas').getAttribute('aria-label'))!;
+    expect(label).toMatch(/seed 11: 3 hidden layers.*ReLU, Tanh, Step.*HSV colour/);
+    expect(label).not.toContain(hash);
+    await page.getByText('For developers: the pixel hash').click();
+    await expect(page.locator('.hash-line')).toContainText(hash);
     expect(errors).toEqual([]);
   });
 
@@ -59,13 +93,13 @@ test('the same seed and settings give the same pixel hash in the browser, in Nod
   await page.goto('art.html?seed=7&act=step&width=24&scale=2.5&z=0.75');
   await widgetReady(page);
   const hash = await shownHash(page);
-  const { json, z } = await renderedConfig(page);
+  const { json, z, size } = await renderedConfig(page);
   const r = new (engine().ArtRenderer)();
   expect(r.configure(json)).toBe('');
-  expect(r.hash(PREVIEW, PREVIEW, z)).toBe(hash);
+  expect(r.hash(size, size, z)).toBe(hash);
   r.delete();
   test.skip(!existsSync(nativeCli), 'native CLI not built');
-  const native = execFileSync(nativeCli, ['art', '--config', json, '--size', `${PREVIEW}x${PREVIEW}`, '--z', String(z), '--hash'], { encoding: 'utf8' }).trim();
+  const native = execFileSync(nativeCli, ['art', '--config', json, '--size', `${size}x${size}`, '--z', String(z), '--hash'], { encoding: 'utf8' }).trim();
   expect(native).toBe(hash);
 });
 
@@ -118,17 +152,57 @@ test('the animation never starts by itself (and prefers-reduced-motion is respec
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 });
 
+/** The bytes of a download. */
+async function downloaded(file: import('@playwright/test').Download): Promise<Buffer> {
+  const stream = await file.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+test('the in-page FNV-1a agrees with the BigInt reference', async ({ page }) => {
+  const bytes = Array.from({ length: 4099 }, (_, i) => (i * 131 + (i >> 3)) & 255);
+  expect(await page.evaluate(limbFnv, bytes)).toBe(fnv1a64(bytes));
+});
+
+test('the in-page FNV-1a of a PNG agrees with the engine (checks the helper)', async ({ page }) => {
+  await page.goto('art.html?export=512&seed=3');
+  await widgetReady(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export PNG' }).click();
+  const png = await downloaded(await download);
+  const r = new (engine().ArtRenderer)();
+  expect(r.configure(JSON.stringify({ seed: 3, depth: 4, width: 16, activation: 'tanh', weightScale: 1, colorMode: 'rgb', useR: true, useZ: true, zoom: 1 }))).toBe('');
+  expect(await pngPixelHash(page, png)).toBe(r.hash(512, 512, 0));
+  r.delete();
+});
+
+test('bug 1: an export renders from its own snapshot — Randomise during the export changes neither its pixels nor its name', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('art.html?export=1024&seed=5&act=step&width=24');
+  await widgetReady(page);
+  const download = page.waitForEvent('download', { timeout: 80_000 });
+  await page.getByRole('button', { name: 'Export PNG' }).click();
+  await expect(page.locator('.export [role="status"]')).toContainText(/tile [2-9] of 16/);
+  await page.getByRole('button', { name: 'Randomise' }).click();
+  await expect(page.getByRole('spinbutton', { name: 'Seed' })).not.toHaveValue('5');
+  const file = await download;
+  const png = await downloaded(file);
+  const r = new (engine().ArtRenderer)();
+  expect(r.configure(JSON.stringify({ seed: 5, depth: 4, width: 24, activation: 'step', weightScale: 1, colorMode: 'rgb', useR: true, useZ: true, zoom: 1 }))).toBe('');
+  expect(await pngPixelHash(page, png)).toBe(r.hash(1024, 1024, 0));
+  r.delete();
+  expect(file.suggestedFilename()).toBe('activation-art-seed5-step-4x24-z0-1024.png');
+});
+
 test('exports a tiled PNG with progress', async ({ page }) => {
   await page.goto('art.html?export=512&seed=3');
   await widgetReady(page);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export PNG' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe('activation-art-seed3-512.png');
-  const stream = await file.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c as Buffer);
-  const png = Buffer.concat(chunks);
+  expect(file.suggestedFilename()).toBe('activation-art-seed3-tanh-4x16-z0-512.png');
+  const png = await downloaded(file);
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   expect(png.readUInt32BE(16)).toBe(512); // IHDR width
   expect(png.readUInt32BE(20)).toBe(512);
@@ -159,4 +233,22 @@ test('fits a 360 px phone screen without sideways scrolling', async ({ page }) =
   await page.goto('art.html');
   await widgetReady(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});
+
+test('#8 finding 8: art.html?act=relu,tanh,relu&depth=3 reopens as ReLU, Tanh, ReLU and paints exactly that network', async ({ page }) => {
+  await page.goto('art.html?act=relu,tanh,relu&depth=3');
+  await widgetReady(page);
+  await expect(page.locator('#notices')).toBeHidden();
+  for (const [i, id] of ['relu', 'tanh', 'relu'].entries()) await expect(page.getByRole('combobox', { name: `Layer ${i + 1}` })).toHaveValue(id);
+  const hash = await shownHash(page);
+  const { json, z, size } = await renderedConfig(page);
+  expect(JSON.parse(json).activation).toEqual(['relu', 'tanh', 'relu']);
+  const r = new (engine().ArtRenderer)();
+  expect(r.configure(JSON.stringify({ seed: 1, depth: 3, width: 16, activation: ['relu', 'tanh', 'relu'], weightScale: 1, colorMode: 'rgb', useR: true, useZ: true, zoom: 1 }))).toBe('');
+  expect(r.hash(size, size, z)).toBe(hash);
+  r.delete();
+  expect(await canvasHash(page)).toBe(hash);
+  await page.reload();
+  await widgetReady(page);
+  expect(await shownHash(page)).toBe(hash);
 });

@@ -17,7 +17,7 @@ function byId(id: string): HTMLElement {
 export async function boot(widget: string, mount: (b: Boot) => Promise<void>,
   engine: EngineClientOptions['engine'] = 'full'): Promise<void> {
   const embed = document.body.classList.contains('embed');
-  initTheme();
+  initTheme(embed);
   if (embed) reportHeight(widget);
   const status = byId('status');
   const error = byId('error');

@@ -3,6 +3,7 @@
 // temperature, and which sections show. The registry supplies the choices at run time.
 import type { ActivationMeta } from '../engine/types';
 import type { Field, NumberField, StateOf, Table } from './schema';
+import { andList, wordsNumber as n } from './summary';
 
 /** The explorer's own pseudo-entry: softmax of the two logits [z, 0] at temperature T. */
 export const SOFTMAX_ID = 'softmax';
@@ -10,17 +11,22 @@ export const SOFTMAX_ID = 'softmax';
 /** URL key of an activation parameter's row: "elu.alpha". */
 export const paramKey = (id: string, name: string): string => `${id}.${name}`;
 
-/** The fixed rows; `explorerTable` adds the registry's choices and parameter rows. */
-function fixedRows(ids: readonly string[]) {
+/**
+ * The fixed rows; `explorerTable` adds the registry's choices and parameter rows. `name` gives an
+ * activation's display name for the link's summary in words ("Sigmoid vs ReLU, z = 5").
+ */
+function fixedRows(ids: readonly string[], name: (id: string) => string = (id) => id) {
   return {
     act: { kind: 'list', default: ['sigmoid', 'tanh', 'relu'].filter((id) => ids.includes(id)), values: ids,
-      minItems: 1, maxItems: 6, label: 'Activations', hideable: true },
-    zmin: { kind: 'number', default: -5, min: -50, max: 49, label: 'z from', hideable: true },
-    zmax: { kind: 'number', default: 5, min: -49, max: 50, label: 'z to', hideable: true },
-    z: { kind: 'number', default: 0.5, min: -50, max: 50, label: 'z', hideable: true },
-    T: { kind: 'number', default: 1, min: 0.05, max: 20, label: 'Softmax temperature T', hideable: true },
-    gelu: { kind: 'boolean', default: true, label: 'GELU exact vs tanh error view', hideable: true },
-    sheet: { kind: 'boolean', default: true, label: 'Cheat sheet', hideable: true },
+      minItems: 1, maxItems: 6, label: 'Activations', hideable: true,
+      describe: (v: readonly string[]) => (v.length === 2 ? `${name(v[0]!)} vs ${name(v[1]!)}` : andList(v.map(name))) },
+    zmin: { kind: 'number', default: -5, min: -50, max: 49, label: 'z from', hideable: true, describe: (v: number) => `z from ${n(v)}` },
+    zmax: { kind: 'number', default: 5, min: -49, max: 50, label: 'z to', hideable: true, describe: (v: number) => `z to ${n(v)}` },
+    z: { kind: 'number', default: 0.5, min: -50, max: 50, label: 'z', hideable: true, describe: (v: number) => `z = ${n(v)}` },
+    T: { kind: 'number', default: 1, min: 0.05, max: 20, label: 'Softmax temperature T', hideable: true, describe: (v: number) => `softmax T = ${n(v)}` },
+    gelu: { kind: 'boolean', default: true, label: 'GELU exact vs tanh error view', hideable: true,
+      describe: (v: boolean) => `GELU error view ${v ? 'shown' : 'off'}` },
+    sheet: { kind: 'boolean', default: true, label: 'Cheat sheet', hideable: true, describe: (v: boolean) => `cheat sheet ${v ? 'shown' : 'off'}` },
   } as const satisfies Record<string, Field>;
 }
 
@@ -31,14 +37,15 @@ export type ExplorerState = StateOf<ExplorerFixed> & Record<string, unknown>;
 /** The explorer's table for the engine's registry (plus the softmax pseudo-entry). */
 export function explorerTable(activations: readonly ActivationMeta[]): ExplorerTable {
   const ids = [...activations.map((a) => a.id), SOFTMAX_ID];
+  const name = (id: string) => (id === SOFTMAX_ID ? 'Softmax' : activations.find((a) => a.id === id)?.name ?? id);
   const params: Record<string, NumberField> = {};
   for (const a of activations) {
     for (const p of a.params) {
       params[paramKey(a.id, p.name)] = { kind: 'number', default: p.default, min: p.min, max: p.max,
-        label: `${a.name} ${p.name}`, hideable: true };
+        label: `${a.name} ${p.name}`, hideable: true, describe: (v: number) => `${a.name} ${p.name} = ${n(v)}` };
     }
   }
-  return { ...fixedRows(ids), ...params } as ExplorerTable;
+  return { ...fixedRows(ids, name), ...params } as ExplorerTable;
 }
 
 /** The cursor and range made consistent: zmin < zmax (swapped or widened), z inside. */

@@ -1,14 +1,28 @@
 // schema.ts — declarative widget-state tables and their URL (de)serialisation, with notices.
 //
-// A widget declares one table: for each field its kind, default, range or allowed values and
-// whether a teacher may hide its control. `parseState` reads a query string into a typed state,
-// ignoring or clamping anything malformed, out of range or hostile and saying so in plain
-// `notices` (shown with textContent by the page, never as HTML). `serialiseState` writes only
-// the fields that differ from their defaults, so parse(serialise(s)) = s and links stay short.
-// The built-in `hide` field lists the controls a teacher hid (classroom mode).
+// A widget declares one table: for each field its kind, default, range or allowed values, its
+// label (and optionally how to say a value in words), and whether a teacher may hide or lock its
+// control. `parseState` reads a query string into a typed state, ignoring or clamping anything
+// malformed, out of range or hostile and saying so in plain `notices` (shown with textContent by
+// the page, never as HTML). `serialiseState` writes only the fields that differ from their
+// defaults, so parse(serialise(s)) = s and links stay short. The built-in `hide` and `lock` keys
+// list the controls a teacher hid or locked (shown, not editable) for a class; `hide` may also
+// name the frame's own controls (FRAME_CONTROLS, e.g. the share buttons).
+
+/** What every field has: its label, how to say a value in words, and whether a teacher may hide/lock it. */
+interface FieldBase<V> {
+  label: string;
+  /** A teacher may hide or lock this control (`hide=` / `lock=` in the URL). */
+  hideable?: boolean;
+  /**
+   * The value in plain words for the link's summary ("z = −3", "Sigmoid vs ReLU"); without it the
+   * summary says "label value". Pure text, no HTML.
+   */
+  describe?: (value: V) => string;
+}
 
 /** A number field: integers when `integer`, clamped to [min, max]. */
-export interface NumberField {
+export interface NumberField extends FieldBase<number> {
   kind: 'number';
   default: number;
   min: number;
@@ -16,39 +30,31 @@ export interface NumberField {
   integer?: boolean;
   /** Significant digits written to the URL (default 6). */
   digits?: number;
-  label: string;
-  hideable?: boolean;
 }
 
 /** One value from a fixed set (or a set supplied at parse time, e.g. the engine's registry). */
-export interface EnumField {
+export interface EnumField extends FieldBase<string> {
   kind: 'enum';
   default: string;
   values: readonly string[];
-  label: string;
-  hideable?: boolean;
 }
 
 /**
  * An ordered list of values from a set, with a length limit. Entries are distinct unless
  * `repeats` is set (the art studio's per-layer activations: ReLU, Tanh, ReLU is a valid network).
  */
-export interface ListField {
+export interface ListField extends FieldBase<readonly string[]> {
   kind: 'list';
   default: readonly string[];
   values: readonly string[];
   minItems: number;
   maxItems: number;
   repeats?: boolean;
-  label: string;
-  hideable?: boolean;
 }
 
-export interface BooleanField {
+export interface BooleanField extends FieldBase<boolean> {
   kind: 'boolean';
   default: boolean;
-  label: string;
-  hideable?: boolean;
 }
 
 export type Field = NumberField | EnumField | ListField | BooleanField;
@@ -62,18 +68,27 @@ export type StateOf<T extends Table> = {
     : T[K] extends BooleanField ? boolean : never;
 };
 
-/** A state plus the controls hidden by the URL. */
+/** A state plus the controls hidden and locked by the URL. */
 export interface Parsed<T extends Table> {
   state: StateOf<T>;
+  /** Keys of hidden controls (table keys or FRAME_CONTROLS). */
   hidden: Set<string>;
+  /** Keys of locked controls: shown, not editable (table keys only; never also hidden). */
+  locked: Set<string>;
   /** One sentence per ignored or corrected value, for people. */
   notices: string[];
 }
 
 /** The URL key of the hidden-controls list. */
 export const HIDE_KEY = 'hide';
+/** The URL key of the locked-controls list. */
+export const LOCK_KEY = 'lock';
 /** Keys every page understands outside the widget's table: the colour theme of embeds. */
 export const FRAME_KEYS: ReadonlySet<string> = new Set(['theme']);
+/** The embed themes a link may ask for ("auto" follows the reader's system setting). */
+export const THEMES: readonly string[] = ['light', 'dark', 'auto'];
+/** Controls of the shared frame (not of one widget) that a teacher may hide, with their labels. */
+export const FRAME_CONTROLS: Readonly<Record<string, string>> = { share: 'Copy link and embed code buttons' };
 /** Longest raw value we read or quote: anything longer is ignored as malformed. */
 const MAX_RAW = 400;
 const MAX_QUOTE = 40;
@@ -152,11 +167,12 @@ export function parseState<T extends Table>(table: T, search: string): Parsed<T>
   const state = defaults(table) as Record<string, unknown>;
   const notices: string[] = [];
   const hidden = new Set<string>();
+  const locked = new Set<string>();
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(search.replace(/^[?#]/, ''));
   } catch {
-    return { state: state as StateOf<T>, hidden, notices: ['The link’s settings could not be read; using the defaults.'] };
+    return { state: state as StateOf<T>, hidden, locked, notices: ['The link’s settings could not be read; using the defaults.'] };
   }
   const seen = new Set<string>();
   for (const [key, raw] of params) {
@@ -166,11 +182,17 @@ export function parseState<T extends Table>(table: T, search: string): Parsed<T>
       notices.push(`The value of ${quote(key)} is too long; ignored.`);
       continue;
     }
-    if (key === HIDE_KEY) {
+    if (key === HIDE_KEY || key === LOCK_KEY) {
+      const into = key === HIDE_KEY ? hidden : locked;
       for (const name of raw.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
-        if (Object.hasOwn(table, name) && table[name]!.hideable) hidden.add(name);
-        else notices.push(`Cannot hide ${quote(name)}: no such control.`);
+        const own = Object.hasOwn(table, name) && table[name]!.hideable === true;
+        if (own || (key === HIDE_KEY && Object.hasOwn(FRAME_CONTROLS, name))) into.add(name);
+        else notices.push(`Cannot ${key} ${quote(name)}: no such control.`);
       }
+      continue;
+    }
+    if (key === 'theme') {
+      if (!THEMES.includes(raw)) notices.push(`Theme: ${quote(raw)} is not light, dark or auto; ignored.`);
       continue;
     }
     if (FRAME_KEYS.has(key)) continue;
@@ -180,7 +202,12 @@ export function parseState<T extends Table>(table: T, search: string): Parsed<T>
     }
     state[key] = parseField(key, table[key]!, raw, notices);
   }
-  return { state: state as StateOf<T>, hidden, notices };
+  for (const name of locked) {
+    if (!hidden.has(name)) continue;
+    locked.delete(name);
+    notices.push(`${table[name]!.label} is both hidden and locked; it stays hidden.`);
+  }
+  return { state: state as StateOf<T>, hidden, locked, notices };
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -191,8 +218,12 @@ function writeNumber(f: NumberField, v: number): string {
   return f.integer ? String(Math.round(v)) : String(Number(v.toPrecision(f.digits ?? 6)));
 }
 
-/** The query string (without "?") for `state`: only values that differ from the defaults, in table order. */
-export function serialiseState<T extends Table>(table: T, state: StateOf<T>, hidden: ReadonlySet<string> = new Set()): string {
+/**
+ * The query string (without "?") for `state`: only values that differ from the defaults, in table
+ * order, then the hidden and locked controls (a control both hidden and locked is written hidden).
+ */
+export function serialiseState<T extends Table>(table: T, state: StateOf<T>, hidden: ReadonlySet<string> = new Set(),
+  locked: ReadonlySet<string> = new Set()): string {
   const params = new URLSearchParams();
   for (const [key, f] of Object.entries(table)) {
     const v = (state as Record<string, unknown>)[key];
@@ -204,8 +235,10 @@ export function serialiseState<T extends Table>(table: T, state: StateOf<T>, hid
       case 'boolean': params.set(key, v ? '1' : '0'); break;
     }
   }
-  const hide = Object.keys(table).filter((k) => hidden.has(k));
+  const hide = [...Object.keys(table), ...Object.keys(FRAME_CONTROLS)].filter((k) => hidden.has(k));
   if (hide.length > 0) params.set(HIDE_KEY, hide.join(','));
+  const lock = Object.keys(table).filter((k) => locked.has(k) && !hidden.has(k));
+  if (lock.length > 0) params.set(LOCK_KEY, lock.join(','));
   // Commas are safe in a query; keep lists readable (act=relu,gelu rather than relu%2Cgelu).
   return params.toString().replaceAll('%2C', ',');
 }

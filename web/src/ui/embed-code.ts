@@ -8,12 +8,19 @@ export function attr(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-/** The snippet for `widget` with `query` (no "?"), resolved against `base` (the site's root URL). */
-export function embedSnippet(widget: string, title: string, query: string, base: string, height = 640): string {
-  const src = new URL(`embed/${widget}.html${query ? `?${query}` : ''}`, base).href;
-  const script = new URL('embed.js', base).href;
-  return `<iframe src="${attr(src)}" title="${attr(title)}" style="width:100%;border:0" height="${height}" loading="lazy"></iframe>\n` +
-    `<script src="${attr(script)}" async></script>`;
+/** The embed page's URL for `widget` with `query` (no "?"), resolved against `base` (the site's root URL). */
+export function embedUrl(widget: string, query: string, base: string): string {
+  return new URL(`embed/${widget}.html${query ? `?${query}` : ''}`, base).href;
+}
+
+/**
+ * The snippet for `widget` with `query` (no "?"), resolved against `base`. With `fit` (the default)
+ * it adds embed.js, which sizes the iframe to its content (`height` is then only the first guess);
+ * without it the iframe keeps exactly `height` pixels and scrolls inside.
+ */
+export function embedSnippet(widget: string, title: string, query: string, base: string, height = 640, fit = true): string {
+  const frame = `<iframe src="${attr(embedUrl(widget, query, base))}" title="${attr(title)}" style="width:100%;border:0" height="${height}" loading="lazy"></iframe>`;
+  return fit ? `${frame}\n<script src="${attr(new URL('embed.js', base).href)}" async></script>` : frame;
 }
 
 /** The site root: the folder of the current page (pages sit at the root, embeds one level down). */

@@ -1,5 +1,6 @@
 // heatmap.ts — a canvas that shows RGBA bytes computed elsewhere (the engine), with a text alternative.
-// It scales to its container's width by CSS and keeps its pixel size; drawing is one putImageData.
+// It scales to its container's width by CSS; its pixel size is set by the caller (`resize`, e.g. to
+// the box's device-pixel size so edges stay sharp); drawing is one putImageData.
 import { el } from './dom';
 
 export class ImageCanvas {
@@ -12,6 +13,12 @@ export class ImageCanvas {
     this.canvas.setAttribute('role', 'img');
     this.setLabel(label);
     this.#ctx = this.canvas.getContext('2d')!;
+  }
+
+  /** Sets the pixel size (clears the canvas when it changes). */
+  resize(width: number, height: number): void {
+    if (this.canvas.width !== width) this.canvas.width = width;
+    if (this.canvas.height !== height) this.canvas.height = height;
   }
 
   /** Draws a full-canvas RGBA image (width·height·4 bytes). */

@@ -1,5 +1,7 @@
 // theme.ts — light/dark/system theme: a choice kept in localStorage (site pages) or the URL's
 // `theme` key (embeds), applied as <html data-theme>; listeners redraw canvases when it changes.
+// An embed follows its link only — light unless the link says dark or auto (the reader's system
+// setting) — and never the theme saved on the lab site: a course page must look as its author saw it.
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 const KEY = 'actlab-theme';
 const listeners = new Set<() => void>();
@@ -29,10 +31,14 @@ export function onThemeChange(f: () => void): void {
   listeners.add(f);
 }
 
-/** Reads the theme choice (URL `theme` wins, then storage) and wires the header's select, if any. */
-export function initTheme(): void {
+/**
+ * Reads the theme choice and wires the header's select, if any. Site pages: the URL's `theme`
+ * (light or dark) wins, then storage. Embeds: the URL's `theme` (light, dark, auto), else light.
+ */
+export function initTheme(embed = false): void {
   const fromUrl = new URLSearchParams(location.search).get('theme');
-  const choice: ThemeChoice = fromUrl === 'light' || fromUrl === 'dark' ? fromUrl : stored();
+  const choice: ThemeChoice = embed ? (fromUrl === 'dark' || fromUrl === 'auto' ? fromUrl : 'light')
+    : fromUrl === 'light' || fromUrl === 'dark' ? fromUrl : stored();
   apply(choice);
   dark.addEventListener('change', () => { for (const f of listeners) f(); });
   const select = document.querySelector<HTMLSelectElement>('[data-theme-select]');

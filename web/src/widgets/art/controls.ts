@@ -1,9 +1,11 @@
 // controls.ts — the art studio's control panel, built from its state table: seed box + Randomise,
 // activation (one for all, or one per layer), depth, width, weight scale, zoom, colour mode, inputs,
-// z with Play/Pause. Controls hidden by the URL are not built. `change(key)` reports each edit.
+// z. Controls hidden by the URL are not built; each control's whole element carries its state key
+// (ui/access.ts), so the shared frame hides and locks it. `change(key)` reports each edit.
 import type { ActivationMeta } from '../../engine/types';
 import type { ArtState, ArtTable } from '../../state/art';
-import { layerActivations } from '../../state/art';
+import { COLOUR_NAMES, layerActivations } from '../../state/art';
+import { keyed } from '../../ui/access';
 import { el, uid } from '../../ui/dom';
 import { createCheckbox, createSelect } from '../../ui/select';
 import { createSlider, type Slider } from '../../ui/slider';
@@ -15,12 +17,11 @@ export interface ArtControlsContext {
   metas: readonly ActivationMeta[];
   change: (key: string) => void;
   randomise: () => void;
-  togglePlay: () => void;
 }
 
-export interface ArtControls { root: HTMLElement; seed: HTMLInputElement | undefined; z: Slider | undefined; play: HTMLButtonElement | undefined }
+export interface ArtControls { root: HTMLElement; seed: HTMLInputElement | undefined; z: Slider | undefined }
 
-const COLOURS = [{ value: 'rgb', label: 'RGB' }, { value: 'hsv', label: 'HSV' }, { value: 'gray', label: 'Greyscale' }];
+const COLOURS = Object.entries(COLOUR_NAMES).map(([value, label]) => ({ value, label }));
 
 export function buildArtControls(c: ArtControlsContext): ArtControls {
   const { state, table, hidden } = c;
@@ -30,7 +31,7 @@ export function buildArtControls(c: ArtControlsContext): ArtControls {
 
   let seed: HTMLInputElement | undefined;
   if (show('seed')) {
-    const box = el('div', 'control');
+    const box = keyed(el('div', 'control'), 'seed');
     const id = uid('seed');
     const label = el('label', 'control-label', 'Seed');
     label.htmlFor = id;
@@ -72,39 +73,39 @@ export function buildArtControls(c: ArtControlsContext): ArtControls {
     list.forEach((a, i) => set.append(createSelect(`Layer ${i + 1}`, choices, a, (v) => { state.act[i] = v; c.change('act'); }).root));
     acts.append(set);
   }
-  if (show('act')) { root.append(perLayerBox.root, acts); renderActs(); }
+  if (show('act')) {
+    const box = keyed(el('div', 'act-box'), 'act');
+    box.append(perLayerBox.root, acts);
+    root.append(box);
+    renderActs();
+  }
 
   const slider = (key: 'depth' | 'width' | 'scale' | 'zoom', step: number, hint?: string) => {
     if (!show(key)) return;
     const f = table[key];
-    root.append(createSlider({ label: f.label, min: f.min, max: f.max, step, value: state[key], hint, onInput: (v) => {
+    root.append(keyed(createSlider({ label: f.label, min: f.min, max: f.max, step, value: state[key], hint, onInput: (v) => {
       state[key] = v;
       if (key === 'depth' && state.act.length > 1) renderActs();
       c.change(key);
-    } }).root);
+    } }).root, key));
   };
   slider('depth', 1);
   slider('width', 1);
   slider('scale', 0.01, 'Larger weights give busier, sharper pictures.');
   slider('zoom', 0.01);
-  if (show('color')) root.append(createSelect(table.color.label, COLOURS, state.color, (v) => { state.color = v; c.change('color'); }).root);
+  if (show('color')) root.append(keyed(createSelect(table.color.label, COLOURS, state.color, (v) => { state.color = v; c.change('color'); }).root, 'color'));
   const inputs = el('fieldset');
   inputs.append(el('legend', undefined, 'Network inputs'));
   for (const key of ['useR', 'useZ'] as const) {
-    if (show(key)) inputs.append(createCheckbox(table[key].label, state[key], (v) => { state[key] = v; c.change(key); }).root);
+    if (show(key)) inputs.append(keyed(createCheckbox(table[key].label, state[key], (v) => { state[key] = v; c.change(key); }).root, key));
   }
   if (inputs.children.length > 1) root.append(inputs);
 
-  let z: Slider | undefined, play: HTMLButtonElement | undefined;
+  let z: Slider | undefined;
   if (show('z')) {
     z = createSlider({ label: table.z.label, min: table.z.min, max: table.z.max, step: 0.01, value: state.z,
-      onInput: (v) => { state.z = v; c.change('z'); } });
-    play = el('button', undefined, 'Play');
-    play.type = 'button';
-    play.setAttribute('aria-pressed', 'false');
-    play.addEventListener('click', c.togglePlay);
-    z.root.append(play);
-    root.append(z.root);
+      hint: 'Play (beside the picture) moves z with time.', onInput: (v) => { state.z = v; c.change('z'); } });
+    root.append(keyed(z.root, 'z'));
   }
-  return { root, seed, z, play };
+  return { root, seed, z };
 }

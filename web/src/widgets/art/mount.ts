@@ -1,30 +1,40 @@
 // mount.ts — the art studio widget: state from the URL, the engine's ArtRenderer in the worker paints
-// the preview (and its pixel hash), Randomise / seed, z animation with pause, tiled PNG export,
-// share link and embed code. Used by the art page and its bare embed page.
+// the preview at the canvas's device-pixel size (and its pixel hash, for developers), Randomise /
+// seed, z animation with Play/Pause beside the picture, tiled PNG export from a snapshot of the
+// settings, and the shared "Share with a class" frame. Used by the art page and its bare embed page.
 import type { EngineClient } from '../../engine/client';
 import { artConfig, artTable, layerActivations, type ArtState } from '../../state/art';
-import { queryFor, readUrlState, writeUrlState } from '../../state/url';
+import { readUrlState, writeUrlState } from '../../state/url';
+import { keyed } from '../../ui/access';
 import { el } from '../../ui/dom';
-import { createEmbedButton, createLinkButton, embedSnippet, siteBase } from '../../ui/embed-code';
 import { ImageCanvas } from '../../ui/heatmap';
 import { showNotices } from '../../ui/notices';
 import { createSelect } from '../../ui/select';
+import { mountShare } from '../../ui/share-panel';
 import { buildArtControls } from './controls';
 import { describeArt } from './describe';
-import { download, exportPng } from './export';
+import { download, ExportCancelled, exportName, exportPng } from './export';
 import './art.css';
 
-/** Preview size in pixels (square); the canvas scales to its box by CSS. */
-export const PREVIEW = 320;
+/** Preview side bounds in device pixels (the preview is square, drawn at its box's device-pixel size). */
+export const MIN_PREVIEW = 64;
+export const MAX_PREVIEW = 1024;
+/**
+ * Time one animation frame may take (ms). A still picture is always drawn at full resolution; while
+ * playing, settings slower than this (deep, wide nets; exact GELU) are drawn smaller and scaled up,
+ * and the page says so — depth 16 × width 64 is ~70× the arithmetic of the default (docs/art.md).
+ */
+const PLAY_BUDGET_MS = 45;
 
 export interface ArtMountOptions { embed: boolean; notices: HTMLElement }
 
 export async function mountArt(host: HTMLElement, client: EngineClient, o: ArtMountOptions): Promise<void> {
   const metas = await client.activations();
-  const table = artTable(metas.map((m) => m.id));
+  const nameOf = (id: string) => metas.find((m) => m.id === id)?.name ?? id;
+  const table = artTable(metas.map((m) => m.id), nameOf);
   const parsed = readUrlState(table);
   const state = parsed.state as ArtState;
-  const hidden = parsed.hidden;
+  const { hidden, locked } = parsed;
   if (state.act.length > 1) state.act = layerActivations(state, parsed.notices);
   showNotices(o.notices, parsed.notices);
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -34,13 +44,22 @@ export async function mountArt(host: HTMLElement, client: EngineClient, o: ArtMo
   side.append(el('h2', undefined, 'Controls'));
   const view = el('section', 'panel art-view');
   view.setAttribute('aria-label', 'The picture');
-  const image = new ImageCanvas(PREVIEW, PREVIEW, 'Generated art (rendering…)');
+  const toolbar = el('div', 'art-toolbar');
+  const play = keyed(el('button', 'primary', 'Play'), 'z');
+  play.type = 'button';
+  play.setAttribute('aria-pressed', 'false');
+  const playNote = el('span', 'hint play-note');
+  playNote.setAttribute('role', 'status');
+  if (!hidden.has('z')) toolbar.append(play, playNote);
+  const image = new ImageCanvas(320, 320, 'Generated art (rendering…)');
   const caption = el('p', 'art-caption');
-  const hashLine = el('p', 'hint mono hash-line');
+  const dev = el('details', 'art-dev');
+  const hashLine = el('p', 'hint mono hash-line', 'Rendering…');
+  dev.append(el('summary', undefined, 'For developers: the pixel hash'), hashLine);
   const engineError = el('p', 'error');
   engineError.setAttribute('role', 'alert');
   engineError.hidden = true;
-  view.append(image.canvas, caption, hashLine, engineError);
+  view.append(toolbar, image.canvas, caption, engineError, dev);
   widget.append(side, view);
   host.append(widget);
 
@@ -50,13 +69,29 @@ export async function mountArt(host: HTMLElement, client: EngineClient, o: ArtMo
       state.seed = crypto.getRandomValues(new Uint32Array(1))[0]!;
       if (controls.seed) controls.seed.value = String(state.seed);
       onChange('seed');
-    },
-    togglePlay: () => setPlaying(!playing) });
+    } });
   side.append(controls.root);
-  if (hidden.size > 0) side.append(el('p', 'hint', `Some controls are hidden by this link (${[...hidden].join(', ')}).`));
+  play.addEventListener('click', () => setPlaying(!playing));
 
-  // Export
-  const exportBox = el('div', 'export');
+  // The worker holds one renderer; requests are answered in order, so a config sent right before a
+  // render or hash is the one that call uses. `sent` is the config the worker holds after the last
+  // request sent (the preview and an export interleave safely).
+  let sent = '';
+  async function withConfig<T>(config: string, call: () => Promise<T>): Promise<T> {
+    let configured: Promise<string> | undefined;
+    if (config !== sent) { configured = client.artConfigure(config); sent = config; }
+    const result = call();
+    const error = await configured;
+    if (error) {
+      sent = ''; // unknown now: configure again next time
+      result.catch(() => undefined);
+      throw new Error(`The engine refused these settings: ${error}`);
+    }
+    return result;
+  }
+
+  // Export: from a snapshot of the settings, with progress and Cancel.
+  const exportBox = keyed(el('div', 'export'), 'export');
   const progress = el('progress');
   progress.hidden = true;
   progress.setAttribute('aria-label', 'Export progress');
@@ -64,38 +99,58 @@ export async function mountArt(host: HTMLElement, client: EngineClient, o: ArtMo
   exportStatus.setAttribute('role', 'status');
   const exportButton = el('button', undefined, 'Export PNG');
   exportButton.type = 'button';
+  exportButton.dataset.lock = 'skip'; // an action, not a setting: a locked size still exports
+  const cancel = el('button', undefined, 'Cancel export');
+  cancel.type = 'button';
+  cancel.dataset.lock = 'skip';
+  cancel.hidden = true;
   if (!hidden.has('export')) {
     exportBox.append(createSelect(table.export.label, table.export.values.map((v) => ({ value: v, label: `${v} × ${v}` })), state.export,
       (v) => { state.export = v; onChange('export'); }).root);
+    exportBox.append(exportButton, cancel, progress, exportStatus);
+    side.append(exportBox);
   }
-  exportBox.append(exportButton, progress, exportStatus);
-  side.append(exportBox);
+  let exporting: AbortController | undefined;
+  cancel.addEventListener('click', () => exporting?.abort());
   exportButton.addEventListener('click', async () => {
-    const size = Number(state.export);
+    const snapshot = structuredClone(state);
+    const config = artConfig(snapshot);
+    const size = Number(snapshot.export);
+    const name = exportName(snapshot, size);
+    exporting = new AbortController();
     exportButton.disabled = true;
+    cancel.hidden = false;
     progress.hidden = false;
     try {
-      const blob = await exportPng(client, size, state.z, (done, total) => {
+      const blob = await exportPng((tile) => withConfig(config, () => client.artRender(tile)), size, snapshot.z, (done, total) => {
         progress.max = total; progress.value = done;
         exportStatus.textContent = ` Rendering tile ${done} of ${total}…`;
-      });
-      download(blob, `activation-art-seed${state.seed}-${size}.png`);
-      exportStatus.textContent = ` Saved a ${size} × ${size} PNG.`;
+      }, exporting.signal);
+      download(blob, name);
+      exportStatus.textContent = ` Saved a ${size} × ${size} PNG as ${name}.`;
     } catch (err) {
-      exportStatus.textContent = ` Export failed: ${err instanceof Error ? err.message : String(err)}`;
+      exportStatus.textContent = err instanceof ExportCancelled ? ' Export cancelled.'
+        : ` Export failed: ${err instanceof Error ? err.message : String(err)}`;
     } finally {
+      exporting = undefined;
       exportButton.disabled = false;
+      cancel.hidden = true;
       progress.hidden = true;
     }
   });
 
-  const share = el('div', 'actions');
-  if (!o.embed) share.append(createLinkButton());
-  share.append(createEmbedButton(() => embedSnippet('art', 'Art studio (Activation Lab)', queryFor(table, state, hidden), siteBase(o.embed), 900)));
-  side.append(share);
+  const share = mountShare({ widget: 'art', title: 'Art studio (Activation Lab)', height: 900, table, parsed: { hidden, locked },
+    state, host, slot: side, embed: o.embed });
+
+  // Preview size: the canvas box in device pixels, so step edges stay sharp.
+  const fullSize = () => {
+    const css = image.canvas.clientWidth || 320; // content box, without the border
+    return Math.min(MAX_PREVIEW, Math.max(MIN_PREVIEW, Math.round(css * devicePixelRatio)));
+  };
+  let playSize = 0;
+  let fullMs = 0;
 
   // Rendering: one frame in flight; the latest state wins. After a still frame, ask for the hash.
-  let configured = '';
   let busy = false, again = false;
   async function render(): Promise<void> {
     if (busy) { again = true; return; }
@@ -104,37 +159,67 @@ export async function mountArt(host: HTMLElement, client: EngineClient, o: ArtMo
       do {
         again = false;
         const config = artConfig(state);
-        if (config !== configured) {
-          const error = await client.artConfigure(config);
-          if (error) { engineError.textContent = `The engine refused these settings: ${error}`; engineError.hidden = false; return; }
-          configured = config;
-          engineError.hidden = true;
-        }
         const z = state.z;
-        const rgba = await client.artRender({ imageW: PREVIEW, imageH: PREVIEW, x: 0, y: 0, w: PREVIEW, h: PREVIEW, z });
+        const still = !playing;
+        const full = fullSize();
+        const size = still ? full : Math.min(full, playSize || full);
+        const t0 = performance.now();
+        const rgba = await withConfig(config, () => client.artRender({ imageW: size, imageH: size, x: 0, y: 0, w: size, h: size, z }));
+        const ms = performance.now() - t0;
+        engineError.hidden = true;
+        image.resize(size, size);
         image.draw(rgba);
         if (performance.getEntriesByName('actlab:first-art').length === 0) performance.mark('actlab:first-art');
         const words = describeArt(state, metas);
         caption.textContent = words;
-        if (!playing) {
-          const hash = await client.artHash(PREVIEW, PREVIEW, z);
-          hashLine.textContent = `Engine pixel hash (FNV-1a 64 of the ${PREVIEW} × ${PREVIEW} RGBA bytes): ${hash}`;
-          image.setLabel(`${words} Pixel hash ${hash}.`);
-          view.dataset.hash = hash;
-          view.dataset.hashConfig = `${config}@${z}`;
-        } else {
-          image.setLabel(words);
+        image.setLabel(words);
+        view.dataset.size = String(size);
+        if (size === full) fullMs = ms;
+        if (!still) adaptPlay(full, size, ms);
+        // The hash belongs to the picture shown: cleared now, set when it arrives for this picture.
+        delete view.dataset.hash;
+        if (still && !again) {
+          hashLine.textContent = 'Computing…';
+          const hash = await withConfig(config, () => client.artHash(size, size, z));
+          if (!again && !playing) {
+            hashLine.textContent = `Engine pixel hash (FNV-1a 64 of the ${size} × ${size} RGBA bytes): ${hash}. Settings: ${config}, z = ${z}.`;
+            view.dataset.hash = hash;
+            view.dataset.hashConfig = `${config}@${z}`;
+            view.dataset.hashSize = String(size);
+          }
+        } else if (!still) {
+          hashLine.textContent = 'Not computed while the animation plays; pause to see it.';
         }
         host.dataset.ready = 'true';
       } while (again);
     } catch (err) {
-      engineError.textContent = `Could not render: ${err instanceof Error ? err.message : String(err)}`;
+      engineError.textContent = err instanceof Error ? err.message : `Could not render: ${String(err)}`;
       engineError.hidden = false;
+      hashLine.textContent = 'No picture.';
     } finally { busy = false; }
   }
 
+  // While playing, a frame slower than the budget is drawn smaller (never below MIN_PREVIEW).
+  let frames = 0, since = 0;
+  function adaptPlay(full: number, size: number, ms: number): void {
+    const target = Math.round(size * Math.sqrt(PLAY_BUDGET_MS / Math.max(ms, 1)));
+    const next = Math.min(full, Math.max(MIN_PREVIEW, target));
+    if (Math.abs(next - size) > size * 0.15) playSize = next;
+    frames++;
+    const now = performance.now();
+    if (since === 0) since = now;
+    if (now - since >= 1000 && state.useZ) {
+      const fps = (frames * 1000) / (now - since);
+      view.dataset.fps = fps.toFixed(1);
+      playNote.textContent = (playSize > 0 && playSize < full
+        ? `≈ ${fps.toFixed(0)} frames/s at ${playSize} × ${playSize} px (a full ${full} × ${full} frame takes ${Math.round(fullMs)} ms with these settings); pause for the sharp picture.`
+        : `≈ ${fps.toFixed(0)} frames/s.`);
+      frames = 0; since = now;
+    }
+  }
+
   function onChange(key: string): void {
-    if (!(playing && key === 'z')) writeUrlState(table, state, hidden);
+    if (!(playing && key === 'z')) writeUrlState(table, state, hidden, locked);
     void render();
   }
 
@@ -152,15 +237,29 @@ export async function mountArt(host: HTMLElement, client: EngineClient, o: ArtMo
     requestAnimationFrame(frame);
   }
   function setPlaying(on: boolean): void {
+    if (on && !share.access.editable('z')) return;
     playing = on;
-    if (controls.play) {
-      controls.play.textContent = on ? 'Pause' : 'Play';
-      controls.play.setAttribute('aria-pressed', String(on));
+    play.textContent = on ? 'Pause' : 'Play';
+    play.setAttribute('aria-pressed', String(on));
+    if (on) {
+      playSize = fullMs > PLAY_BUDGET_MS ? Math.max(MIN_PREVIEW, Math.round(fullSize() * Math.sqrt(PLAY_BUDGET_MS / fullMs))) : 0;
+      frames = 0; since = 0;
+      playNote.textContent = state.useZ ? '' : 'Tip: turn on “Use z (time)” to see the animation change the picture.';
+      last = 0;
+      requestAnimationFrame(frame);
+    } else {
+      if (state.useZ) playNote.textContent = '';
+      writeUrlState(table, state, hidden, locked);
+      void render();
     }
-    if (!state.useZ && on) hashLine.textContent = 'Tip: turn on “Use z (time)” to see the animation change the picture.';
-    if (on) { last = 0; requestAnimationFrame(frame); } else { writeUrlState(table, state, hidden); void render(); }
   }
   document.addEventListener('visibilitychange', () => { if (document.hidden && playing) setPlaying(false); });
+  // A new box size (window resized, phone rotated) redraws the still picture at its new pixel size.
+  let lastFull = fullSize();
+  new ResizeObserver(() => {
+    const full = fullSize();
+    if (full !== lastFull && !playing) { lastFull = full; void render(); }
+  }).observe(image.canvas);
 
   await render();
 }

@@ -4,6 +4,7 @@
 import type { ActivationMeta } from '../../engine/types';
 import { SOFTMAX_ID, paramKey, type ExplorerState, type ExplorerTable } from '../../state/explorer';
 import type { NumberField } from '../../state/schema';
+import { keyed } from '../../ui/access';
 import { el } from '../../ui/dom';
 import { createCheckbox, createCheckGroup } from '../../ui/select';
 import { createSlider, type Slider } from '../../ui/slider';
@@ -52,7 +53,7 @@ export function buildControls(c: ControlsContext): Controls {
     }, `Choose up to ${table.act.maxItems} to overlay.`);
     group.root.classList.add('act-group');
     // A list of ~19 choices: folded on phones (so z and the plots stay near the top), open on wide screens.
-    const fold = el('details', 'act-fold');
+    const fold = keyed(el('details', 'act-fold'), 'act');
     const summary = el('summary');
     const count = () => { summary.textContent = `Activations: ${state.act.length} chosen`; };
     count();
@@ -66,7 +67,7 @@ export function buildControls(c: ControlsContext): Controls {
   if (show('z')) {
     z = createSlider({ label: 'z (input)', min: state.zmin, max: state.zmax, step: zStep(state), value: state.z,
       hint: 'Arrow keys step; Page Up/Down jump; Home/End go to the ends.', onInput: (v) => { state.z = v; c.change('z'); } });
-    z.root.classList.add('z-control');
+    keyed(z.root, 'z').classList.add('z-control');
     root.append(z.root);
   }
 
@@ -84,7 +85,7 @@ export function buildControls(c: ControlsContext): Controls {
       refreshZ();
       c.change(key);
     } });
-    rangeBox.append(s.root);
+    rangeBox.append(keyed(s.root, key));
   }
   if (rangeBox.children.length > 1) root.append(rangeBox);
 
@@ -96,8 +97,8 @@ export function buildControls(c: ControlsContext): Controls {
       if (id === SOFTMAX_ID) {
         if (!show('T')) continue;
         const f = table.T;
-        params.append(createSlider({ label: 'Softmax temperature T', min: f.min, max: f.max, step: 0.05, value: state.T,
-          hint: 'Low T sharpens, high T flattens.', onInput: (v) => { state.T = v; c.change('T'); } }).root);
+        params.append(keyed(createSlider({ label: 'Softmax temperature T', min: f.min, max: f.max, step: 0.05, value: state.T,
+          hint: 'Low T sharpens, high T flattens.', onInput: (v) => { state.T = v; c.change('T'); } }).root, 'T'));
         continue;
       }
       const meta = c.metas.find((m) => m.id === id);
@@ -105,9 +106,9 @@ export function buildControls(c: ControlsContext): Controls {
         const key = paramKey(id, p.name);
         if (!show(key)) continue;
         const f = table[key] as NumberField;
-        params.append(createSlider({ label: `${meta!.name}: ${p.name}`, min: f.min, max: f.max,
+        params.append(keyed(createSlider({ label: `${meta!.name}: ${p.name}`, min: f.min, max: f.max,
           step: Number(((f.max - f.min) / 200).toPrecision(1)), value: state[key] as number, hint: p.doc,
-          onInput: (v) => { state[key] = v; c.change(key); } }).root);
+          onInput: (v) => { state[key] = v; c.change(key); } }).root, key));
       }
     }
   }
@@ -122,7 +123,7 @@ export function buildControls(c: ControlsContext): Controls {
   sections.append(el('legend', undefined, 'Show'));
   for (const key of ['gelu', 'sheet'] as const) {
     if (!show(key)) continue;
-    sections.append(createCheckbox(table[key].label, state[key], (v) => { state[key] = v; c.change(key); }).root);
+    sections.append(keyed(createCheckbox(table[key].label, state[key], (v) => { state[key] = v; c.change(key); }).root, key));
   }
   if (sections.children.length > 1) root.append(sections);
   return { root, z, refreshParams, refreshZ };

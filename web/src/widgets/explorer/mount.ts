@@ -4,12 +4,13 @@
 import type { CurvesResult, PointValue } from '../../engine/composite';
 import type { EngineClient } from '../../engine/client';
 import { explorerTable, normaliseRange, paramsOf, type ExplorerState } from '../../state/explorer';
-import { readUrlState, queryFor, writeUrlState } from '../../state/url';
+import { readUrlState, writeUrlState } from '../../state/url';
+import { viewOf } from '../../ui/access';
 import { el } from '../../ui/dom';
-import { createEmbedButton, createLinkButton, embedSnippet, siteBase } from '../../ui/embed-code';
 import { createLegend } from '../../ui/legend';
 import { LinePlot } from '../../ui/line-plot';
 import { showNotices } from '../../ui/notices';
+import { mountShare } from '../../ui/share-panel';
 import { onThemeChange } from '../../ui/theme';
 import { buildControls } from './controls';
 import { nameOf, plotLabel } from './describe';
@@ -29,7 +30,7 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
   const table = explorerTable(metas);
   const parsed = readUrlState(table);
   const state = parsed.state as ExplorerState;
-  const hidden = parsed.hidden;
+  const { hidden, locked } = parsed;
   normaliseRange(state, parsed.notices);
   showNotices(o.notices, parsed.notices);
   const names = (id: string) => nameOf(id, metas, state.T);
@@ -58,15 +59,11 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
   widget.append(side, views);
   const gelu = new GeluView();
   const sheet = buildSheet(metas);
-  host.append(widget, gelu.root, sheet);
+  host.append(widget, viewOf(gelu.root, 'gelu'), viewOf(sheet, 'sheet'));
 
   const controls = buildControls({ table, state, hidden, metas, change: (key) => (key === 'z' ? schedulePoints() : scheduleAll()) });
   side.append(controls.root);
-  if (hidden.size > 0) side.append(el('p', 'hint', `Some controls are hidden by this link (${[...hidden].join(', ')}).`));
-  const share = el('div', 'actions');
-  if (!o.embed) share.append(createLinkButton());
-  share.append(createEmbedButton(() => embedSnippet('explorer', 'Activation explorer (Activation Lab)', queryFor(table, state, hidden), siteBase(o.embed), 1400)));
-  side.append(share);
+  mountShare({ widget: 'explorer', title: 'Activation explorer (Activation Lab)', height: 1400, table, parsed, state, host, slot: side, embed: o.embed });
 
   let fPlot: LinePlot | undefined, dfPlot: LinePlot | undefined;
   let curves: CurvesResult | undefined;
@@ -97,7 +94,7 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
   // Coalesced engine requests: at most one in flight per kind, the latest state wins.
   let allBusy = false, allAgain = false, ptBusy = false, ptAgain = false;
   async function scheduleAll(): Promise<void> {
-    writeUrlState(table, state, hidden);
+    writeUrlState(table, state, hidden, locked);
     if (allBusy) { allAgain = true; return; }
     allBusy = true;
     try {
@@ -118,7 +115,7 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
     } finally { allBusy = false; }
   }
   async function schedulePoints(): Promise<void> {
-    writeUrlState(table, state, hidden);
+    writeUrlState(table, state, hidden, locked);
     if (ptBusy) { ptAgain = true; return; }
     ptBusy = true;
     try {

@@ -1,0 +1,122 @@
+// access.spec.ts — hide and lock, walked over EVERY hideable key of every widget's state table, on the
+// site page and the embed (issue 7, bug 4): a hidden control hides whole (label, input, button, help
+// text) and nothing else goes; a locked control stays visible with every input disabled. The keys come
+// from the tables themselves (web/src/state) and the engine's registry, so a new field is walked too.
+import { expect, test, type Page } from '@playwright/test';
+import { artTable } from '../../web/src/state/art';
+import { explorerTable, paramKey, SOFTMAX_ID } from '../../web/src/state/explorer';
+import { FRAME_CONTROLS, type Table } from '../../web/src/state/schema';
+import type { ActivationMeta } from '../../web/src/engine/types';
+import { engine, widgetReady } from './helpers';
+
+const metas = (): ActivationMeta[] => JSON.parse((engine() as unknown as { activationsJson(): string }).activationsJson()) as ActivationMeta[];
+
+/**
+ * Parts that belong to a key but carry other words than its label (the whole of a control, as a
+ * learner sees it): a key's hidden page must show none of them. Bug 4 was "Export PNG" here.
+ */
+const EXTRA: Record<string, Record<string, string[]>> = {
+  art: { seed: ['Randomise'], act: ['A different activation per layer'], z: ['Play'], export: ['Export PNG'] },
+  explorer: {},
+};
+/** On embeds the frame's share control is the embed's own "Copy embed code" button. */
+const EMBED_EXTRA: Record<string, string[]> = { share: ['Copy embed code'] };
+
+/** Everything a learner can see of the widget: labels, legends, help text, and each control's name. */
+async function visibleParts(page: Page, within?: string): Promise<string[]> {
+  return page.evaluate((key) => {
+    const roots = key === null ? [document.body] : [...document.querySelectorAll(`[data-state-key="${key}"], [data-state-view="${key}"]`)];
+    const out: string[] = [];
+    for (const root of roots) {
+      const nodes = [root, ...root.querySelectorAll('label, legend, summary, .hint, button, input, select, textarea')];
+      for (const n of nodes as HTMLElement[]) {
+        if (!n.checkVisibility({ checkVisibilityCSS: true }) || n.classList.contains('lock-note')) continue;
+        const tag = n.tagName.toLowerCase();
+        if (tag === 'input' || tag === 'select' || tag === 'textarea') {
+          const c = n as HTMLInputElement;
+          const name = c.getAttribute('aria-label') ?? c.labels?.[0]?.textContent ?? '';
+          out.push(`${tag}[${c.type}]:${name.trim()}`);
+        } else if (['label', 'legend', 'summary', 'button'].includes(tag) || n.classList.contains('hint')) {
+          const text = (n.childNodes.length > 0 ? [...n.childNodes].filter((c) => c.nodeType === 3).map((c) => c.textContent).join('') : '').trim();
+          if (text !== '') out.push(`${tag}:${text}`);
+        }
+      }
+    }
+    return out;
+  }, within ?? null);
+}
+
+interface Case { widget: 'explorer' | 'art'; key: string; label: string; state: string }
+
+function cases(widget: 'explorer' | 'art', table: Table): Case[] {
+  const out: Case[] = [];
+  for (const [key, f] of Object.entries(table)) {
+    if (!f.hideable) continue;
+    let state = '';
+    if (widget === 'explorer') {
+      // A parameter row shows only when its activation is chosen; T only with softmax.
+      const dot = key.indexOf('.');
+      if (dot > 0) state = `act=${key.slice(0, dot)}`;
+      if (key === 'T') state = `act=sigmoid,${SOFTMAX_ID}`;
+    }
+    if (widget === 'art' && key === 'act') state = 'act=relu,tanh,relu&depth=3';
+    out.push({ widget, key, label: f.label, state });
+  }
+  for (const [key, label] of Object.entries(FRAME_CONTROLS)) out.push({ widget, key, label, state: '' });
+  return out;
+}
+
+for (const embed of [false, true]) {
+  for (const widget of ['explorer', 'art'] as const) {
+    test(`${embed ? 'embed/' : ''}${widget}.html: hide=K hides every part of K and nothing else, for every hideable key K`, async ({ page }) => {
+      test.setTimeout(240_000);
+      const all = metas();
+      const table = widget === 'explorer' ? explorerTable(all) : artTable(all.map((m) => m.id));
+      const url = `${embed ? 'embed/' : ''}${widget}.html`;
+      for (const c of cases(widget, table)) {
+        await page.goto(`${url}?${c.state}`);
+        await widgetReady(page);
+        const shown = await visibleParts(page);
+        const own = await visibleParts(page, c.key);
+        expect(own.length, `${url}: ${c.key} has a visible control tagged data-state-key="${c.key}"`).toBeGreaterThan(0);
+        for (const extra of [...(EXTRA[widget]?.[c.key] ?? []), ...(embed ? EMBED_EXTRA[c.key] ?? [] : [])]) expect(own.join('\n'), `${c.key} includes “${extra}”`).toContain(extra);
+        await page.goto(`${url}?${c.state}${c.state ? '&' : ''}hide=${c.key}`);
+        await widgetReady(page);
+        const after = await visibleParts(page);
+        const left = own.filter((p) => after.includes(p));
+        expect(left, `${url}?hide=${c.key}: still visible`).toEqual([]);
+        // Nothing else disappeared (the students' line "Set by this link" may appear).
+        const gone = shown.filter((p) => !own.includes(p) && !after.includes(p));
+        expect(gone, `${url}?hide=${c.key}: other parts that vanished`).toEqual([]);
+      }
+    });
+  }
+}
+
+for (const widget of ['explorer', 'art'] as const) {
+  test(`${widget}.html: lock=K keeps every part of K visible and every input of it disabled, for every lockable key K`, async ({ page }) => {
+    test.setTimeout(240_000);
+    const all = metas();
+    const table = widget === 'explorer' ? explorerTable(all) : artTable(all.map((m) => m.id));
+    for (const c of cases(widget, table).filter((k) => Object.hasOwn(table, k.key))) {
+      await page.goto(`${widget}.html?${c.state}${c.state ? '&' : ''}lock=${c.key}`);
+      await widgetReady(page);
+      const root = page.locator(`#widget [data-state-key="${c.key}"]`).first();
+      await expect(root, `${c.key} is shown`).toBeVisible();
+      await expect(root.locator('.lock-note')).toHaveText('Locked by this link.');
+      const states = await page.locator(`#widget [data-state-key="${c.key}"]`).evaluateAll((nodes) => nodes.flatMap((n) =>
+        [...n.querySelectorAll('input, select, textarea, button')].filter((x) => x.closest('[data-lock="skip"]') === null)
+          .map((x) => (x as HTMLInputElement).disabled)));
+      expect(states.length, `${c.key} has inputs`).toBeGreaterThan(0);
+      expect(states.every(Boolean), `${c.key}: every input disabled`).toBe(true);
+      await expect(page.locator('.link-summary'), 'students read what is locked').toContainText('locked');
+    }
+  });
+}
+
+test('paramKey rows exist for every registry parameter (the walk covers them)', () => {
+  const table = explorerTable(metas());
+  const withParams = metas().filter((m) => m.params.length > 0);
+  expect(withParams.length).toBeGreaterThan(0);
+  for (const m of withParams) for (const p of m.params) expect(table[paramKey(m.id, p.name)]?.hideable).toBe(true);
+});
