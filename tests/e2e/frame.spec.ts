@@ -65,3 +65,31 @@ for (const path of ['explorer.html', 'art.html', 'embed/explorer.html', 'embed/a
     expect(errors).toEqual([]);
   });
 }
+
+test('an embed never takes the theme saved on the lab site: light by default, theme=auto follows the reader', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('art.html');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark'); // saved in localStorage
+  await page.goto('embed/explorer.html?act=relu');
+  await widgetReady(page);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+  await page.goto('embed/explorer.html?act=relu&theme=auto');
+  await widgetReady(page);
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(255, 255, 255)');
+  await page.goto('embed/art.html?theme=purple');
+  await widgetReady(page);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.locator('#notices')).toContainText('Theme: “purple” is not light, dark or auto');
+});
+
+test('every page, embed and the demo course page has a CSP with base-uri and object-src none (#8)', async ({ request }) => {
+  for (const path of ['index.html', 'explorer.html', 'art.html', 'embed/explorer.html', 'embed/art.html', 'embed-demo.html']) {
+    const html = await (await request.get(path)).text();
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    expect(csp, path).toBeDefined();
+    expect(csp, path).toContain("base-uri 'none'");
+    expect(csp, path).toContain("object-src 'none'");
+  }
+});

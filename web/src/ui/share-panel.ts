@@ -62,7 +62,9 @@ export function mountShare<T extends Table>(o: ShareOptions<T>): Share {
   const access = accessOf(o.parsed.hidden, o.parsed.locked);
   applyAccess(o.host, access);
   if (o.parsed.hidden.size > 0 || o.parsed.locked.size > 0) {
-    o.slot.prepend(el('p', 'hint link-summary', `Set by this link: ${summariseShort(o.table, o.state, o.parsed.hidden, o.parsed.locked)}.`));
+    const line = el('p', 'hint link-summary', `Set by this link: ${summariseShort(o.table, o.state, o.parsed.hidden, o.parsed.locked)}.`);
+    const heading = o.slot.firstElementChild;
+    if (heading !== null && /^H[1-6]$/.test(heading.tagName)) heading.after(line); else o.slot.prepend(line);
   }
   if (o.parsed.hidden.has('share')) return { access, refresh: () => undefined };
   if (o.embed) {
