@@ -164,10 +164,17 @@ function teacherPanel<T extends Table>(o: ShareOptions<T>, access: Access): Shar
   const code = el('textarea', 'embed-code');
   code.readOnly = true;
   code.hidden = true;
-  const previewBox = el('div', 'share-preview');
+  // The preview spans the widget's full width, below it, as students would see the embed.
+  const previewBox = el('section', 'share-preview panel');
   previewBox.hidden = true;
-  root.append(copyRow, status, code, previewBox, options);
+  const previewHeading = el('h2', undefined, 'Preview: what students will see');
+  previewHeading.id = uid('preview-heading');
+  previewBox.setAttribute('aria-labelledby', previewHeading.id);
+  previewBox.append(previewHeading);
+  root.append(copyRow, status, code, options);
   o.slot.append(root);
+  const widgetRoot = o.slot.closest('.widget');
+  if (widgetRoot !== null) widgetRoot.after(previewBox); else o.host.append(previewBox);
 
   const embedQuery = () => [ownQuery(), theme.select.value === 'light' ? '' : `theme=${theme.select.value}`].filter((s) => s !== '').join('&');
   const fixedHeight = (): number | undefined => {
@@ -219,7 +226,11 @@ function teacherPanel<T extends Table>(o: ShareOptions<T>, access: Access): Shar
     previewBox.hidden = !open;
     preview.setAttribute('aria-expanded', String(open));
     preview.textContent = open ? 'Close the preview' : 'Preview';
-    if (open) { showPreview(); frame!.contentWindow?.postMessage({ type: PING }, '*'); }
+    if (open) {
+      showPreview();
+      frame!.contentWindow?.postMessage({ type: PING }, '*');
+      previewBox.scrollIntoView({ block: 'nearest' });
+    }
   });
 
   pin.addEventListener('click', () => { preset = copyOf(o.state); update(); status.textContent = 'The link now starts from these settings.'; });

@@ -148,7 +148,8 @@ export async function mountArt(host: HTMLElement, client: EngineClient, o: ArtMo
     return Math.min(MAX_PREVIEW, Math.max(MIN_PREVIEW, Math.round(css * devicePixelRatio)));
   };
   let playSize = 0;
-  let fullMs = 0;
+  // The fastest full-size frame of the current config (the first frames include warm-up).
+  let fullMs = 0, fullMsOf = '';
 
   // Rendering: one frame in flight; the latest state wins. After a still frame, ask for the hash.
   let busy = false, again = false;
@@ -174,7 +175,9 @@ export async function mountArt(host: HTMLElement, client: EngineClient, o: ArtMo
         caption.textContent = words;
         image.setLabel(words);
         view.dataset.size = String(size);
-        if (size === full) fullMs = ms;
+        if (size === full) {
+          if (fullMsOf !== `${config}@${full}`) { fullMsOf = `${config}@${full}`; fullMs = ms; } else fullMs = Math.min(fullMs, ms);
+        }
         if (!still) adaptPlay(full, size, ms);
         // The hash belongs to the picture shown: cleared now, set when it arrives for this picture.
         delete view.dataset.hash;
@@ -202,9 +205,14 @@ export async function mountArt(host: HTMLElement, client: EngineClient, o: ArtMo
   // While playing, a frame slower than the budget is drawn smaller (never below MIN_PREVIEW).
   let frames = 0, since = 0;
   function adaptPlay(full: number, size: number, ms: number): void {
-    const target = Math.round(size * Math.sqrt(PLAY_BUDGET_MS / Math.max(ms, 1)));
-    const next = Math.min(full, Math.max(MIN_PREVIEW, target));
-    if (Math.abs(next - size) > size * 0.15) playSize = next;
+    // A frame is render time plus a fixed cost (messages, drawing); shrink only settings whose
+    // full-size render alone misses the budget, so cheap settings play at full sharpness.
+    if (fullMs > 0 && fullMs <= PLAY_BUDGET_MS) playSize = 0;
+    else {
+      const target = Math.round(size * Math.sqrt(PLAY_BUDGET_MS / Math.max(ms, 1)));
+      const next = Math.min(full, Math.max(MIN_PREVIEW, target));
+      if (Math.abs(next - size) > size * 0.15) playSize = next;
+    }
     frames++;
     const now = performance.now();
     if (since === 0) since = now;
