@@ -133,7 +133,7 @@ test('Preview shows the students’ view in the page, at the chosen theme', asyn
   const panel = page.locator('.share-panel');
   await panel.getByRole('button', { name: 'Preview' }).click();
   await expect(panel.getByRole('button', { name: 'Close the preview' })).toHaveAttribute('aria-expanded', 'true');
-  const preview = panel.locator('.share-preview iframe').contentFrame();
+  const preview = page.locator('.share-preview iframe').contentFrame();
   await expect(preview.locator('#widget')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
   await expect(preview.locator('.link-summary')).toContainText('activations and z locked');
   await expect(preview.getByRole('slider', { name: 'z (input)' })).toBeDisabled();
