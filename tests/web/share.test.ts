@@ -68,3 +68,19 @@ describe('the link in plain words', () => {
     expect(andList(['a', 'b', 'c'])).toBe('a, b and c');
   });
 });
+
+describe('embed code and export names', () => {
+  it('a fixed height drops embed.js; the default fits the content', async () => {
+    const { embedSnippet } = await import('../../web/src/ui/embed-code');
+    expect(embedSnippet('art', 'Art', 'seed=7&theme=dark', 'https://s.example/lab/', 700, false))
+      .toBe('<iframe src="https://s.example/lab/embed/art.html?seed=7&amp;theme=dark" title="Art" style="width:100%;border:0" height="700" loading="lazy"></iframe>');
+    expect(embedSnippet('art', 'Art', '', 'https://s.example/lab/', 900)).toContain('<script src="https://s.example/lab/embed.js" async></script>');
+  });
+  it('an export is named after the settings it shows', async () => {
+    const { exportName } = await import('../../web/src/widgets/art/export');
+    const base = parseState(art, '').state;
+    expect(exportName(base, 1024)).toBe('activation-art-seed1-tanh-4x16-z0-1024.png');
+    const p = parseState(art, '?seed=7&act=relu,tanh,relu&depth=3&scale=2.5&color=hsv&zoom=0.5&useR=0&z=-0.75').state;
+    expect(exportName(p, 2048)).toBe('activation-art-seed7-relu.tanh.relu-3x16-scale2.5-hsv-zoom0.5-noR-zm0.75-2048.png');
+  });
+});
