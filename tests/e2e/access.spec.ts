@@ -101,12 +101,12 @@ for (const widget of ['explorer', 'art'] as const) {
     for (const c of cases(widget, table).filter((k) => Object.hasOwn(table, k.key))) {
       await page.goto(`${widget}.html?${c.state}${c.state ? '&' : ''}lock=${c.key}`);
       await widgetReady(page);
-      const root = page.locator(`#widget [data-state-key="${c.key}"]`).first();
-      await expect(root, `${c.key} is shown`).toBeVisible();
-      await expect(root.locator('.lock-note')).toHaveText('Locked by this link.');
-      const states = await page.locator(`#widget [data-state-key="${c.key}"]`).evaluateAll((nodes) => nodes.flatMap((n) =>
-        [...n.querySelectorAll('input, select, textarea, button')].filter((x) => x.closest('[data-lock="skip"]') === null)
-          .map((x) => (x as HTMLInputElement).disabled)));
+      const tagged = page.locator(`#widget [data-state-key="${c.key}"]`);
+      for (const node of await tagged.all()) await expect(node, `${c.key} is shown`).toBeVisible();
+      await expect(tagged.locator('.lock-note'), `${c.key} says it is locked`).toHaveText(['Locked by this link.']);
+      const states = await tagged.evaluateAll((nodes) => nodes.flatMap((n) =>
+        [...(n.matches('input, select, textarea, button') ? [n] : []), ...n.querySelectorAll('input, select, textarea, button')]
+          .filter((x) => x.closest('[data-lock="skip"]') === null).map((x) => (x as HTMLInputElement).disabled)));
       expect(states.length, `${c.key} has inputs`).toBeGreaterThan(0);
       expect(states.every(Boolean), `${c.key}: every input disabled`).toBe(true);
       await expect(page.locator('.link-summary'), 'students read what is locked').toContainText('locked');

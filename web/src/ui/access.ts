@@ -39,12 +39,14 @@ export function accessOf(hidden: ReadonlySet<string>, locked: ReadonlySet<string
 
 function lock(node: HTMLElement): void {
   node.classList.add('locked');
-  for (const c of node.querySelectorAll<HTMLInputElement>(FORM)) {
+  const controls = [...(node.matches(FORM) ? [node] : []), ...node.querySelectorAll<HTMLElement>(FORM)] as HTMLInputElement[];
+  for (const c of controls) {
     if (c.closest('[data-lock="skip"]') !== null || c.disabled) continue;
     c.disabled = true;
     c.dataset.lockedBy = 'link';
   }
-  if (node.querySelector(`:scope > .${NOTE_CLASS}`) === null) {
+  // A lone button (the art's Play, tagged with z) is simply disabled: its control's note says why.
+  if (!node.matches(FORM) && node.querySelector(`:scope > .${NOTE_CLASS}`) === null) {
     const note = document.createElement('p');
     note.className = `hint ${NOTE_CLASS}`;
     note.textContent = 'Locked by this link.';

@@ -1,6 +1,7 @@
-// embed-code.ts — the "Copy embed code" button: iframe HTML for the widget's current state, plus
-// the embed.js line that lets the iframe size itself (docs/embedding.md). The code is also shown
-// in a read-only text box, so it can be copied by hand when the clipboard is not available.
+// embed-code.ts — the embed code: iframe HTML for a widget's state, plus the embed.js line that
+// lets the iframe size itself (docs/embedding.md), and the embed page's own "Copy embed code"
+// button. The code is also shown in a read-only text box, so it can be copied by hand when the
+// clipboard is not available. The site pages' sharing lives in share-panel.ts.
 import { el } from './dom';
 
 /** Escapes text for an HTML attribute value in double quotes. */
@@ -50,24 +51,5 @@ export function createEmbedButton(getSnippet: () => string): HTMLDivElement {
     }
   });
   root.append(button, status, box);
-  return root;
-}
-
-/** A "Copy link" button for the current URL (share link). */
-export function createLinkButton(): HTMLDivElement {
-  const root = el('div', 'embed-share');
-  const button = el('button', undefined, 'Copy link');
-  button.type = 'button';
-  const status = el('span', 'hint');
-  status.setAttribute('role', 'status');
-  button.addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText(location.href);
-      status.textContent = ' Link copied.';
-    } catch {
-      status.textContent = ` ${location.href}`;
-    }
-  });
-  root.append(button, status);
   return root;
 }

@@ -104,7 +104,7 @@ export function buildArtControls(c: ArtControlsContext): ArtControls {
   let z: Slider | undefined;
   if (show('z')) {
     z = createSlider({ label: table.z.label, min: table.z.min, max: table.z.max, step: 0.01, value: state.z,
-      hint: 'Play (beside the picture) moves z with time.', onInput: (v) => { state.z = v; c.change('z'); } });
+      hint: 'Play, by the picture, moves z with time.', onInput: (v) => { state.z = v; c.change('z'); } });
     root.append(keyed(z.root, 'z'));
   }
   return { root, seed, z };

@@ -51,6 +51,7 @@ export async function mountArt(host: HTMLElement, client: EngineClient, o: ArtMo
   const playNote = el('span', 'hint play-note');
   playNote.setAttribute('role', 'status');
   if (!hidden.has('z')) toolbar.append(play, playNote);
+  if (locked.has('z')) playNote.textContent = 'z is locked by this link, so the animation is off.';
   const image = new ImageCanvas(320, 320, 'Generated art (rendering…)');
   const caption = el('p', 'art-caption');
   const dev = el('details', 'art-dev');
