@@ -252,3 +252,62 @@ test('#8 finding 8: art.html?act=relu,tanh,relu&depth=3 reopens as ReLU, Tanh, R
   await widgetReady(page);
   expect(await shownHash(page)).toBe(hash);
 });
+
+test('the preview is drawn at the canvas’s device-pixel size (sharp step edges), and redrawn when the box changes', async ({ browser }) => {
+  const context = await browser.newContext({ deviceScaleFactor: 2, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto('art.html?act=step&seed=7');
+  await widgetReady(page);
+  await shownHash(page);
+  const sizes = () => page.locator('canvas.image-canvas').evaluate((c) => ({ w: (c as HTMLCanvasElement).width, h: (c as HTMLCanvasElement).height, css: c.clientWidth }));
+  const wide = await sizes();
+  expect(wide.w).toBe(Math.min(1024, Math.round(wide.css * 2)));
+  expect(wide.h).toBe(wide.w);
+  expect(Number(await page.locator('.art-view').getAttribute('data-hash-size'))).toBe(wide.w);
+  expect(await canvasHash(page)).toBe(await shownHash(page));
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect.poll(async () => (await sizes()).w).toBe(Math.round((await sizes()).css * 2));
+  expect((await sizes()).w).toBeLessThan(wide.w);
+  await expect.poll(async () => Number(await page.locator('.art-view').getAttribute('data-hash-size'))).toBe((await sizes()).w);
+  expect(await canvasHash(page)).toBe(await shownHash(page));
+  await context.close();
+});
+
+test('Play sits beside the picture at 1280×900, and the developers’ hash never describes another picture', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('art.html');
+  await widgetReady(page);
+  const play = await page.getByRole('button', { name: 'Play' }).boundingBox();
+  const canvas = await page.locator('canvas.image-canvas').boundingBox();
+  expect(play!.y + play!.height).toBeLessThanOrEqual(900);
+  expect(canvas!.y - (play!.y + play!.height)).toBeLessThan(40); // right above the picture
+  expect(Math.abs(play!.x - canvas!.x)).toBeLessThan(4);
+  const first = await shownHash(page);
+  await page.getByText('For developers: the pixel hash').click();
+  await expect(page.locator('.hash-line')).toContainText(first);
+  // A new picture: the old hash disappears at once, the new one belongs to what the canvas shows.
+  await page.getByRole('button', { name: 'Randomise' }).click();
+  await expect(page.locator('.hash-line')).not.toContainText(first);
+  const second = await shownHash(page);
+  await expect(page.locator('.hash-line')).toContainText(second);
+  expect(await canvasHash(page)).toBe(second);
+  // While playing there is no hash (it would be stale at once).
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('.hash-line')).toHaveText('Not computed while the animation plays; pause to see it.');
+  await expect(page.locator('.art-view')).not.toHaveAttribute('data-hash', /./);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const third = await shownHash(page);
+  expect(await canvasHash(page)).toBe(third);
+  await expect(page.locator('.hash-line')).toContainText(third);
+});
+
+test('Cancel stops an export between tiles', async ({ page }) => {
+  await page.goto('art.html?export=2048&depth=8&width=32');
+  await widgetReady(page);
+  await page.getByRole('button', { name: 'Export PNG' }).click();
+  await expect(page.locator('.export [role="status"]')).toContainText(/tile \d+ of 64/);
+  await page.getByRole('button', { name: 'Cancel export' }).click();
+  await expect(page.locator('.export [role="status"]')).toHaveText(' Export cancelled.');
+  await expect(page.getByRole('button', { name: 'Export PNG' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Cancel export' })).toBeHidden();
+});
