@@ -153,3 +153,43 @@ test('fits a 360 px phone screen without sideways scrolling', async ({ page }) =
   await widgetReady(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
+
+/** Ink (alpha > 0) in the outer `edge` pixels (left, right, top, bottom) of every canvas under `scope`: a cut label leaves some. */
+async function edgeInk(page: Page, scope: string, edge = 2): Promise<number[]> {
+  return page.locator(`${scope} canvas`).evaluateAll((canvases, e) => canvases.map((c) => {
+    const canvas = c as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d')!;
+    const { width: w, height: h } = canvas;
+    let ink = 0;
+    const count = (x: number, y: number, cw: number, ch: number) => {
+      const d = ctx.getImageData(x, y, cw, ch).data;
+      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) ink++;
+    };
+    count(0, 0, e, h); count(w - e, 0, e, h); count(0, h - e, w, e); count(0, 0, w, e);
+    return ink;
+  }), edge);
+}
+
+test('Leaky ReLU at its default α shows α = 0.01 and no dead zone (issue 7, bug 2)', async ({ page }) => {
+  await page.goto('explorer.html?act=leaky_relu');
+  await widgetReady(page);
+  await expect(page.getByRole('spinbutton', { name: /Leaky ReLU: α \(number\)|Leaky ReLU: alpha \(number\)/ })).toHaveValue('0.01');
+  const row = page.locator('table[data-readouts] tbody tr', { has: page.getByRole('rowheader', { name: /Leaky ReLU/ }) });
+  await expect(row.locator('td').nth(2)).toHaveText('0%');
+  await expect(page.locator('.shade-note')).toContainText('0%');
+  await expect(page.locator('.shade-note')).not.toContainText('50%');
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const width of [360, 768, 1280]) {
+    test(`axis labels are never cut at the canvas edge: GELU error view and plots, ${width} px ${colorScheme} (issue 7, bug 3)`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('explorer.html?act=sigmoid,gelu');
+      await widgetReady(page);
+      await expect(page.locator('.gelu-view canvas')).toHaveCount(1);
+      expect(await edgeInk(page, '.gelu-view')).toEqual([0]);
+      expect(await edgeInk(page, '.plots')).toEqual([0, 0]);
+    });
+  }
+}

@@ -36,7 +36,7 @@ describe('words', () => {
     expect(percent(0.004)).toBe('0.4%');
   });
   it('describes the f′ plot with its dead-zone shares', () => {
-    const curve = { id: 'relu', f: new Float32Array(), df: new Float32Array(), deadShare: 0.5, deadRuns: [] };
+    const curve = { id: 'relu', f: new Float32Array(), df: new Float32Array(), features: null, deadShare: 0.5, deadRuns: [] };
     expect(plotLabel('f′', [curve], -5, 5, 1, [{ id: 'relu', f: 1, df: 1 }], names))
       .toBe('Plot of f′ for ReLU, z from −5 to 5. At the cursor z = 1: ReLU 1. Shaded (for ReLU): |f′| < 0.01. Share of the range with |f′| < 0.01: ReLU 50%.');
   });

@@ -4,6 +4,8 @@
 // CSS variables each time the plot is (re)built, so `rebuild()` after a colour-scheme change.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { fitPadding, fitYAxis } from './axis-fit';
+import { formatNumber } from './format';
 
 /** What one plot shows. */
 export interface CurveData {
@@ -43,16 +45,19 @@ export class CurvePlot {
     this.#plot?.destroy();
     const axis = themeColour('--plot-axis');
     const grid = themeColour('--plot-grid');
-    const axisStyle = { stroke: axis, font: '11px system-ui, sans-serif', grid: { stroke: grid, width: 1 },
-      ticks: { stroke: grid, width: 1 } };
+    const font = '11px system-ui, sans-serif';
+    // Labels with one minus sign (formatNumber's U+2212), axes sized to them (axis-fit.ts).
+    const axisStyle = { stroke: axis, font, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1, size: 5 }, gap: 4,
+      values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)) };
     const { width, height } = this.#size();
     this.#plot = new uPlot({
       width,
       height,
       legend: { show: false },
       cursor: { show: false },
+      padding: fitPadding(font),
       scales: { x: { time: false, range: [-5, 5] } },
-      axes: [{ ...axisStyle, size: 28 }, { ...axisStyle, size: 42 }],
+      axes: [{ ...axisStyle, size: 28 }, { ...axisStyle, size: fitYAxis(font, 30) }],
       series: [
         {},
         { label: 'f', stroke: themeColour('--plot-f'), width: 2 },

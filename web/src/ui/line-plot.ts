@@ -3,6 +3,7 @@
 // where |f′| < 0.01), and a text alternative. It draws values it is given; it computes nothing.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { fitPadding, fitYAxis } from './axis-fit';
 import { formatNumber } from './format';
 import { themeColour } from './theme';
 
@@ -69,16 +70,19 @@ export class LinePlot {
     this.#plot?.destroy();
     const axis = themeColour('--plot-axis');
     const grid = themeColour('--plot-grid');
-    const axisStyle = { stroke: axis, font: '12px system-ui, sans-serif', grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+    const font = '12px system-ui, sans-serif';
+    const axisStyle = { stroke: axis, font, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1, size: 5 }, gap: 5 };
     const { width, height } = this.#size();
     const x = this.#data.x;
     this.#plot = new uPlot({
       width, height,
       legend: { show: false },
       cursor: { show: false },
+      padding: fitPadding(font),
       scales: { x: { time: false, range: () => [x[0]!, x[x.length - 1]!] } },
+      // Axis sizes follow the labels (axis-fit.ts): no minus sign or exponent is ever cut at the edge.
       axes: [{ ...axisStyle, size: 30, values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)) },
-        { ...axisStyle, size: 66, values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)) }],
+        { ...axisStyle, size: fitYAxis(font), values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)) }],
       series: [{}, ...this.#data.series.map((s, i) => ({ label: s.label, stroke: seriesColour(i), width: 2, dash: DASHES[i % DASHES.length] }))],
       hooks: { drawClear: [(u: uPlot) => this.#drawShade(u)], draw: [(u: uPlot) => this.#drawCursor(u)] },
     }, this.#columns(), this.#box);

@@ -10,6 +10,10 @@ export function nameOf(id: string, metas: readonly ActivationMeta[], T: number):
   return metas.find((m) => m.id === id)?.name ?? id;
 }
 
+/** The dead-zone rule in words, shown next to the plot (the engine's rule: cpp/actlab/probes/features.hpp). */
+export const RULE = 'The rule: |f′| < 0.01, strictly — a slope of exactly 0.01, like Leaky ReLU’s default α, is not shaded.';
+
+/** A share as the table and the note both print it: whole percent, one decimal below 1 %. */
 export const percent = (share: number): string => `${(share * 100).toFixed(share > 0 && share < 0.01 ? 1 : 0)}%`;
 
 /** "Sigmoid: f(0.5) = 0.622, f′(0.5) = 0.235" for each activation. */

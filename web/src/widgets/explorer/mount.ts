@@ -12,7 +12,7 @@ import { LinePlot } from '../../ui/line-plot';
 import { showNotices } from '../../ui/notices';
 import { onThemeChange } from '../../ui/theme';
 import { buildControls } from './controls';
-import { nameOf, plotLabel } from './describe';
+import { nameOf, percent, plotLabel, RULE } from './describe';
 import { buildFormulas } from './formulas';
 import { GeluView } from './gelu-view';
 import { Readouts } from './readouts';
@@ -85,7 +85,7 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
     if (fPlot === undefined) { fPlot = new LinePlot(fBox, fData); dfPlot = new LinePlot(dfBox, dfData); } else { fPlot.update(fData); dfPlot!.update(dfData); }
     legendSlot.replaceChildren(createLegend(curves.curves.map((c) => names(c.id))));
     shadeNote.textContent = shadeFor === undefined ? 'No f′ to shade (softmax only).'
-      : `Grey bands: where |f′| of ${names(shadeFor.id)} is below ${THRESHOLD} (saturated or dead), ${Math.round(shadeFor.deadShare! * 1000) / 10}% of this range.`;
+      : `Grey bands: where |f′| of ${names(shadeFor.id)} is below ${THRESHOLD} (saturated or dead), ${percent(shadeFor.deadShare!)} of this range. ${RULE}`;
   }
   function drawPoints(): void {
     if (curves === undefined) return;
