@@ -7,6 +7,11 @@ import type { Field, NumberField, StateOf, Table } from './schema';
 /** The explorer's own pseudo-entry: softmax of the two logits [z, 0] at temperature T. */
 export const SOFTMAX_ID = 'softmax';
 
+/** A parameter's symbol as the formulas write it: α for "\\alpha", β for "\\beta" (else its name). */
+export function paramSymbol(p: { name: string; tex: string }): string {
+  return ({ '\\alpha': 'α', '\\beta': 'β', '\\lambda': 'λ' } as Record<string, string>)[p.tex] ?? p.name;
+}
+
 /** URL key of an activation parameter's row: "elu.alpha". */
 export const paramKey = (id: string, name: string): string => `${id}.${name}`;
 
@@ -19,6 +24,8 @@ function fixedRows(ids: readonly string[]) {
     zmax: { kind: 'number', default: 5, min: -49, max: 50, label: 'z to', hideable: true },
     z: { kind: 'number', default: 0.5, min: -50, max: 50, label: 'z', hideable: true },
     T: { kind: 'number', default: 1, min: 0.05, max: 20, label: 'Softmax temperature T', hideable: true },
+    /** Whose dead zone is shaded: 'each' (every curve in its own lane and colour) or one activation id. */
+    shade: { kind: 'enum', default: 'each', values: ['each', ...ids.filter((id) => id !== SOFTMAX_ID)], label: 'Shade the dead zone of', hideable: true },
     gelu: { kind: 'boolean', default: true, label: 'GELU exact vs tanh error view', hideable: true },
     sheet: { kind: 'boolean', default: true, label: 'Cheat sheet', hideable: true },
   } as const satisfies Record<string, Field>;
@@ -35,7 +42,7 @@ export function explorerTable(activations: readonly ActivationMeta[]): ExplorerT
   for (const a of activations) {
     for (const p of a.params) {
       params[paramKey(a.id, p.name)] = { kind: 'number', default: p.default, min: p.min, max: p.max,
-        label: `${a.name} ${p.name}`, hideable: true };
+        label: `${a.name} ${paramSymbol(p)}`, hideable: true };
     }
   }
   return { ...fixedRows(ids), ...params } as ExplorerTable;

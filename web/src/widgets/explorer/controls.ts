@@ -2,7 +2,7 @@
 // z range, the z cursor, each chosen activation's parameters, softmax temperature, section toggles.
 // Controls the URL hid (classroom mode) are not built. Calls `change` with the state key(s) touched.
 import type { ActivationMeta } from '../../engine/types';
-import { SOFTMAX_ID, paramKey, type ExplorerState, type ExplorerTable } from '../../state/explorer';
+import { SOFTMAX_ID, paramKey, paramSymbol, type ExplorerState, type ExplorerTable } from '../../state/explorer';
 import type { NumberField } from '../../state/schema';
 import { el } from '../../ui/dom';
 import { createCheckbox, createCheckGroup } from '../../ui/select';
@@ -34,6 +34,8 @@ export function zStep(s: ExplorerState): number {
   return Number(((m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p).toPrecision(1));
 }
 
+const words = (n: number): string => ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'][n] ?? String(n);
+
 export function buildControls(c: ControlsContext): Controls {
   const { state, hidden, table } = c;
   const root = el('div', 'explorer-controls');
@@ -41,15 +43,23 @@ export function buildControls(c: ControlsContext): Controls {
 
   if (show('act')) {
     const choices = [...c.metas.map((m) => ({ value: m.id, label: m.name })), { value: SOFTMAX_ID, label: 'Softmax of [z, 0]' }];
+    // Refusals are said, not silent: a polite status line under the list (cleared by the next change).
+    const refusal = el('p', 'refusal');
+    refusal.setAttribute('role', 'status');
     const group = createCheckGroup('Activations', choices, state.act, (values) => {
-      if (values.length === 0) { group.set(state.act); return; } // keep at least one
+      refusal.textContent = '';
+      if (values.length === 0) { group.set(state.act); refusal.textContent = 'At least one activation stays chosen.'; return; }
+      if (values.length > table.act.maxItems) {
+        group.set(state.act);
+        refusal.textContent = `At most ${words(table.act.maxItems)} at once: untick one to add another.`;
+        return;
+      }
       // Keep the order the learner chose them in (series colours stay put); new ones go last.
-      const ordered = [...state.act.filter((v) => values.includes(v)), ...values.filter((v) => !state.act.includes(v))];
-      state.act = ordered.slice(0, table.act.maxItems);
-      if (values.length > table.act.maxItems) group.set(state.act);
+      state.act = [...state.act.filter((v) => values.includes(v)), ...values.filter((v) => !state.act.includes(v))];
       c.change('act');
       refreshParams();
     }, `Choose up to ${table.act.maxItems} to overlay.`);
+    group.root.append(refusal);
     group.root.classList.add('act-group');
     // A list of ~19 choices: folded on phones (so z and the plots stay near the top), open on wide screens.
     const fold = el('details', 'act-fold');
@@ -105,7 +115,7 @@ export function buildControls(c: ControlsContext): Controls {
         const key = paramKey(id, p.name);
         if (!show(key)) continue;
         const f = table[key] as NumberField;
-        params.append(createSlider({ label: `${meta!.name}: ${p.name}`, min: f.min, max: f.max,
+        params.append(createSlider({ label: `${meta!.name}: ${paramSymbol(p)}`, min: f.min, max: f.max,
           step: Number(((f.max - f.min) / 200).toPrecision(1)), value: state[key] as number, hint: p.doc,
           onInput: (v) => { state[key] = v; c.change(key); } }).root);
       }
