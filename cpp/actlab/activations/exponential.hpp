@@ -49,7 +49,7 @@ struct Selu {
             .zero_centred = false, .monotonic = true, .smooth = false, .piecewise_linear = false,
             .saturates = "x ≪ 0 (f → −λα ≈ −1.758)", .max_slope = kSeluLambda * kSeluAlpha,
             .max_slope_at = "as x → 0 from below (λα ≈ 1.758)", .year = 2017,
-            .origin = "Klambauer et al. (2017), Self-Normalizing Neural Networks (lambda ≈ 1.0507, alpha ≈ 1.6733)",
+            .origin = "Klambauer et al. (2017), Self-Normalizing Neural Networks (λ ≈ 1.0507, α ≈ 1.6733)",
             .used_in = "self-normalising deep MLPs (with LeCun-normal initialisation)",
             .derivative_note = "jumps at 0 from λα to λ"};
   }
