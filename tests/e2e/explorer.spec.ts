@@ -258,7 +258,7 @@ test.describe('touch', () => {
     }
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await expect(z).toHaveValue('2');
-    await expect(page.locator('.quick-readout')).toContainText(`At z = 2: Sigmoid (logistic) f = ${formatNumber(engineValue('sigmoid', 2, false), 4)}`);
+    await expect(page.locator('.quick-readout')).toContainText(`At z = 2 — Sigmoid (logistic): f = ${formatNumber(engineValue('sigmoid', 2, false), 4)}`);
     // Plot, z control and the readout line fit on the screen at once (scrolled to the z control).
     await page.locator('.z-slot').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     for (const locator of [z, page.locator('.quick-readout'), plotArea(page, 0)]) {
@@ -352,4 +352,31 @@ test('cheat sheet and labels use typeset maths: no ASCII arrows, broken phrases 
   await expect(page.getByRole('slider', { name: 'Leaky ReLU: α' })).toBeVisible();
   await expect(page.getByRole('slider', { name: 'Swish / SiLU: β' })).toBeVisible();
   await expect(page.locator('.plots .legend')).toContainText('Leaky ReLU, α = 0.01');
+});
+
+test('parameter variants: Leaky ReLU overlaid at α = 0.01 and α = 0.3, legends say which, the link keeps both', async ({ page }) => {
+  await page.goto('explorer.html?act=leaky_relu&z=-2');
+  await widgetReady(page);
+  await page.getByRole('button', { name: 'Overlay Leaky ReLU at a second α' }).click();
+  const second = page.getByRole('spinbutton', { name: 'Leaky ReLU (second copy): α (number)' });
+  await expect(second).toBeVisible();
+  await second.fill('0.3');
+  await second.press('Enter');
+  await expect(page).toHaveURL(/act=leaky_relu,leaky_relu-2/);
+  await expect(page).toHaveURL(/leaky_relu-2\.alpha=0\.3/);
+  const legend = page.locator('.plots .legend').first();
+  await expect(legend).toContainText('Leaky ReLU, α = 0.01');
+  await expect(legend).toContainText('Leaky ReLU, α = 0.3');
+  const f = (name: string) => page.locator('table[data-readouts] tbody tr', { has: page.getByRole('rowheader', { name, exact: true }) }).locator('td').first();
+  await expect(f('Leaky ReLU, α = 0.01')).toHaveText(formatNumber(Math.fround(-2) * Math.fround(0.01), 5));
+  await expect(f('Leaky ReLU, α = 0.3')).toHaveText('−0.6');
+  await expect(page.locator('.plots canvas').first()).toHaveAttribute('aria-label', /Leaky ReLU, α = 0\.3: rises from −1\.5 to 5/);
+  const saved = page.url();
+  await page.reload();
+  await widgetReady(page);
+  expect(page.url()).toBe(saved);
+  await expect(legend).toContainText('Leaky ReLU, α = 0.3');
+  await page.getByRole('button', { name: 'Remove the second Leaky ReLU' }).click();
+  await expect(legend).not.toContainText('α = 0.3');
+  await expect(page).not.toHaveURL(/leaky_relu-2/);
 });

@@ -10,6 +10,7 @@ import type { CurveFeatures } from './types';
 export const SOFTMAX_ID = 'softmax';
 
 export interface CurvesRequest {
+  /** Series keys: an activation id, or an id with a suffix from '-' on (registry ids use [a-z0-9_] only) ("leaky_relu-2": the same activation at other parameters). */
   ids: string[];
   /** Parameters by activation id, then by name. */
   params: Record<string, Record<string, number>>;
@@ -41,6 +42,9 @@ export interface PointValue { id: string; f: number; df: number | null }
 
 export interface GeluErrorResult { x: Float32Array; exact: Float32Array; approx: Float32Array; diff: Float32Array; maxAbs: number; maxAt: number }
 
+/** The engine's activation id of a series key: "leaky_relu-2" → "leaky_relu". */
+const engineId = (key: string): string => key.split('-')[0]!;
+
 /** n evenly spaced float32 points from lo to hi inclusive. */
 export function grid(lo: number, hi: number, n: number): Float32Array {
   const count = Math.max(2, Math.min(4001, Math.floor(n)));
@@ -63,7 +67,7 @@ export function curves(engine: Engine, req: CurvesRequest): CurvesResult {
   let x: Float32Array | undefined;
   const out: (Curve | typeof SOFTMAX_ID)[] = req.ids.map((id) => {
     if (id === SOFTMAX_ID) return SOFTMAX_ID;
-    const r = engine.curveFeatures(id, { params: req.params[id] ?? {}, lo: req.zmin, hi: req.zmax, points: count, threshold: req.threshold });
+    const r = engine.curveFeatures(engineId(id), { params: req.params[id] ?? {}, lo: req.zmin, hi: req.zmax, points: count, threshold: req.threshold });
     x ??= r.x;
     return { id, f: r.f, df: r.df, features: r.features, deadShare: r.features.deadShare, deadRuns: r.features.dead };
   });
@@ -82,7 +86,8 @@ export function pointValues(engine: Engine, ids: string[], params: CurvesRequest
   return ids.map((id) => {
     if (id === SOFTMAX_ID) return { id, f: engine.softmax(Float32Array.of(z, 0), { temperature })[0]!, df: null };
     const p = params[id] ?? {};
-    return { id, f: engine.apply(id, at, { params: p })[0]!, df: engine.apply(id, at, { params: p, derivative: true })[0]! };
+    const e = engineId(id);
+    return { id, f: engine.apply(e, at, { params: p })[0]!, df: engine.apply(e, at, { params: p, derivative: true })[0]! };
   });
 }
 

@@ -12,6 +12,21 @@ export function paramSymbol(p: { name: string; tex: string }): string {
   return ({ '\\alpha': 'α', '\\beta': 'β', '\\lambda': 'λ' } as Record<string, string>)[p.tex] ?? p.name;
 }
 
+/**
+ * Parameter variants: `leaky_relu-2` in `act` is a second copy of Leaky ReLU with its own parameter rows
+ * (`leaky_relu-2.alpha`), so the same activation can be overlaid at two α or β values. Only
+ * activations with parameters have one; its default sits a quarter of the range above the registry's.
+ */
+export const VARIANT = '-2';
+
+/** The registry id of a series key: "leaky_relu-2" → "leaky_relu". */
+export const baseOf = (key: string): string => (key.endsWith(VARIANT) ? key.slice(0, -VARIANT.length) : key);
+
+/** A variant's default: the registry default plus a quarter of the range, two significant digits, clamped. */
+export function variantDefault(p: { default: number; min: number; max: number }): number {
+  return Math.min(p.max, Number((p.default + (p.max - p.min) / 4).toPrecision(2)));
+}
+
 /** URL key of an activation parameter's row: "elu.alpha". */
 export const paramKey = (id: string, name: string): string => `${id}.${name}`;
 
@@ -37,12 +52,15 @@ export type ExplorerState = StateOf<ExplorerFixed> & Record<string, unknown>;
 
 /** The explorer's table for the engine's registry (plus the softmax pseudo-entry). */
 export function explorerTable(activations: readonly ActivationMeta[]): ExplorerTable {
-  const ids = [...activations.map((a) => a.id), SOFTMAX_ID];
+  const variants = activations.filter((a) => a.params.length > 0).map((a) => a.id + VARIANT);
+  const ids = [...activations.map((a) => a.id), SOFTMAX_ID, ...variants];
   const params: Record<string, NumberField> = {};
   for (const a of activations) {
     for (const p of a.params) {
       params[paramKey(a.id, p.name)] = { kind: 'number', default: p.default, min: p.min, max: p.max,
         label: `${a.name} ${paramSymbol(p)}`, hideable: true };
+      params[paramKey(a.id + VARIANT, p.name)] = { kind: 'number', default: variantDefault(p), min: p.min, max: p.max,
+        label: `${a.name} (second copy) ${paramSymbol(p)}`, hideable: true };
     }
   }
   return { ...fixedRows(ids), ...params } as ExplorerTable;
@@ -64,9 +82,18 @@ export function normaliseRange(state: ExplorerState, notices: string[]): void {
   }
 }
 
-/** Parameters of `id` from the state, by name, as the engine's apply() takes them. */
-export function paramsOf(state: Record<string, unknown>, meta: ActivationMeta): Record<string, number> {
-  return Object.fromEntries(meta.params.map((p) => [p.name, state[paramKey(meta.id, p.name)] as number]));
+/** Parameters of series `key` (default: the activation itself) from the state, by name, as the engine takes them. */
+export function paramsOf(state: Record<string, unknown>, meta: ActivationMeta, key = meta.id): Record<string, number> {
+  return Object.fromEntries(meta.params.map((p) => [p.name, state[paramKey(key, p.name)] as number]));
+}
+
+/** A variant without its activation is dropped (a link may carry one alone); says so. */
+export function normaliseVariants(state: ExplorerState, notices: string[]): void {
+  const orphans = state.act.filter((k) => k !== baseOf(k) && !state.act.includes(baseOf(k)));
+  if (orphans.length === 0) return;
+  state.act = state.act.filter((k) => !orphans.includes(k));
+  if (state.act.length === 0) state.act = [baseOf(orphans[0]!)];
+  notices.push(`A second copy needs its activation in the list too; dropped ${orphans.join(', ')}.`);
 }
 
 export type { Table };

@@ -3,7 +3,7 @@
 // and the URL in step. Used by the explorer page and its bare embed page.
 import type { CurvesResult, PointValue } from '../../engine/composite';
 import type { EngineClient } from '../../engine/client';
-import { explorerTable, normaliseRange, paramsOf, type ExplorerState } from '../../state/explorer';
+import { SOFTMAX_ID, baseOf, explorerTable, normaliseRange, normaliseVariants, paramsOf, type ExplorerState } from '../../state/explorer';
 import { readUrlState, queryFor, writeUrlState } from '../../state/url';
 import { el } from '../../ui/dom';
 import { createEmbedButton, createLinkButton, embedSnippet, siteBase } from '../../ui/embed-code';
@@ -33,9 +33,14 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
   const state = parsed.state as ExplorerState;
   const hidden = parsed.hidden;
   normaliseRange(state, parsed.notices);
+  normaliseVariants(state, parsed.notices);
   showNotices(o.notices, parsed.notices);
   const names = (id: string) => nameOf(id, metas, state);
-  const paramsById = () => Object.fromEntries(metas.map((m) => [m.id, paramsOf(state, m)]));
+  // Parameters per series key: each activation, and each chosen second copy ("leaky_relu-2").
+  const paramsById = () => Object.fromEntries(state.act.filter((k) => k !== SOFTMAX_ID).flatMap((k) => {
+    const m = metas.find((x) => x.id === baseOf(k));
+    return m === undefined ? [] : [[k, paramsOf(state, m, k)]];
+  }));
 
   // Layout
   const widget = el('div', 'widget explorer');
@@ -154,7 +159,7 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
   function drawPoints(): void {
     if (curves === undefined) return;
     readouts.update(state.z, points, curves.curves, state.zmin, state.zmax, names);
-    quick.textContent = `At z = ${fmt(state.z, 4)}: ${points.map((p) => `${names(p.id)} f = ${fmt(p.f, 4)}${p.df === null ? '' : `, f′ = ${fmt(p.df, 4)}`}`).join(' · ')}`;
+    quick.textContent = `At z = ${fmt(state.z, 4)} — ${points.map((p) => `${names(p.id)}: f = ${fmt(p.f, 4)}${p.df === null ? '' : `, f′ = ${fmt(p.df, 4)}`}`).join(' · ')}`;
     fPlot?.setCursor(state.z, label('f'));
     dfPlot?.setCursor(state.z, label('f′'));
   }
@@ -178,7 +183,7 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
         gelu.root.hidden = g === undefined || hidden.has('gelu');
         if (g !== undefined) gelu.update(g);
         sheet.hidden = !state.sheet || hidden.has('sheet');
-        formulaList.replaceChildren(...buildFormulas(state.act, metas));
+        formulaList.replaceChildren(...buildFormulas([...new Set(state.act.map(baseOf))], metas));
         host.dataset.ready = 'true';
       } while (allAgain);
     } finally { allBusy = false; }
