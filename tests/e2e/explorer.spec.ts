@@ -380,3 +380,49 @@ test('parameter variants: Leaky ReLU overlaid at α = 0.01 and α = 0.3, legends
   await expect(legend).not.toContainText('α = 0.3');
   await expect(page).not.toHaveURL(/leaky_relu-2/);
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const width of [360, 768, 1280]) {
+    test(`variants, shading chooser, refusal and hover pass axe WCAG 2.2 AA at ${width} px (${colorScheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('explorer.html?act=sigmoid,relu,leaky_relu,leaky_relu-2,elu,swish');
+      await widgetReady(page);
+      await page.locator('.act-fold').evaluate((d) => { (d as HTMLDetailsElement).open = true; });
+      await page.getByRole('checkbox', { name: 'Tanh', exact: true }).click(); // the seventh: refused, with a status line
+      await expect(page.locator('.refusal')).toBeVisible();
+      const p = await at(page, 0, 0.6);
+      await page.mouse.move(p.x, p.y);
+      await expect(page.locator('.plot-hover').first()).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    });
+  }
+}
+
+test('keyboard only: every new control is reachable by Tab and works with keys', async ({ page }) => {
+  await page.goto('explorer.html?act=sigmoid,relu,leaky_relu');
+  await widgetReady(page);
+  const reached = new Set<string>();
+  for (let k = 0; k < 60; k++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      return a === null ? '' : `${a.tagName}:${a.getAttribute('aria-label') ?? a.textContent?.trim() ?? ''}:${(a as HTMLInputElement).type ?? ''}`;
+    });
+    reached.add(name);
+    if (name.startsWith('SELECT') && name.includes('Each curve')) {
+      await page.keyboard.type('S'); // type-ahead: "Each curve" → "Sigmoid (logistic)" alone
+      await expect(page.locator('.shade-note')).toContainText('where |f′| of Sigmoid (logistic) is below 0.01');
+    }
+    if (name.includes('Overlay Leaky ReLU at a second α')) {
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.plots .legend').first()).toContainText('Leaky ReLU, α = 0.26');
+      break;
+    }
+  }
+  const all = [...reached].join('\n');
+  expect(all).toContain('INPUT::range'); // the z slider (its name comes from its label)
+  expect(all).toMatch(/SELECT/);
+  expect(all).toContain('Overlay Leaky ReLU at a second α');
+});
