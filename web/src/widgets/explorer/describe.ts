@@ -3,7 +3,7 @@
 import type { Curve, PointValue } from '../../engine/composite';
 import type { ActivationMeta } from '../../engine/types';
 import { SOFTMAX_ID, baseOf, paramKey, paramSymbol } from '../../state/explorer';
-import { curveSentence, percent, RULE } from '../../ui/curve-words';
+import { curveSentence } from '../../ui/curve-words';
 import { formatNumber as fmt } from '../../ui/format';
 
 export { curveSentence, deadWords, percent, RULE } from '../../ui/curve-words';
@@ -30,7 +30,7 @@ export function plotLabel(kind: 'f' | 'f′', curves: readonly Curve[], zmin: nu
   }).join(', ');
   const cursor = `Cursor at z = ${fmt(z)}: ${at}.`;
   if (kind === 'f') {
-    const shapes = curves.map((c) => (c.features === null ? `${names(c.id)}: rises from ${fmt(c.f[0]!, 2)} to ${fmt(c.f[c.f.length - 1]!, 2)}` : curveSentence(names(c.id), c.features, zmin, zmax)));
+    const shapes = curves.map((c) => (c.features === null ? `${names(c.id)}: goes from ${fmt(c.f[0]!, 2)} to ${fmt(c.f[c.f.length - 1]!, 2)}` : curveSentence(names(c.id), c.features, zmin, zmax)));
     return `Plot of f(z) for z from ${fmt(zmin)} to ${fmt(zmax)}. ${shapes.join('. ')}. ${cursor}`;
   }
   const withDf = curves.filter((c) => c.df !== null).map((c) => names(c.id));
