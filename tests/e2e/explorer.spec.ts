@@ -426,3 +426,11 @@ test('keyboard only: every new control is reachable by Tab and works with keys',
   expect(all).toMatch(/SELECT/);
   expect(all).toContain('Overlay Leaky ReLU at a second α');
 });
+
+test('the f and f′ plots share their x positions, so the two cursors and any drag line up', async ({ page }) => {
+  await page.goto('explorer.html?act=sigmoid,tanh,gelu');
+  await widgetReady(page);
+  const [a, b] = [(await plotArea(page, 0).boundingBox())!, (await plotArea(page, 1).boundingBox())!];
+  expect(Math.abs(a.x - b.x)).toBeLessThan(1);
+  expect(Math.abs(a.width - b.width)).toBeLessThan(1);
+});
