@@ -95,9 +95,9 @@ export class LinePlot {
       padding: fitPadding(font),
       scales: { x: { time: false, range: () => [x[0]!, x[x.length - 1]!] } },
       // Axis sizes follow the labels (axis-fit.ts): no minus sign or exponent is ever cut at the edge; at
-      // least 52 px, so stacked plots with labels up to "−0.25" keep their x axes aligned.
+      // least 56 px, so stacked plots with labels up to "−0.25" keep their x axes aligned.
       axes: [{ ...axisStyle, size: 30, values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)) },
-        { ...axisStyle, size: fitYAxis(font, 52), values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)) }],
+        { ...axisStyle, size: fitYAxis(font, 56), values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)) }],
       series: [{}, ...this.#data.series.map((s, i) => ({ label: s.label, stroke: seriesColour(i), width: 2, dash: DASHES[i % DASHES.length] }))],
       hooks: { drawClear: [(u: uPlot) => this.#drawShade(u)], draw: [(u: uPlot) => this.#drawCursor(u)] },
     }, this.#columns(), this.#box);
