@@ -1,6 +1,7 @@
 // axis-fit.ts — uPlot axis sizes measured from the labels they will draw, so no label is ever cut at
 // the canvas edge ("−2.50e−4" below zero on the GELU error view was): the y axis is as wide as its
-// widest label plus ticks and gap; the x axis as tall as the font. Shared by line-plot and curve-plot.
+// widest label plus ticks, gap and a margin; the top and right padding leave room for the labels centred
+// on the plot's top and right edges. Shared by line-plot and curve-plot.
 import type uPlot from 'uplot';
 
 let measurer: CanvasRenderingContext2D | null | undefined;
@@ -13,7 +14,7 @@ export function textWidth(text: string, font: string): number {
   return measurer.measureText(text).width;
 }
 
-const TICK = 5, GAP = 5, MARGIN = 6;
+const TICK = 5, GAP = 5, MARGIN = 6; // the plots' tick length and label gap (line-plot, curve-plot), plus room
 
 /** A y axis `size` that fits its widest tick label (with a margin to the canvas edge). */
 export function fitYAxis(font: string, min = 36): uPlot.Axis.Size {
