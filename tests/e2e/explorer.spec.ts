@@ -199,7 +199,7 @@ const plotArea = (page: Page, which: 0 | 1) => page.locator('.plots .plot-box').
 
 /** The client point at fraction `fx` of the plot area's width, halfway down. */
 async function at(page: Page, which: 0 | 1, fx: number): Promise<{ x: number; y: number }> {
-  await plotArea(page, which).scrollIntoViewIfNeeded();
+  await plotArea(page, which).evaluate((e) => e.scrollIntoView({ block: 'center' })); // clear of the sticky z control
   const box = (await plotArea(page, which).boundingBox())!;
   return { x: box.x + box.width * fx, y: box.y + box.height / 2 };
 }
@@ -434,3 +434,21 @@ test('the f and f′ plots share their x positions, so the two cursors and any d
   expect(a.x).toBe(b.x);
   expect(a.width).toBe(b.width);
 });
+
+for (const width of [360, 1280]) {
+  test(`the z control stays in view while scrolling through the plots (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 740 });
+    await page.goto('explorer.html?act=sigmoid,tanh');
+    await widgetReady(page);
+    await plotArea(page, 1).evaluate((e) => e.scrollIntoView({ block: 'end' })); // the f′ plot at the bottom of the screen
+    const z = (await page.getByRole('slider', { name: 'z (input)' }).boundingBox())!;
+    const df = (await plotArea(page, 1).boundingBox())!;
+    expect(z.y).toBeGreaterThanOrEqual(0);
+    expect(z.y + z.height).toBeLessThan(df.y); // above the f′ plot, not over it
+    expect(df.y + df.height).toBeLessThanOrEqual(741);
+    // Dragging on the f′ plot from here still moves z.
+    const p = await at(page, 1, 0.75);
+    await page.mouse.click(p.x, p.y);
+    await expect(page.getByRole('slider', { name: 'z (input)' })).toHaveValue('2.5');
+  });
+}
