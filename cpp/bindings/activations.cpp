@@ -31,13 +31,13 @@ std::string activations_json() {
     w.key("params").begin_array();
     for (int i = 0; i < a.param_count; ++i) {
       const actlab::ParamSpec& p = a.params[i];
-      w.begin_object().key("name").str(p.name).key("tex").str(p.tex).key("default").num(p.default_value);
-      w.key("min").num(p.min).key("max").num(p.max).key("doc").str(p.doc).end_object();
+      w.begin_object().key("name").str(p.name).key("tex").str(p.tex).key("default").num_f32(p.default_value);
+      w.key("min").num_f32(p.min).key("max").num_f32(p.max).key("doc").str(p.doc).end_object();
     }
     w.end_array();
     w.key("range").str(a.range).key("zeroCentred").boolean(a.zero_centred).key("monotonic").boolean(a.monotonic);
     w.key("smooth").boolean(a.smooth).key("piecewiseLinear").boolean(a.piecewise_linear);
-    w.key("saturates").str(a.saturates).key("maxSlope").num(a.max_slope).key("maxSlopeAt").str(a.max_slope_at);
+    w.key("saturates").str(a.saturates).key("maxSlope").num_f32(a.max_slope).key("maxSlopeAt").str(a.max_slope_at);
     w.key("year").num(a.year).key("origin").str(a.origin).key("usedIn").str(a.used_in);
     w.key("derivativeNote").str(a.derivative_note);
     w.end_object();

@@ -1,9 +1,11 @@
 // json_writer.hpp — a tiny streaming JSON writer for binding results (strings escaped, numbers
-// written with %.9g so floats round-trip; non-finite numbers become null).
+// written with %.9g so floats round-trip, or with num_f32 as the shortest decimal that rounds back
+// to the same float32 — 0.01f prints "0.01", not "0.00999999978"; non-finite numbers become null).
 #pragma once
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 namespace actlab::bindings {
@@ -22,6 +24,19 @@ class JsonWriter {
     if (!std::isfinite(v)) { out_ += "null"; return *this; }
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.9g", v);
+    out_ += buf;
+    return *this;
+  }
+  // A float32 as the fewest significant digits (1..9) that read back as the same float32: what a
+  // person typed (a parameter default of 0.01) stays 0.01; JS's Math.fround() recovers the exact bits.
+  JsonWriter& num_f32(float v) {
+    sep();
+    if (!std::isfinite(v)) { out_ += "null"; return *this; }
+    char buf[32];
+    for (int digits = 1; digits <= 9; ++digits) {
+      std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(v));
+      if (std::strtof(buf, nullptr) == v) break;
+    }
     out_ += buf;
     return *this;
   }

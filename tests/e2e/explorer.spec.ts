@@ -26,7 +26,7 @@ for (const url of ['explorer.html', 'embed/explorer.html']) {
     await page.goto(url);
     await widgetReady(page);
     await expect(page.locator('.plots canvas[role="img"]')).toHaveCount(2);
-    await expect(page.locator('.plots canvas[role="img"]').first()).toHaveAttribute('aria-label', /Plot of f for Sigmoid \(logistic\), Tanh, ReLU.*At the cursor z = 0\.5/);
+    await expect(page.locator('.plots canvas[role="img"]').first()).toHaveAttribute('aria-label', /Plot of f\(z\) for z from −5 to 5\. Sigmoid \(logistic\): rises .*Tanh: rises .*ReLU: rises .*Cursor at z = 0\.5/);
     await expect(page.locator('.formula .katex').first()).toBeVisible();
     expect(errors).toEqual([]);
   });
@@ -96,16 +96,16 @@ test('URL state round-trips: a changed widget reloads to the same state', async 
   await expect(page.getByRole('slider', { name: 'z (input)' })).toHaveValue('1.5');
   await expect(page.locator('.sheet')).toBeHidden();
   await page.getByRole('checkbox', { name: 'ELU', exact: true }).check();
-  await expect(page.getByRole('slider', { name: 'ELU: alpha' })).toBeVisible();
-  await page.getByRole('spinbutton', { name: 'ELU: alpha (number)' }).fill('2.5');
-  await page.getByRole('spinbutton', { name: 'ELU: alpha (number)' }).press('Enter');
+  await expect(page.getByRole('slider', { name: 'ELU: α' })).toBeVisible();
+  await page.getByRole('spinbutton', { name: 'ELU: α (number)' }).fill('2.5');
+  await page.getByRole('spinbutton', { name: 'ELU: α (number)' }).press('Enter');
   await expect(page).toHaveURL(/act=gelu,relu,elu/);
   await expect(page).toHaveURL(/elu\.alpha=2\.5/);
   const saved = page.url();
   await page.goto(saved);
   await widgetReady(page);
   await expect(page.getByRole('checkbox', { name: 'ELU', exact: true })).toBeChecked();
-  await expect(page.getByRole('slider', { name: 'ELU: alpha' })).toHaveValue('2.5');
+  await expect(page.getByRole('slider', { name: 'ELU: α' })).toHaveValue('2.5');
   await expect(page.getByRole('slider', { name: 'z from' })).toHaveValue('-3');
   expect(page.url()).toBe(saved);
 });
@@ -153,3 +153,302 @@ test('fits a 360 px phone screen without sideways scrolling', async ({ page }) =
   await widgetReady(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
+
+/** Ink (alpha > 0) in the outer `edge` pixels (left, right, top, bottom) of every canvas under `scope`: a cut label leaves some. */
+async function edgeInk(page: Page, scope: string, edge = 2): Promise<number[]> {
+  return page.locator(`${scope} canvas`).evaluateAll((canvases, e) => canvases.map((c) => {
+    const canvas = c as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d')!;
+    const { width: w, height: h } = canvas;
+    let ink = 0;
+    const count = (x: number, y: number, cw: number, ch: number) => {
+      const d = ctx.getImageData(x, y, cw, ch).data;
+      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) ink++;
+    };
+    count(0, 0, e, h); count(w - e, 0, e, h); count(0, h - e, w, e); count(0, 0, w, e);
+    return ink;
+  }), edge);
+}
+
+test('Leaky ReLU at its default α shows α = 0.01 and no dead zone (issue 7, bug 2)', async ({ page }) => {
+  await page.goto('explorer.html?act=leaky_relu');
+  await widgetReady(page);
+  await expect(page.getByRole('spinbutton', { name: /Leaky ReLU: α \(number\)|Leaky ReLU: alpha \(number\)/ })).toHaveValue('0.01');
+  const row = page.locator('table[data-readouts] tbody tr', { has: page.getByRole('rowheader', { name: /Leaky ReLU/ }) });
+  await expect(row.locator('td').nth(2)).toHaveText('0%');
+  await expect(page.locator('.shade-note')).toContainText('0%');
+  await expect(page.locator('.shade-note')).not.toContainText('50%');
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const width of [360, 768, 1280]) {
+    test(`axis labels are never cut at the canvas edge: GELU error view and plots, ${width} px ${colorScheme} (issue 7, bug 3)`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('explorer.html?act=sigmoid,gelu');
+      await widgetReady(page);
+      await expect(page.locator('.gelu-view canvas')).toHaveCount(1);
+      expect(await edgeInk(page, '.gelu-view')).toEqual([0]);
+      expect(await edgeInk(page, '.plots')).toEqual([0, 0]);
+    });
+  }
+}
+
+/** The plot area (uPlot's input overlay) of the f plot (0) or the f′ plot (1). */
+const plotArea = (page: Page, which: 0 | 1) => page.locator('.plots .plot-box').nth(which).locator('.u-over');
+
+/** The client point at fraction `fx` of the plot area's width, halfway down. */
+async function at(page: Page, which: 0 | 1, fx: number): Promise<{ x: number; y: number }> {
+  await plotArea(page, which).evaluate((e) => e.scrollIntoView({ block: 'center' })); // clear of the sticky z control
+  const box = (await plotArea(page, which).boundingBox())!;
+  return { x: box.x + box.width * fx, y: box.y + box.height / 2 };
+}
+
+test('dragging on either plot moves z and the readouts follow; hovering reads values without moving z', async ({ page }) => {
+  await page.goto('explorer.html?act=sigmoid,relu');
+  await widgetReady(page);
+  const z = page.getByRole('slider', { name: 'z (input)' });
+  // Press at 25 % of the f plot (z = −2.5), drag to 80 % (z = 3), release.
+  let p = await at(page, 0, 0.25);
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  await expect(z).toHaveValue('-2.5');
+  await expectEngineReadouts(page, -2.5);
+  p = await at(page, 0, 0.8);
+  await page.mouse.move(p.x, p.y, { steps: 5 });
+  await page.mouse.up();
+  await expect(z).toHaveValue('3');
+  await expectEngineReadouts(page, 3);
+  await expect(page).toHaveURL(/[?&]z=3(&|$)/);
+  // The f′ plot works the same way.
+  p = await at(page, 1, 0.5);
+  await page.mouse.click(p.x, p.y);
+  await expect(z).toHaveValue('0');
+  // Hover: a tip with the plotted values under the pointer, z unchanged.
+  p = await at(page, 0, 0.9);
+  await page.mouse.move(p.x, p.y);
+  const tip = page.locator('.plots .plot-box').nth(0).locator('.plot-hover');
+  await expect(tip).toBeVisible();
+  await expect(tip).toContainText('z = 4');
+  await expect(tip).toContainText(`Sigmoid (logistic) ${formatNumber(engineValue('sigmoid', 4, false), 4)}`);
+  await expect(z).toHaveValue('0');
+  await page.mouse.move(0, 0);
+  await expect(tip).toBeHidden();
+  // The keyboard still drives z.
+  await z.focus();
+  await page.keyboard.press('End');
+  await expect(z).toHaveValue('5');
+});
+
+test.describe('touch', () => {
+  test.use({ hasTouch: true, viewport: { width: 360, height: 740 } });
+  test('at 360 px a learner drags z on the sigmoid plot with a finger and sees plot, z and readout together', async ({ page }) => {
+    await page.goto('explorer.html?act=sigmoid');
+    await widgetReady(page);
+    const z = page.getByRole('slider', { name: 'z (input)' });
+    const p = await at(page, 0, 0.3);
+    await page.touchscreen.tap(p.x, p.y);
+    await expect(z).not.toHaveValue('0.5');
+    // A sideways finger drag, as CDP touch events (touch-action: pan-y leaves sideways moves to the plot).
+    const cdp = await page.context().newCDPSession(page);
+    const from = await at(page, 0, 0.2), to = await at(page, 0, 0.7);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
+    for (let k = 1; k <= 6; k++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from.x + ((to.x - from.x) * k) / 6, y: from.y }] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect(z).toHaveValue('2');
+    await expect(page.locator('.quick-readout')).toContainText(`At z = 2 — Sigmoid (logistic): f = ${formatNumber(engineValue('sigmoid', 2, false), 4)}`);
+    // Plot, z control and the readout line fit on the screen at once (scrolled to the z control).
+    await page.locator('.z-slot').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    for (const locator of [z, page.locator('.quick-readout'), plotArea(page, 0)]) {
+      const box = (await locator.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(740);
+    }
+    // On a phone the plots come before the (folded) activation list.
+    const plotsTop = (await page.locator('.plots').boundingBox())!.y;
+    const listTop = (await page.locator('.act-fold').boundingBox())!.y;
+    expect(plotsTop).toBeLessThan(listTop);
+    await expect(page.locator('.act-fold')).not.toHaveAttribute('open', '');
+  });
+});
+
+for (const width of [768, 1280]) {
+  test(`plot and z control are visible together at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('explorer.html');
+    await widgetReady(page);
+    for (const locator of [page.getByRole('slider', { name: 'z (input)' }), plotArea(page, 0)]) {
+      const box = (await locator.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(800);
+    }
+  });
+}
+
+test('each curve’s dead zone is shaded in its own bar, or one curve’s as chosen; note and table agree', async ({ page }) => {
+  await page.goto('explorer.html?act=sigmoid,relu,leaky_relu');
+  await widgetReady(page);
+  const note = page.locator('.shade-note');
+  await expect(note).toContainText('one per curve');
+  await expect(note).toContainText('Sigmoid (logistic) 8%, ReLU 50%, Leaky ReLU, α = 0.01 0%');
+  const share = (name: RegExp) => page.locator('table[data-readouts] tbody tr', { has: page.getByRole('rowheader', { name }) }).locator('td').nth(2);
+  await expect(share(/Sigmoid/)).toHaveText('8%');
+  await expect(share(/^ReLU$/)).toHaveText('50%');
+  // The bars are drawn in the series' colours: the f′ canvas has ink of series 0 and 1 near its bottom.
+  const select = page.getByRole('combobox', { name: 'Shade the dead zone of' });
+  await select.selectOption({ label: 'ReLU' });
+  await expect(note).toContainText('where |f′| of ReLU is below 0.01 (saturated or dead), 50% of this range');
+  await expect(page).toHaveURL(/shade=relu/);
+  await expect(page.locator('.plots canvas').nth(1)).toHaveAttribute('aria-label', /Shaded: where \|f′\| of ReLU is below 0\.01/);
+  await page.reload();
+  await widgetReady(page);
+  await expect(select).toHaveValue('relu');
+});
+
+test('a seventh activation is refused with a visible reason', async ({ page }) => {
+  await page.goto('explorer.html?act=sigmoid,tanh,relu,elu,gelu,mish');
+  await widgetReady(page);
+  await page.locator('.act-fold').evaluate((d) => { (d as HTMLDetailsElement).open = true; });
+  const seventh = page.getByRole('checkbox', { name: 'Softplus' });
+  await seventh.click();
+  await expect(seventh).not.toBeChecked();
+  await expect(page.getByRole('status').filter({ hasText: 'At most six at once' })).toBeVisible();
+  await expect(page).toHaveURL(/act=sigmoid,tanh,relu,elu,gelu,mish(&|$)/);
+  await page.getByRole('checkbox', { name: 'Mish' }).uncheck();
+  await expect(page.locator('.refusal')).toBeHidden();
+});
+
+test('text alternatives describe each curve’s shape from engine numbers; the live region speaks once values settle', async ({ page }) => {
+  await page.goto('explorer.html?act=sigmoid,relu');
+  await widgetReady(page);
+  const f = page.locator('.plots canvas').first();
+  await expect(f).toHaveAttribute('aria-label', /Sigmoid \(logistic\): rises from 0\.0067 to 0\.99, steepest at z = 0 \(slope 0\.25\); slope below 0\.01 for \|z\| > 4\.6 \(8% of this range\)/);
+  await expect(f).toHaveAttribute('aria-label', /ReLU: rises from 0 to 5, .*slope below 0\.01 for z < 0 \(50% of this range\)/);
+  // Holding an arrow key: the live region is written once, after the last step.
+  const live = page.locator('#readout-live');
+  await expect(live).toContainText('At z = 0.5');
+  await page.evaluate(() => {
+    const node = document.getElementById('readout-live')!;
+    (window as unknown as { writes: number }).writes = 0;
+    new MutationObserver((m) => { (window as unknown as { writes: number }).writes += m.length; }).observe(node, { childList: true, characterData: true, subtree: true });
+  });
+  await page.getByRole('slider', { name: 'z (input)' }).focus();
+  for (let k = 0; k < 8; k++) await page.keyboard.press('ArrowRight');
+  await expect(live).toContainText('At z = 0.9');
+  await page.waitForTimeout(800);
+  expect(await page.evaluate(() => (window as unknown as { writes: number }).writes)).toBe(1);
+});
+
+test('cheat sheet and labels use typeset maths: no ASCII arrows, broken phrases or hyphen minus signs', async ({ page }) => {
+  await page.goto('explorer.html?act=leaky_relu,swish');
+  await widgetReady(page);
+  // The visible words, without KaTeX's TeX annotations.
+  const sheet = await page.locator('.sheet table').evaluate((t) => { const c = t.cloneNode(true) as HTMLElement; c.querySelectorAll('.katex').forEach((k) => k.remove()); return c.textContent!; });
+  for (const bad of ['<<', '->', ' sigma', 'alpha', 'beta', 'lambda', 'at everywhere', 'at nowhere', ' -0', ' -1', '(-', ' - 1']) expect(sheet, bad).not.toContain(bad);
+  expect(sheet).toContain('x ≪ 0 (slope → 0)');
+  expect(sheet).toContain('2σ(2x) − 1');
+  expect(sheet).toContain('1 everywhere');
+  await expect(page.getByRole('slider', { name: 'Leaky ReLU: α' })).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Swish / SiLU: β' })).toBeVisible();
+  await expect(page.locator('.plots .legend')).toContainText('Leaky ReLU, α = 0.01');
+});
+
+test('parameter variants: Leaky ReLU overlaid at α = 0.01 and α = 0.3, legends say which, the link keeps both', async ({ page }) => {
+  await page.goto('explorer.html?act=leaky_relu&z=-2');
+  await widgetReady(page);
+  await page.getByRole('button', { name: 'Overlay Leaky ReLU at a second α' }).click();
+  const second = page.getByRole('spinbutton', { name: 'Leaky ReLU (second copy): α (number)' });
+  await expect(second).toBeVisible();
+  await second.fill('0.3');
+  await second.press('Enter');
+  await expect(page).toHaveURL(/act=leaky_relu,leaky_relu-2/);
+  await expect(page).toHaveURL(/leaky_relu-2\.alpha=0\.3/);
+  const legend = page.locator('.plots .legend').first();
+  await expect(legend).toContainText('Leaky ReLU, α = 0.01');
+  await expect(legend).toContainText('Leaky ReLU, α = 0.3');
+  const f = (name: string) => page.locator('table[data-readouts] tbody tr', { has: page.getByRole('rowheader', { name, exact: true }) }).locator('td').first();
+  await expect(f('Leaky ReLU, α = 0.01')).toHaveText(formatNumber(Math.fround(-2) * Math.fround(0.01), 5));
+  await expect(f('Leaky ReLU, α = 0.3')).toHaveText('−0.6');
+  await expect(page.locator('.plots canvas').first()).toHaveAttribute('aria-label', /Leaky ReLU, α = 0\.3: rises from −1\.5 to 5/);
+  const saved = page.url();
+  await page.reload();
+  await widgetReady(page);
+  expect(page.url()).toBe(saved);
+  await expect(legend).toContainText('Leaky ReLU, α = 0.3');
+  await page.getByRole('button', { name: 'Remove the second Leaky ReLU' }).click();
+  await expect(legend).not.toContainText('α = 0.3');
+  await expect(page).not.toHaveURL(/leaky_relu-2/);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const width of [360, 768, 1280]) {
+    test(`variants, shading chooser, refusal and hover pass axe WCAG 2.2 AA at ${width} px (${colorScheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('explorer.html?act=sigmoid,relu,leaky_relu,leaky_relu-2,elu,swish');
+      await widgetReady(page);
+      await page.locator('.act-fold').evaluate((d) => { (d as HTMLDetailsElement).open = true; });
+      await page.getByRole('checkbox', { name: 'Tanh', exact: true }).click(); // the seventh: refused, with a status line
+      await expect(page.locator('.refusal')).toBeVisible();
+      const p = await at(page, 0, 0.6);
+      await page.mouse.move(p.x, p.y);
+      await expect(page.locator('.plot-hover').first()).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    });
+  }
+}
+
+test('keyboard only: every new control is reachable by Tab and works with keys', async ({ page }) => {
+  await page.goto('explorer.html?act=sigmoid,relu,leaky_relu');
+  await widgetReady(page);
+  const reached = new Set<string>();
+  for (let k = 0; k < 60; k++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      return a === null ? '' : `${a.tagName}:${a.getAttribute('aria-label') ?? a.textContent?.trim() ?? ''}:${(a as HTMLInputElement).type ?? ''}`;
+    });
+    reached.add(name);
+    if (name.startsWith('SELECT') && name.includes('Each curve')) {
+      await page.keyboard.type('S'); // type-ahead: "Each curve" → "Sigmoid (logistic)" alone
+      await expect(page.locator('.shade-note')).toContainText('where |f′| of Sigmoid (logistic) is below 0.01');
+    }
+    if (name.includes('Overlay Leaky ReLU at a second α')) {
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.plots .legend').first()).toContainText('Leaky ReLU, α = 0.26');
+      break;
+    }
+  }
+  const all = [...reached].join('\n');
+  expect(all).toContain('INPUT::range'); // the z slider (its name comes from its label)
+  expect(all).toMatch(/SELECT/);
+  expect(all).toContain('Overlay Leaky ReLU at a second α');
+});
+
+test('the f and f′ plots share their x positions, so the two cursors and any drag line up', async ({ page }) => {
+  await page.goto('explorer.html?act=sigmoid,tanh,gelu');
+  await widgetReady(page);
+  const [a, b] = [(await plotArea(page, 0).boundingBox())!, (await plotArea(page, 1).boundingBox())!];
+  expect(a.x).toBe(b.x);
+  expect(a.width).toBe(b.width);
+});
+
+for (const width of [360, 1280]) {
+  test(`the z control stays in view while scrolling through the plots (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 740 });
+    await page.goto('explorer.html?act=sigmoid,tanh');
+    await widgetReady(page);
+    await plotArea(page, 1).evaluate((e) => e.scrollIntoView({ block: 'end' })); // the f′ plot at the bottom of the screen
+    const z = (await page.getByRole('slider', { name: 'z (input)' }).boundingBox())!;
+    const df = (await plotArea(page, 1).boundingBox())!;
+    expect(z.y).toBeGreaterThanOrEqual(0);
+    expect(z.y + z.height).toBeLessThan(df.y); // above the f′ plot, not over it
+    expect(df.y + df.height).toBeLessThanOrEqual(741);
+    // Dragging on the f′ plot from here still moves z.
+    const p = await at(page, 1, 0.75);
+    await page.mouse.click(p.x, p.y);
+    await expect(page.getByRole('slider', { name: 'z (input)' })).toHaveValue('2.5');
+  });
+}

@@ -122,3 +122,26 @@ test('says so visibly when the worker script cannot be loaded', async ({ page })
   await expect(page.getByRole('alert')).toContainText('could not start');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
+
+test('each card leads to the explorer preset to its activation, and its plot shades where f′ ≈ 0 as the explorer does', async ({ page }) => {
+  await openHome(page);
+  const relu = page.locator('#activation-relu');
+  const canvas = relu.locator('canvas');
+  await expect(canvas).toHaveAttribute('aria-label', /ReLU: rises from 0 to 5, .*slope below 0\.01 for x?z? < 0 \(50% of this range\)\. Grey bands: where the slope is below 0\.01\./);
+  // Grey ink on the left half of the plot area (the band), none of it on the right of the kink.
+  const [left, right] = await canvas.evaluate((c) => {
+    const canvas = c as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d')!;
+    const row = Math.floor(canvas.height * 0.3); // above f′ = 1 and below the top of the f curve's range on the left
+    const ink = (x0: number, x1: number) => { const d = ctx.getImageData(x0, row, x1 - x0, 1).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++; return n / (x1 - x0); };
+    return [ink(Math.floor(canvas.width * 0.3), Math.floor(canvas.width * 0.5)), ink(Math.floor(canvas.width * 0.75), Math.floor(canvas.width * 0.9))];
+  });
+  expect(left).toBeGreaterThan(0.9);
+  expect(right).toBeLessThan(0.2);
+  await expect(page.locator('#activation-leaky_relu canvas')).not.toHaveAttribute('aria-label', /Grey bands/);
+  await relu.getByRole('link', { name: 'Explore ReLU' }).click();
+  await expect(page).toHaveURL(/explorer\.html\?act=relu$/);
+  await expect(page.locator('#widget')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+  await expect(page.getByRole('checkbox', { name: 'ReLU', exact: true })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Sigmoid (logistic)' })).not.toBeChecked();
+});

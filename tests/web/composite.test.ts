@@ -24,13 +24,33 @@ describe('curves', () => {
       expect(c.df).toEqual(engine.apply(c.id, r.x, { derivative: true }));
     }
   });
-  it('count the dead zone: ReLU is dead on the negative half (and at 0), tanh only in the tails', () => {
+  it('take the dead zone from the engine: ReLU is dead on exactly the negative half, tanh only in the tails', () => {
     const r = curves(engine, { ...base, ids: ['relu', 'tanh', 'identity'] });
     const [relu, tanh, identity] = r.curves;
-    expect(relu!.deadShare).toBeCloseTo(51 / 101, 6); // z = −5 … 0: f′(0) = 0 in the engine, like PyTorch
-    expect(relu!.deadRuns).toEqual([[-5, expect.closeTo(0.05, 5)]]);
+    expect(relu!.deadShare).toBe(0.5); // [−5, 0]: the crossing is bisected on the kernel, not half a grid step off
+    expect(relu!.deadRuns).toEqual([[-5, expect.closeTo(0, 30)]]);
+    expect(relu!.features!.deadPointShare).toBeCloseTo(51 / 101, 8); // the course's grid-point count (f′(0) = 0, like PyTorch)
     expect(tanh!.deadRuns).toHaveLength(2);
     expect(identity!.deadShare).toBe(0);
+  });
+  it('carry the engine’s curve features: sigmoid steepest at 0 with slope 0.25, rising', () => {
+    const r = curves(engine, { ...base, n: 401, ids: ['sigmoid'] });
+    const f = r.curves[0]!.features!;
+    expect(f.maxAbsSlope).toBe(0.25);
+    expect(f.maxAbsSlopeAt).toBe(0);
+    expect(f.shape).toBe('rising');
+    expect(f.threshold).toBe(0.01);
+    const edge = Math.log((1 + Math.sqrt(0.96)) / (1 - Math.sqrt(0.96))); // σ′ = s(1 − s) = 0.01
+    expect(f.dead[1]![0]).toBeCloseTo(edge, 5);
+    expect(f.deadShare).toBeCloseTo((5 - edge) / 5, 6); // 8.3 %
+  });
+  it('count Leaky ReLU at its default α = 0.01 as alive: 0 % dead zone (issue 7, bug 2)', () => {
+    // The slope for z < 0 is α itself; |f′| < 0.01 is strict, so a slope of exactly the threshold is alive.
+    const r = curves(engine, { ...base, ids: ['leaky_relu'], params: { leaky_relu: { alpha: 0.01 } } });
+    expect(r.curves[0]!.deadShare).toBe(0);
+    expect(r.curves[0]!.deadRuns).toEqual([]);
+    const d = curves(engine, { ...base, ids: ['leaky_relu'] }); // the registry default, as the page starts
+    expect(d.curves[0]!.deadShare).toBe(0);
   });
   it('pass parameters through (Leaky ReLU with α = 0.5 is never dead)', () => {
     const r = curves(engine, { ...base, ids: ['leaky_relu'], params: { leaky_relu: { alpha: 0.5 } } });

@@ -26,6 +26,16 @@ function engineErrorOf(fn: () => unknown): string {
 const xs = Float32Array.from({ length: 41 }, (_, i) => -5 + i / 4);
 
 describe('activation metadata', () => {
+  it('states parameter defaults and ranges as written, not as float32 noise (issue 7, bug 2)', () => {
+    const alpha = activations.find((a) => a.id === 'leaky_relu')!.params[0]!;
+    expect(alpha.default).toBe(0.01); // not 0.00999999978
+    for (const a of activations) {
+      for (const p of a.params) {
+        for (const v of [p.default, p.min, p.max]) expect(String(v).length, `${a.id}.${p.name} = ${v}`).toBeLessThanOrEqual(8);
+      }
+    }
+  });
+
   it('lists at least one activation, with unique ids', () => {
     expect(activations.length).toBeGreaterThan(0);
     expect(new Set(activations.map((a) => a.id)).size).toBe(activations.length);
@@ -185,5 +195,31 @@ describe('bad input', () => {
 
   it('an unknown backend throws', () => {
     expect(engineErrorOf(() => engine.apply(activations[0]!.id, xs, { backend: 'gpu' as Backend }))).toContain('gpu');
+  });
+});
+
+describe('curveFeatures (the engine’s curve features through the Node module)', () => {
+  it('returns the grid, f and f′ bit for bit as apply() gives them, and the features', () => {
+    const r = engine.curveFeatures('sigmoid', { lo: -5, hi: 5, points: 401, threshold: 0.01 });
+    expect(r.x).toHaveLength(401);
+    expect(r.x[200]).toBe(0);
+    expect(r.f).toEqual(engine.apply('sigmoid', r.x));
+    expect(r.df).toEqual(engine.apply('sigmoid', r.x, { derivative: true }));
+    expect(r.features.maxAbsSlope).toBe(0.25);
+    expect(r.features.maxAbsSlopeAt).toBe(0);
+    expect(Math.fround(r.features.fFirst)).toBe(r.f[0]); // printed as the shortest decimal of the float32
+    expect(Math.fround(r.features.fLast)).toBe(r.f[400]);
+  });
+  it('counts Leaky ReLU at α = 0.01 alive and ReLU dead on half a symmetric range', () => {
+    expect(engine.curveFeatures('leaky_relu', { lo: -5, hi: 5, points: 401, threshold: 0.01 }).features.deadShare).toBe(0);
+    expect(engine.curveFeatures('leaky_relu', { params: { alpha: 0.0099 }, lo: -5, hi: 5, points: 401, threshold: 0.01 }).features.deadShare).toBe(0.5);
+    expect(engine.curveFeatures('relu', { lo: -3, hi: 3, points: 100, threshold: 0.01 }).features.deadShare).toBe(0.5);
+  });
+  it('refuses bad requests with a message naming what is wrong', () => {
+    expect(engineErrorOf(() => engine.curveFeatures('nope', { lo: -5, hi: 5, points: 10, threshold: 0.01 }))).toMatch(/Unknown activation 'nope'/);
+    expect(engineErrorOf(() => engine.curveFeatures('relu', { lo: 5, hi: -5, points: 10, threshold: 0.01 }))).toMatch(/range/);
+    expect(engineErrorOf(() => engine.curveFeatures('relu', { lo: -5, hi: 5, points: 1, threshold: 0.01 }))).toMatch(/points/);
+    expect(engineErrorOf(() => engine.curveFeatures('relu', { lo: -5, hi: 5, points: 10, threshold: NaN }))).toMatch(/threshold/);
+    expect(engineErrorOf(() => engine.curveFeatures('elu', { params: { alpha: 99 }, lo: -5, hi: 5, points: 10, threshold: 0.01 }))).toMatch(/alpha/);
   });
 });

@@ -2,7 +2,7 @@
 // values (unknown activation, 1e9 layers, NaN, script text) ignored or clamped with a notice.
 import { describe, expect, it } from 'vitest';
 import { artConfig, artTable, layerActivations } from '../../web/src/state/art';
-import { explorerTable, normaliseRange, paramKey, SOFTMAX_ID, type ExplorerState } from '../../web/src/state/explorer';
+import { explorerTable, normaliseRange, normaliseVariants, paramKey, SOFTMAX_ID, type ExplorerState } from '../../web/src/state/explorer';
 import { defaults, parseState, quote, serialiseState, type Table } from '../../web/src/state/schema';
 import type { ActivationMeta } from '../../web/src/engine/types';
 
@@ -113,6 +113,31 @@ describe('hostile and malformed values', () => {
   it('quotes control characters and shortens long text', () => {
     expect(quote('a\u0000b')).toBe('“a b”');
     expect(quote('x'.repeat(100))).toHaveLength(43);
+  });
+});
+
+describe('explorer parameter variants and shading', () => {
+  it('round-trip a second copy at its own parameter; unknown copies are refused, out-of-range values clamped', () => {
+    const { state, notices } = parseState(explorer, '?act=elu,elu-2&elu-2.alpha=0.3&shade=elu');
+    expect(state.act).toEqual(['elu', 'elu-2']);
+    expect(state['elu-2.alpha']).toBe(0.3);
+    expect(state.shade).toBe('elu');
+    expect(notices).toEqual([]);
+    expect(serialiseState(explorer, state)).toContain('act=elu,elu-2');
+    expect(serialiseState(explorer, state)).toContain('elu-2.alpha=0.3');
+    expect(explorer['elu-2.alpha']).toMatchObject({ kind: 'number', default: 3.5, min: 0, max: 10 });
+    const bad = parseState(explorer, '?act=sigmoid-2,elu&elu-2.alpha=99&shade=nope');
+    expect(bad.state.act).toEqual(['elu']); // sigmoid has no parameters, so no second copy
+    expect(bad.state['elu-2.alpha']).toBe(10);
+    expect(bad.state.shade).toBe('each');
+    expect(bad.notices.length).toBeGreaterThanOrEqual(3);
+  });
+  it('drop a second copy whose activation is not chosen, with a notice', () => {
+    const { state } = parseState(explorer, '?act=elu-2,tanh');
+    const notices: string[] = [];
+    normaliseVariants(state as ExplorerState, notices);
+    expect(state.act).toEqual(['tanh']);
+    expect(notices[0]).toContain('dropped elu-2');
   });
 });
 

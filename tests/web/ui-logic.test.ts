@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { attr, embedSnippet } from '../../web/src/ui/embed-code';
 import { zStep } from '../../web/src/widgets/explorer/controls';
-import { plotLabel, pointSentence, percent } from '../../web/src/widgets/explorer/describe';
+import { curveSentence, deadWords, plotLabel, pointSentence, percent } from '../../web/src/widgets/explorer/describe';
 import { describeArt } from '../../web/src/widgets/art/describe';
 import { artTable } from '../../web/src/state/art';
 import { defaults } from '../../web/src/state/schema';
@@ -35,10 +35,24 @@ describe('words', () => {
     expect(percent(0.4951)).toBe('50%');
     expect(percent(0.004)).toBe('0.4%');
   });
-  it('describes the f′ plot with its dead-zone shares', () => {
-    const curve = { id: 'relu', f: new Float32Array(), df: new Float32Array(), deadShare: 0.5, deadRuns: [] };
-    expect(plotLabel('f′', [curve], -5, 5, 1, [{ id: 'relu', f: 1, df: 1 }], names))
-      .toBe('Plot of f′ for ReLU, z from −5 to 5. At the cursor z = 1: ReLU 1. Shaded (for ReLU): |f′| < 0.01. Share of the range with |f′| < 0.01: ReLU 50%.');
+  it('describes each curve’s shape from the engine’s features (the issue’s sigmoid sentence)', async () => {
+    const { loadNodeEngine } = await import('../../web/src/engine/node');
+    const engine = await loadNodeEngine();
+    const at = (id: string, params = {}) => engine.curveFeatures(id, { params, lo: -5, hi: 5, points: 401, threshold: 0.01 }).features;
+    expect(curveSentence('Sigmoid', at('sigmoid'), -5, 5))
+      .toBe('Sigmoid: rises from 0.0067 to 0.99, steepest at z = 0 (slope 0.25); slope below 0.01 for |z| > 4.6 (8% of this range)');
+    expect(curveSentence('ReLU', at('relu'), -5, 5))
+      .toBe('ReLU: rises from 0 to 5, steepest (slope 1) from z = 0.025 to 5; slope below 0.01 for z < 0 (50% of this range)');
+    expect(curveSentence('Leaky ReLU', at('leaky_relu'), -5, 5)).toMatch(/slope never below 0\.01 here$/);
+    expect(curveSentence('Step', at('step'), -5, 5)).toMatch(/flat \(slope 0\); slope below 0\.01 everywhere on this range \(100% of this range\)$/);
+    expect(curveSentence('GELU', at('gelu'), -5, 5)).toMatch(/^GELU: falls from −\S+ to its lowest, −0\.17 at z = −0\.75, then rises to 5,/);
+    expect(curveSentence('Identity', at('identity'), -5, 5)).toMatch(/slope 1 everywhere/);
+    expect(deadWords([[-5, -1], [2, 3]], -5, 5)).toBe('for z < −1 and for 2 < z < 3');
+  });
+  it('labels the f′ plot with the cursor values and what is shaded', () => {
+    const curve = { id: 'relu', f: new Float32Array(), df: new Float32Array(), features: null, deadShare: 0.5, deadRuns: [] };
+    expect(plotLabel('f′', [curve], -5, 5, 1, [{ id: 'relu', f: 1, df: 1 }], names, 'Shaded: ReLU 50%.'))
+      .toBe('Plot of the slope f′(z) of ReLU, z from −5 to 5. Cursor at z = 1: ReLU 1. Shaded: ReLU 50%.');
   });
   it('describes the art’s settings', () => {
     const s = { ...defaults(artTable(['tanh', 'relu'])), act: ['relu', 'tanh'], depth: 3, seed: 9 };

@@ -17,13 +17,13 @@ struct Elu {
     return {.id = "elu", .name = "ELU",
             .tex = "f(x) = \\begin{cases} x & x > 0 \\\\ \\alpha\\,(e^{x} - 1) & x \\le 0 \\end{cases}",
             .dtex = "f'(x) = \\begin{cases} 1 & x > 0 \\\\ \\alpha\\,e^{x} & x \\le 0 \\end{cases}", .param_count = 1,
-            .params = {{"alpha", "\\alpha", 1.0f, 0.0f, 10.0f, "value the negative side tends to is -alpha"}},
+            .params = {{"alpha", "\\alpha", 1.0f, 0.0f, 10.0f, "the negative side tends to −α"}},
             .range = "(-\\alpha, \\infty)", .zero_centred = false, .monotonic = true, .smooth = false,
-            .piecewise_linear = false, .saturates = "x << 0 (towards -alpha)", .max_slope = 1.0f,
-            .max_slope_at = "x > 0 (and x = 0 when alpha = 1)", .year = 2015,
+            .piecewise_linear = false, .saturates = "x ≪ 0 (f → −α)", .max_slope = 1.0f,
+            .max_slope_at = "for x > 0 (and at x = 0 when α = 1)", .year = 2015,
             .origin = "Clevert, Unterthiner & Hochreiter (2015)",
             .used_in = "deep MLPs/CNNs wanting mean activations near 0; a fix for dying ReLUs",
-            .derivative_note = "continuous only when alpha = 1"};
+            .derivative_note = "continuous only when α = 1"};
   }
   static double ref_f(double x, const double* p) { return x > 0 ? x : p[0] * std::expm1(x); }
   static double ref_df(double x, const double* p) { return std::isnan(x) ? x : (x > 0 ? 1.0 : p[0] * std::exp(x)); }
@@ -47,11 +47,11 @@ struct Selu {
             .dtex = "f'(x) = \\lambda \\begin{cases} 1 & x > 0 \\\\ \\alpha\\,e^{x} & x \\le 0 \\end{cases}",
             .param_count = 0, .params = {}, .range = "(-\\lambda\\alpha, \\infty) \\approx (-1.758, \\infty)",
             .zero_centred = false, .monotonic = true, .smooth = false, .piecewise_linear = false,
-            .saturates = "x << 0 (towards -1.758)", .max_slope = kSeluLambda * kSeluAlpha,
-            .max_slope_at = "x -> 0 from below (lambda·alpha ≈ 1.758)", .year = 2017,
-            .origin = "Klambauer et al. (2017), Self-Normalizing Neural Networks (lambda ≈ 1.0507, alpha ≈ 1.6733)",
+            .saturates = "x ≪ 0 (f → −λα ≈ −1.758)", .max_slope = kSeluLambda * kSeluAlpha,
+            .max_slope_at = "as x → 0 from below (λα ≈ 1.758)", .year = 2017,
+            .origin = "Klambauer et al. (2017), Self-Normalizing Neural Networks (λ ≈ 1.0507, α ≈ 1.6733)",
             .used_in = "self-normalising deep MLPs (with LeCun-normal initialisation)",
-            .derivative_note = "jumps at 0 from lambda·alpha to lambda"};
+            .derivative_note = "jumps at 0 from λα to λ"};
   }
   static double ref_f(double x, const double*) {
     return double(kSeluLambda) * (x > 0 ? x : double(kSeluAlpha) * std::expm1(x));
@@ -74,7 +74,7 @@ struct Softplus {
     return {.id = "softplus", .name = "Softplus", .tex = "f(x) = \\ln(1 + e^{x})",
             .dtex = "f'(x) = \\sigma(x) = \\frac{1}{1 + e^{-x}}", .param_count = 0, .params = {},
             .range = "(0, \\infty)", .zero_centred = false, .monotonic = true, .smooth = true,
-            .piecewise_linear = false, .saturates = "x << 0", .max_slope = 1.0f, .max_slope_at = "x -> +infinity",
+            .piecewise_linear = false, .saturates = "x ≪ 0 (slope → 0)", .max_slope = 1.0f, .max_slope_at = "as x → +∞",
             .year = 2001, .origin = "Dugas et al. (2001); a smooth ReLU",
             .used_in = "outputs that must be positive (variances, rates); inside Mish", .derivative_note = ""};
   }

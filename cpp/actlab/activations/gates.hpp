@@ -119,9 +119,9 @@ struct Gelu {
     return {.id = "gelu", .name = "GELU (exact)", .tex = "f(x) = x\\,\\Phi(x) = \\frac{x}{2}\\left(1 + \\operatorname{erf}\\frac{x}{\\sqrt2}\\right)",
             .dtex = "f'(x) = \\Phi(x) + x\\,\\varphi(x)", .param_count = 0, .params = {},
             .range = "[-0.170, \\infty)", .zero_centred = false, .monotonic = false, .smooth = true,
-            .piecewise_linear = false, .saturates = "x << 0 (slope -> 0)", .max_slope = 1.1289f,
-            .max_slope_at = "x = √2 ≈ 1.414", .year = 2016, .origin = "Hendrycks & Gimpel (2016)",
-            .used_in = "transformers: BERT, GPT-2/3, ViT", .derivative_note = "minimum -0.170 at x ≈ -0.752"};
+            .piecewise_linear = false, .saturates = "x ≪ 0 (slope → 0)", .max_slope = 1.1289f,
+            .max_slope_at = "at x = √2 ≈ 1.414", .year = 2016, .origin = "Hendrycks & Gimpel (2016)",
+            .used_in = "transformers: BERT, GPT-2/3, ViT", .derivative_note = "its minimum is −0.129, at x = −√2 ≈ −1.414 (f itself is lowest, −0.170, at x ≈ −0.752)"};
   }
   static double ref_f(double x, const double*) { return std::isinf(x) ? (x > 0 ? x : -0.0) : x * ref_phi_cdf(x); }
   static double ref_df(double x, const double*) {
@@ -179,10 +179,10 @@ struct GeluTanh {
             .tex = "f(x) = \\frac{x}{2}\\left(1 + \\tanh\\!\\left(\\sqrt{2/\\pi}\\,(x + 0.044715\\,x^3)\\right)\\right)",
             .dtex = "f'(x) = \\sigma(2u) + x\\,\\sigma(2u)\\,\\sigma(-2u)\\,\\tfrac{d(2u)}{dx},\\; u = \\sqrt{2/\\pi}\\,(x + 0.044715\\,x^3)",
             .param_count = 0, .params = {}, .range = "[-0.170, \\infty)", .zero_centred = false, .monotonic = false,
-            .smooth = true, .piecewise_linear = false, .saturates = "x << 0 (slope -> 0)", .max_slope = 1.1290f,
-            .max_slope_at = "x ≈ 1.419", .year = 2016, .origin = "Hendrycks & Gimpel (2016), the fast approximation",
+            .smooth = true, .piecewise_linear = false, .saturates = "x ≪ 0 (slope → 0)", .max_slope = 1.1290f,
+            .max_slope_at = "at x ≈ 1.419", .year = 2016, .origin = "Hendrycks & Gimpel (2016), the fast approximation",
             .used_in = "GPT-2, BERT reference code (approximate=\"tanh\" in PyTorch)",
-            .derivative_note = "differs from exact GELU by < 5e-4"};
+            .derivative_note = "it differs from exact GELU’s by less than 5 × 10⁻⁴"};
   }
   static double ref_f(double x, const double*) { return std::isinf(x) ? (x > 0 ? x : -0.0) : x * ref_sigmoid(ref_2u(x)); }
   static double ref_df(double x, const double*) {
@@ -209,13 +209,13 @@ struct Swish {
   static Activation describe() {
     return {.id = "swish", .name = "Swish / SiLU", .tex = "f(x) = x\\,\\sigma(\\beta x)",
             .dtex = "f'(x) = \\sigma(\\beta x) + \\beta x\\,\\sigma(\\beta x)(1 - \\sigma(\\beta x))", .param_count = 1,
-            .params = {{"beta", "\\beta", 1.0f, 0.1f, 10.0f, "gate sharpness; beta = 1 is SiLU, large beta approaches ReLU"}},
+            .params = {{"beta", "\\beta", 1.0f, 0.1f, 10.0f, "gate sharpness; β = 1 is SiLU, large β approaches ReLU"}},
             .range = "[-0.278/\\beta, \\infty)", .zero_centred = false, .monotonic = false, .smooth = true,
-            .piecewise_linear = false, .saturates = "x << 0 (slope -> 0)", .max_slope = 1.0998f,
-            .max_slope_at = "x ≈ 2.40/beta", .year = 2017,
+            .piecewise_linear = false, .saturates = "x ≪ 0 (slope → 0)", .max_slope = 1.0998f,
+            .max_slope_at = "at x ≈ 2.40/β", .year = 2017,
             .origin = "Ramachandran, Zoph & Le (2017), found by automated search; SiLU: Elfwing et al. (2017)",
             .used_in = "EfficientNet; SwiGLU feed-forward layers of LLaMA-style LLMs",
-            .derivative_note = "minimum -0.278/beta at x ≈ -1.278/beta"};
+            .derivative_note = "its minimum is −0.0998, at x ≈ −2.40/β (f itself is lowest, −0.278/β, at x ≈ −1.278/β)"};
   }
   static double ref_f(double x, const double* p) { return std::isinf(x) ? (x > 0 ? x : -0.0) : x * ref_sigmoid(p[0] * x); }
   static double ref_df(double x, const double* p) {
@@ -282,9 +282,9 @@ struct Mish {
     return {.id = "mish", .name = "Mish", .tex = "f(x) = x\\,\\tanh(\\ln(1 + e^{x}))",
             .dtex = "f'(x) = \\tanh(\\operatorname{sp}(x)) + x\\,\\operatorname{sech}^2(\\operatorname{sp}(x))\\,\\sigma(x)",
             .param_count = 0, .params = {}, .range = "[-0.309, \\infty)", .zero_centred = false, .monotonic = false,
-            .smooth = true, .piecewise_linear = false, .saturates = "x << 0 (slope -> 0)", .max_slope = 1.0885f,
-            .max_slope_at = "x ≈ 1.49", .year = 2019, .origin = "Misra (2019)",
-            .used_in = "YOLOv4 and some vision models", .derivative_note = "minimum -0.309 at x ≈ -1.192"};
+            .smooth = true, .piecewise_linear = false, .saturates = "x ≪ 0 (slope → 0)", .max_slope = 1.0885f,
+            .max_slope_at = "at x ≈ 1.49", .year = 2019, .origin = "Misra (2019)",
+            .used_in = "YOLOv4 and some vision models", .derivative_note = "its minimum is −0.113, at x ≈ −2.26 (f itself is lowest, −0.309, at x ≈ −1.192)"};
   }
   static double sp(double x) { return (x > 0 ? x : 0.0) + std::log1p(std::exp(-std::fabs(x))); }
   static double ref_f(double x, const double*) { return std::isinf(x) ? (x > 0 ? x : -0.0) : x * std::tanh(sp(x)); }

@@ -34,10 +34,10 @@ struct Step {
             .tex = "f(x) = \\begin{cases} 1 & x \\ge 0 \\\\ 0 & x < 0 \\end{cases}", .dtex = "f'(x) = 0 \\;(x \\ne 0)",
             .param_count = 0, .params = {}, .range = "\\{0, 1\\}", .zero_centred = false, .monotonic = true,
             .smooth = false, .piecewise_linear = true, .saturates = "everywhere (slope 0)", .max_slope = 0.0f,
-            .max_slope_at = "nowhere (0 everywhere, undefined at 0)", .year = 1958,
+            .max_slope_at = "everywhere (undefined at the jump x = 0)", .year = 1958,
             .origin = "Rosenblatt's perceptron (after McCulloch & Pitts, 1943)",
             .used_in = "history; gradient descent gets no signal through it",
-            .derivative_note = "0 everywhere except the jump at x = 0, where it is undefined; the engine reports 0"};
+            .derivative_note = "0 everywhere except at the jump x = 0, where it is undefined; the engine reports 0"};
   }
   static double ref_f(double x, const double*) { return std::isnan(x) ? x : (x >= 0 ? 1.0 : 0.0); }
   static double ref_df(double x, const double*) { return std::isnan(x) ? x : 0.0; }
@@ -53,10 +53,10 @@ struct Relu {
             .dtex = "f'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}", .param_count = 0,
             .params = {}, .range = "[0, \\infty)", .zero_centred = false, .monotonic = true, .smooth = false,
             .piecewise_linear = true, .saturates = "x < 0 (slope 0: units can die)", .max_slope = 1.0f,
-            .max_slope_at = "x > 0", .year = 1969,
+            .max_slope_at = "for x > 0", .year = 1969,
             .origin = "Fukushima (1969); popularised for deep nets by Nair & Hinton (2010)",
             .used_in = "default hidden activation of MLPs and CNNs",
-            .derivative_note = "undefined at 0; the engine uses f'(0) = 0 like PyTorch"};
+            .derivative_note = "undefined at 0; the engine uses f′(0) = 0, like PyTorch"};
   }
   static double ref_f(double x, const double*) { return std::isnan(x) ? x : (x > 0 ? x : 0.0); }
   static double ref_df(double x, const double*) { return std::isnan(x) ? x : (x > 0 ? 1.0 : 0.0); }
@@ -75,8 +75,8 @@ struct Relu6 {
     return {.id = "relu6", .name = "ReLU6", .tex = "f(x) = \\min(\\max(0, x), 6)",
             .dtex = "f'(x) = \\begin{cases} 1 & 0 < x < 6 \\\\ 0 & \\text{otherwise} \\end{cases}",
             .param_count = 0, .params = {}, .range = "[0, 6]", .zero_centred = false, .monotonic = true,
-            .smooth = false, .piecewise_linear = true, .saturates = "x < 0 and x > 6", .max_slope = 1.0f,
-            .max_slope_at = "0 < x < 6", .year = 2010, .origin = "Krizhevsky (2010); MobileNets (Howard et al., 2017)",
+            .smooth = false, .piecewise_linear = true, .saturates = "x < 0 and x > 6 (slope 0)", .max_slope = 1.0f,
+            .max_slope_at = "for 0 < x < 6", .year = 2010, .origin = "Krizhevsky (2010); MobileNets (Howard et al., 2017)",
             .used_in = "mobile CNNs (MobileNet v1/v2), low-precision inference",
             .derivative_note = "undefined at 0 and 6; the engine uses 0 there"};
   }
@@ -103,12 +103,12 @@ template <bool kLearned> struct LeakyReluT {
                              kLearned ? "negative slope, learned per layer or per unit (initial 0.25)"
                                       : "negative slope (0.01 is usual)"}},
                  .range = "(-\\infty, \\infty)", .zero_centred = false, .monotonic = true, .smooth = false,
-                 .piecewise_linear = true, .saturates = "never (slope alpha for x < 0)", .max_slope = 1.0f,
-                 .max_slope_at = "x > 0", .year = kLearned ? 2015 : 2013,
+                 .piecewise_linear = true, .saturates = "never (slope α for x < 0)", .max_slope = 1.0f,
+                 .max_slope_at = "for x > 0", .year = kLearned ? 2015 : 2013,
                  .origin = kLearned ? "He et al. (2015), Delving Deep into Rectifiers" : "Maas, Hannun & Ng (2013)",
                  .used_in = kLearned ? "CNNs where a learned leak helps (ImageNet-era ResNets)"
                                      : "GAN discriminators; a fix for dying ReLUs",
-                 .derivative_note = "undefined at 0; the engine uses alpha there"};
+                 .derivative_note = "undefined at 0; the engine uses α there"};
     return a;
   }
   static double ref_f(double x, const double* p) { return std::isnan(x) ? x : (x > 0 ? x : p[0] * x); }
@@ -130,8 +130,8 @@ struct HardSigmoid {
             .tex = "f(x) = \\min\\!\\left(1, \\max\\!\\left(0, \\tfrac{x}{6} + \\tfrac12\\right)\\right)",
             .dtex = "f'(x) = \\begin{cases} \\tfrac16 & -3 < x < 3 \\\\ 0 & \\text{otherwise} \\end{cases}",
             .param_count = 0, .params = {}, .range = "[0, 1]", .zero_centred = false, .monotonic = true,
-            .smooth = false, .piecewise_linear = true, .saturates = "|x| >= 3", .max_slope = 1.0f / 6.0f,
-            .max_slope_at = "-3 < x < 3", .year = 2015, .origin = "Courbariaux et al. (2015); MobileNetV3's form (2019)",
+            .smooth = false, .piecewise_linear = true, .saturates = "|x| ≥ 3 (slope 0)", .max_slope = 1.0f / 6.0f,
+            .max_slope_at = "for −3 < x < 3", .year = 2015, .origin = "Courbariaux et al. (2015); MobileNetV3's form (2019)",
             .used_in = "gates in mobile networks (MobileNetV3 squeeze-excite)",
             .derivative_note = "undefined at ±3; the engine uses 0 there"};
   }
@@ -155,8 +155,8 @@ struct HardSwish {
             .tex = "f(x) = x \\cdot \\frac{\\operatorname{ReLU6}(x + 3)}{6}",
             .dtex = "f'(x) = \\begin{cases} 0 & x \\le -3 \\\\ \\tfrac{2x + 3}{6} & -3 < x < 3 \\\\ 1 & x \\ge 3 \\end{cases}",
             .param_count = 0, .params = {}, .range = "[-0.375, \\infty)", .zero_centred = false,
-            .monotonic = false, .smooth = false, .piecewise_linear = false, .saturates = "x <= -3",
-            .max_slope = 1.5f, .max_slope_at = "x -> 3 from below", .year = 2019,
+            .monotonic = false, .smooth = false, .piecewise_linear = false, .saturates = "x ≤ −3 (slope 0)",
+            .max_slope = 1.5f, .max_slope_at = "as x → 3 from below", .year = 2019,
             .origin = "Howard et al. (2019), Searching for MobileNetV3",
             .used_in = "mobile CNNs (MobileNetV3, EfficientNet-lite)", .derivative_note = "kinks at ±3"};
   }

@@ -53,7 +53,7 @@ struct Activation {
   bool piecewise_linear;       // results are exact (no transcendental approximation)
   const char* saturates;       // where |f'| -> 0, in words ("both tails", "x < 0", "never")
   float max_slope;             // max |f'| ...
-  const char* max_slope_at;    // ... and where, in words
+  const char* max_slope_at;    // ... and where, in words with a preposition ("at x = 0", "for x > 0", "everywhere")
   int year;
   const char* origin;          // who introduced it
   const char* used_in;         // where it is used today

@@ -24,8 +24,8 @@ struct Sigmoid {
     return {.id = "sigmoid", .name = "Sigmoid (logistic)", .tex = "\\sigma(x) = \\frac{1}{1 + e^{-x}}",
             .dtex = "\\sigma'(x) = \\sigma(x)\\,(1 - \\sigma(x))", .param_count = 0, .params = {},
             .range = "(0, 1)", .zero_centred = false, .monotonic = true, .smooth = true,
-            .piecewise_linear = false, .saturates = "both tails (|x| > 5: slope < 0.007)", .max_slope = 0.25f,
-            .max_slope_at = "x = 0", .year = 1986, .origin = "Verhulst's logistic curve (1838); the unit of backpropagation (Rumelhart, Hinton & Williams, 1986)",
+            .piecewise_linear = false, .saturates = "both tails (slope < 0.01 for |x| > 4.6)", .max_slope = 0.25f,
+            .max_slope_at = "at x = 0", .year = 1986, .origin = "Verhulst's logistic curve (1838); the unit of backpropagation (Rumelhart, Hinton & Williams, 1986)",
             .used_in = "binary output neurons; gates of LSTM/GRU cells", .derivative_note = ""};
   }
   static double ref_f(double x, const double*) { return ref_sigmoid(x); }
@@ -46,9 +46,9 @@ struct Tanh {
     return {.id = "tanh", .name = "Tanh", .tex = "\\tanh(x) = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
             .dtex = "\\tanh'(x) = 1 - \\tanh^2(x)", .param_count = 0, .params = {}, .range = "(-1, 1)",
             .zero_centred = true, .monotonic = true, .smooth = true, .piecewise_linear = false,
-            .saturates = "both tails (|x| > 3: slope < 0.01)", .max_slope = 1.0f, .max_slope_at = "x = 0",
+            .saturates = "both tails (slope < 0.01 for |x| > 3)", .max_slope = 1.0f, .max_slope_at = "at x = 0",
             .year = 1989, .origin = "LeCun et al. (1989) used a scaled tanh; Efficient BackProp (1998) recommends it over sigmoid",
-            .used_in = "state of RNN/LSTM/GRU cells; tanh(x) = 2 sigma(2x) - 1", .derivative_note = ""};
+            .used_in = "state of RNN/LSTM/GRU cells; tanh(x) = 2σ(2x) − 1", .derivative_note = ""};
   }
   static double ref_f(double x, const double*) { return std::tanh(x); }
   static double ref_df(double x, const double*) {
@@ -84,7 +84,7 @@ struct Softsign {
     return {.id = "softsign", .name = "Softsign", .tex = "f(x) = \\frac{x}{1 + |x|}",
             .dtex = "f'(x) = \\frac{1}{(1 + |x|)^2}", .param_count = 0, .params = {}, .range = "(-1, 1)",
             .zero_centred = true, .monotonic = true, .smooth = true, .piecewise_linear = false,
-            .saturates = "both tails, polynomially (slower than tanh)", .max_slope = 1.0f, .max_slope_at = "x = 0",
+            .saturates = "both tails, polynomially (slower than tanh)", .max_slope = 1.0f, .max_slope_at = "at x = 0",
             .year = 2009, .origin = "Bergstra et al. (2009); Glorot & Bengio (2010) studied it",
             .used_in = "rare today; a cheap tanh-like squasher", .derivative_note = ""};
   }

@@ -10,13 +10,13 @@
 import { EngineError, EngineLoadError } from './errors';
 import type { Op, Ops, Response, TrainerAdvance, WireError } from './protocol';
 import type { Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
-import type { ActivationMeta, ApplyOptions, SoftmaxOptions } from './types';
+import type { ActivationMeta, ApplyOptions, CurveFeatures, FeatureOptions, FeatureResult, SoftmaxOptions } from './types';
 import type { ArtTile } from './art-types';
 import type { CurvesRequest, CurvesResult, GeluErrorResult, PointValue } from './composite';
 
 export { EngineError, EngineLoadError };
 export type { ArtTile, CurvesRequest, CurvesResult, GeluErrorResult, PointValue };
-export type { ActivationMeta, ApplyOptions, SoftmaxOptions };
+export type { ActivationMeta, ApplyOptions, CurveFeatures, FeatureOptions, FeatureResult, SoftmaxOptions };
 export type { TrainerAdvance };
 export type * from './trainer-types';
 
@@ -91,6 +91,11 @@ export class EngineClient {
   /** Softmax or log-softmax of `z`; see Engine.softmax. */
   softmax(z: Float32Array, opts?: SoftmaxOptions): Promise<Float32Array> {
     return this.#call('softmax', z, opts);
+  }
+
+  /** The engine's features of one curve on [lo, hi] (range, steepest slope, dead-zone intervals and share), with its grid, f and f′. */
+  curveFeatures(id: string, opts: FeatureOptions): Promise<FeatureResult> {
+    return this.#call('curveFeatures', id, opts);
   }
 
   /** The explorer's curves: f and f′ of several activations over a z grid, with dead-zone shares. */

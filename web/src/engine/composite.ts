@@ -1,15 +1,16 @@
 // composite.ts — the explorer's engine requests, answered in the worker in one round trip each:
-// f and f′ of several activations over a z grid (plus the dead-zone share and its intervals), the
-// values at one z, and the GELU exact-vs-tanh error. Every f, f′ and softmax value is an engine
-// result; this file only lays out the grid, calls the engine, subtracts two engine curves and
-// counts grid points with |f′| below the threshold (the engine's gradient scan, cpp/actlab/probes/
-// scan.hpp, has no binding yet — when it does, deadShare should come from it).
+// f and f′ of several activations over a z grid with each curve's features (the engine's
+// curveFeatures: range reached, steepest slope, the dead-zone intervals and their share), the values
+// at one z, and the GELU exact-vs-tanh error. Every number is an engine result; this file only lays
+// out the requests, calls the engine and subtracts two engine curves (the GELU error view).
 import type { Engine } from './engine';
+import type { CurveFeatures } from './types';
 
 /** The explorer's pseudo-activation: softmax of the logits [z, 0] at temperature T (f only). */
 export const SOFTMAX_ID = 'softmax';
 
 export interface CurvesRequest {
+  /** Series keys: an activation id, or an id with a suffix from '-' on (registry ids use [a-z0-9_] only) ("leaky_relu-2": the same activation at other parameters). */
   ids: string[];
   /** Parameters by activation id, then by name. */
   params: Record<string, Record<string, number>>;
@@ -27,9 +28,11 @@ export interface Curve {
   f: Float32Array;
   /** null for softmax (the engine has no softmax derivative). */
   df: Float32Array | null;
-  /** Share of grid points with |f′| < threshold; null without f′. */
+  /** The engine's features of the curve on the range; null for softmax. */
+  features: CurveFeatures | null;
+  /** Share of the range with |f′| < threshold (features.deadShare); null without f′. */
   deadShare: number | null;
-  /** Runs of such points as [from, to] in z (half a grid step padded each side). */
+  /** The intervals [from, to] in z where |f′| < threshold (features.dead). */
   deadRuns: [number, number][];
 }
 
@@ -38,6 +41,9 @@ export interface CurvesResult { x: Float32Array; curves: Curve[] }
 export interface PointValue { id: string; f: number; df: number | null }
 
 export interface GeluErrorResult { x: Float32Array; exact: Float32Array; approx: Float32Array; diff: Float32Array; maxAbs: number; maxAt: number }
+
+/** The engine's activation id of a series key: "leaky_relu-2" → "leaky_relu". */
+const engineId = (key: string): string => key.split('-')[0]!;
 
 /** n evenly spaced float32 points from lo to hi inclusive. */
 export function grid(lo: number, hi: number, n: number): Float32Array {
@@ -56,30 +62,22 @@ function softmaxPair(engine: Engine, x: Float32Array, temperature: number): Floa
   return out;
 }
 
-function deadRuns(x: Float32Array, dead: boolean[]): [number, number][] {
-  const half = x.length > 1 ? (x[1]! - x[0]!) / 2 : 0;
-  const runs: [number, number][] = [];
-  for (let i = 0; i < dead.length; i++) {
-    if (!dead[i]) continue;
-    let j = i;
-    while (j + 1 < dead.length && dead[j + 1]) j++;
-    runs.push([Math.max(x[0]!, x[i]! - half), Math.min(x[x.length - 1]!, x[j]! + half)]);
-    i = j;
-  }
-  return runs;
-}
-
 export function curves(engine: Engine, req: CurvesRequest): CurvesResult {
-  const x = grid(req.zmin, req.zmax, req.n);
-  const out: Curve[] = req.ids.map((id) => {
-    if (id === SOFTMAX_ID) return { id, f: softmaxPair(engine, x, req.temperature), df: null, deadShare: null, deadRuns: [] };
-    const params = req.params[id] ?? {};
-    const f = engine.apply(id, x, { params });
-    const df = engine.apply(id, x, { params, derivative: true });
-    const dead = Array.from(df, (v) => Math.abs(v) < req.threshold);
-    return { id, f, df, deadShare: dead.filter(Boolean).length / x.length, deadRuns: deadRuns(x, dead) };
+  const count = Math.max(2, Math.min(4001, Math.floor(req.n)));
+  let x: Float32Array | undefined;
+  const out: (Curve | typeof SOFTMAX_ID)[] = req.ids.map((id) => {
+    if (id === SOFTMAX_ID) return SOFTMAX_ID;
+    const r = engine.curveFeatures(engineId(id), { params: req.params[id] ?? {}, lo: req.zmin, hi: req.zmax, points: count, threshold: req.threshold });
+    x ??= r.x;
+    return { id, f: r.f, df: r.df, features: r.features, deadShare: r.features.deadShare, deadRuns: r.features.dead };
   });
-  return { x, curves: out };
+  const grid_ = x ?? grid(req.zmin, req.zmax, count);
+  return {
+    x: grid_,
+    curves: out.map((c) => (c === SOFTMAX_ID
+      ? { id: SOFTMAX_ID, f: softmaxPair(engine, grid_, req.temperature), df: null, features: null, deadShare: null, deadRuns: [] }
+      : c)),
+  };
 }
 
 /** f(z) and f′(z) of each activation at the single point z. */
@@ -88,7 +86,8 @@ export function pointValues(engine: Engine, ids: string[], params: CurvesRequest
   return ids.map((id) => {
     if (id === SOFTMAX_ID) return { id, f: engine.softmax(Float32Array.of(z, 0), { temperature })[0]!, df: null };
     const p = params[id] ?? {};
-    return { id, f: engine.apply(id, at, { params: p })[0]!, df: engine.apply(id, at, { params: p, derivative: true })[0]! };
+    const e = engineId(id);
+    return { id, f: engine.apply(e, at, { params: p })[0]!, df: engine.apply(e, at, { params: p, derivative: true })[0]! };
   });
 }
 

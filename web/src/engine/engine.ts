@@ -6,7 +6,7 @@
 // No maths here: every number comes from the engine.
 
 import { EngineError } from './errors';
-import type { ActivationMeta, ActlabModule, ApplyOptions, Backend, F32Buffer, SoftmaxOptions } from './types';
+import type { ActivationMeta, ActlabModule, ApplyOptions, Backend, CurveFeatures, F32Buffer, FeatureOptions, FeatureResult, SoftmaxOptions } from './types';
 
 export { EngineError };
 
@@ -91,6 +91,29 @@ export class Engine {
     }
     const log = opts.log === true;
     return this.#withBuffer(z, (buf) => this.#module.softmax(buf, buf, temperature, log, simd));
+  }
+
+  /**
+   * The engine's features of `id` on [lo, hi] (range reached, steepest slope and where, the
+   * intervals with |f′| < threshold and their share, monotonic or not) with the grid, f and f′
+   * it sampled. Throws EngineError on an unknown id, a bad parameter, range, grid or threshold.
+   */
+  curveFeatures(id: string, opts: FeatureOptions): FeatureResult {
+    const meta = this.activation(id);
+    const [p0, p1] = this.#paramValues(meta, opts.params);
+    const n = opts.points;
+    if (!Number.isInteger(n) || n < 2 || n > 100_000) throw new EngineError(`points must be a whole number in [2, 100000] (got ${String(n)})`);
+    const m = this.#module;
+    const bufs = [new m.F32Buffer(n), new m.F32Buffer(n), new m.F32Buffer(n)] as const;
+    try {
+      const json = m.curveFeatures(id, p0, p1, opts.lo, opts.hi, n, opts.threshold, ...bufs);
+      const parsed = JSON.parse(json) as CurveFeatures | { error: string };
+      if ('error' in parsed) throw new EngineError(parsed.error);
+      const [x, f, df] = bufs.map((b) => b.view().slice(0, n)) as [Float32Array, Float32Array, Float32Array];
+      return { x, f, df, features: parsed };
+    } finally {
+      for (const b of bufs) b.delete();
+    }
   }
 
   #lookup(id: string): ActivationMeta | undefined {

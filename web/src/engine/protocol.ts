@@ -9,7 +9,7 @@
 import type { ArtTile } from './art-types';
 import type { Progress, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
 import type { CurvesRequest, CurvesResult, GeluErrorResult, PointValue } from './composite';
-import type { ActivationMeta, ApplyOptions, SoftmaxOptions } from './types';
+import type { ActivationMeta, ApplyOptions, FeatureOptions, FeatureResult, SoftmaxOptions } from './types';
 
 /** Every operation: its argument tuple and its result. */
 export interface Ops {
@@ -18,6 +18,8 @@ export interface Ops {
   activations: { args: []; result: ActivationMeta[] };
   apply: { args: [id: string, x: Float32Array, opts?: ApplyOptions]; result: Float32Array };
   softmax: { args: [z: Float32Array, opts?: SoftmaxOptions]; result: Float32Array };
+  /** A curve's features on an interval, with its grid, f and f′ (Engine.curveFeatures). */
+  curveFeatures: { args: [id: string, opts: FeatureOptions]; result: FeatureResult };
   /** The explorer's curves (composite.ts). */
   curves: { args: [req: CurvesRequest]; result: CurvesResult };
   points: { args: [ids: string[], params: CurvesRequest['params'], z: number, temperature: number]; result: PointValue[] };

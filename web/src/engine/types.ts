@@ -45,7 +45,7 @@ export interface ActivationMeta {
   saturates: string;
   /** The largest |f′| ... */
   maxSlope: number;
-  /** ... and where it is reached, in words. */
+  /** ... and where it is reached, in words with their preposition: "at x = 0", "for x > 0", "everywhere". */
   maxSlopeAt: string;
   /** Year of introduction. */
   year: number;
@@ -89,7 +89,62 @@ export interface ActlabModule {
   /** Softmax (or log-softmax) of the whole input buffer. Returns "" or an error message. */
   softmax(input: F32Buffer, output: F32Buffer, temperature: number, log: boolean,
           simd: boolean): string;
+  /**
+   * A curve's features on [lo, hi] sampled at `points` grid points (cpp/actlab/probes/features.hpp):
+   * fills x, f, df (each ≥ points long) and returns the JSON of {@link CurveFeatures}, or
+   * `{"error": "..."}`. p0, p1 as in apply().
+   */
+  curveFeatures(id: string, p0: number, p1: number, lo: number, hi: number, points: number, threshold: number,
+                x: F32Buffer, f: F32Buffer, df: F32Buffer): string;
 }
+
+/**
+ * What the engine finds on a curve over an interval (curveFeatures): every number is a float32
+ * engine value or grid point, except the dead-interval ends (bisected crossings, double).
+ * Dead rule: |f′| < threshold strictly, with the threshold rounded to float32 like every engine
+ * number — so a slope of exactly 0.01 (Leaky ReLU's default α) is alive.
+ */
+export interface CurveFeatures {
+  /** The threshold as compared (float32, printed as its shortest decimal: 0.01). */
+  threshold: number;
+  /** f at the first and last grid point. */
+  fFirst: number;
+  fLast: number;
+  /** The lowest and highest f on the grid, and the first grid point where each is reached. */
+  fMin: number;
+  fMinAt: number;
+  fMax: number;
+  fMaxAt: number;
+  /** The largest |f′| on the grid, the first and the last grid point with that |f′| (a plateau when they differ). */
+  maxAbsSlope: number;
+  maxAbsSlopeAt: number;
+  maxAbsSlopeLast: number;
+  /** f′ (with its sign) where |f′| is largest. */
+  slopeAtMax: number;
+  /** Maximal intervals [from, to] where |f′| < threshold, ascending. */
+  dead: [number, number][];
+  /** Their total length over the interval's length (0..1): the share the table and the note print. */
+  deadShare: number;
+  /** The share of grid points with |f′| < threshold (the course's gradient-scan count). */
+  deadPointShare: number;
+  /** f on the grid: non-decreasing, non-increasing, constant, or neither. */
+  shape: 'rising' | 'falling' | 'constant' | 'neither';
+}
+
+/** Options of {@link Engine.curveFeatures}. */
+export interface FeatureOptions {
+  /** Parameter values by name; missing ones default. */
+  params?: Record<string, number>;
+  lo: number;
+  hi: number;
+  /** Grid points, 2..100000. */
+  points: number;
+  /** |f′| below this is "dead" (0.01 in the course). */
+  threshold: number;
+}
+
+/** The grid, f, f′ on it, and the features. */
+export interface FeatureResult { x: Float32Array; f: Float32Array; df: Float32Array; features: CurveFeatures }
 
 /**
  * The MODULARIZE factory exported by both builds of the glue. With Emscripten 3.1.6 the browser

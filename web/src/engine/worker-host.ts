@@ -36,6 +36,7 @@ const handlers: Handlers = {
   activations: (e) => [...e.activations()],
   apply: (e, id, x, opts) => e.apply(id, x, opts),
   softmax: (e, z, opts) => e.softmax(z, opts),
+  curveFeatures: (e, id, opts) => e.curveFeatures(id, opts),
   curves: (e, req) => curves(e, req),
   points: (e, ids, params, z, temperature) => pointValues(e, ids, params, z, temperature),
   geluError: (e, zmin, zmax, n) => geluError(e, zmin, zmax, n),

@@ -8,6 +8,26 @@ import { andList, wordsNumber as n } from './summary';
 /** The explorer's own pseudo-entry: softmax of the two logits [z, 0] at temperature T. */
 export const SOFTMAX_ID = 'softmax';
 
+/** A parameter's symbol as the formulas write it: α for "\\alpha", β for "\\beta" (else its name). */
+export function paramSymbol(p: { name: string; tex: string }): string {
+  return ({ '\\alpha': 'α', '\\beta': 'β', '\\lambda': 'λ' } as Record<string, string>)[p.tex] ?? p.name;
+}
+
+/**
+ * Parameter variants: `leaky_relu-2` in `act` is a second copy of Leaky ReLU with its own parameter rows
+ * (`leaky_relu-2.alpha`), so the same activation can be overlaid at two α or β values. Only
+ * activations with parameters have one; its default sits a quarter of the range above the registry's.
+ */
+export const VARIANT = '-2';
+
+/** The registry id of a series key: "leaky_relu-2" → "leaky_relu". */
+export const baseOf = (key: string): string => (key.endsWith(VARIANT) ? key.slice(0, -VARIANT.length) : key);
+
+/** A variant's default: the registry default plus a quarter of the range, two significant digits, clamped. */
+export function variantDefault(p: { default: number; min: number; max: number }): number {
+  return Math.min(p.max, Number((p.default + (p.max - p.min) / 4).toPrecision(2)));
+}
+
 /** URL key of an activation parameter's row: "elu.alpha". */
 export const paramKey = (id: string, name: string): string => `${id}.${name}`;
 
@@ -24,6 +44,9 @@ function fixedRows(ids: readonly string[], name: (id: string) => string = (id) =
     zmax: { kind: 'number', default: 5, min: -49, max: 50, label: 'z to', hideable: true, describe: (v: number) => `z to ${n(v)}` },
     z: { kind: 'number', default: 0.5, min: -50, max: 50, label: 'z', hideable: true, describe: (v: number) => `z = ${n(v)}` },
     T: { kind: 'number', default: 1, min: 0.05, max: 20, label: 'Softmax temperature T', hideable: true, describe: (v: number) => `softmax T = ${n(v)}` },
+    /** Whose dead zone is shaded: 'each' (every curve in its own lane and colour) or one activation id. */
+    shade: { kind: 'enum', default: 'each', values: ['each', ...ids.filter((id) => id !== SOFTMAX_ID)], label: 'Shade the dead zone of', hideable: true,
+      describe: (v: string) => (v === 'each' ? 'each curve\'s dead zone shaded' : `${name(v)}'s dead zone shaded`) },
     gelu: { kind: 'boolean', default: true, label: 'GELU exact vs tanh error view', hideable: true,
       describe: (v: boolean) => `GELU error view ${v ? 'shown' : 'off'}` },
     sheet: { kind: 'boolean', default: true, label: 'Cheat sheet', hideable: true, describe: (v: boolean) => `cheat sheet ${v ? 'shown' : 'off'}` },
@@ -36,13 +59,22 @@ export type ExplorerState = StateOf<ExplorerFixed> & Record<string, unknown>;
 
 /** The explorer's table for the engine's registry (plus the softmax pseudo-entry). */
 export function explorerTable(activations: readonly ActivationMeta[]): ExplorerTable {
-  const ids = [...activations.map((a) => a.id), SOFTMAX_ID];
-  const name = (id: string) => (id === SOFTMAX_ID ? 'Softmax' : activations.find((a) => a.id === id)?.name ?? id);
+  const variants = activations.filter((a) => a.params.length > 0).map((a) => a.id + VARIANT);
+  const ids = [...activations.map((a) => a.id), SOFTMAX_ID, ...variants];
+  const name = (id: string) => {
+    if (id === SOFTMAX_ID) return 'Softmax';
+    const base = id.endsWith(VARIANT) ? id.slice(0, -VARIANT.length) : id;
+    const nm = activations.find((a) => a.id === base)?.name ?? id;
+    return base === id ? nm : `${nm} (second copy)`;
+  };
   const params: Record<string, NumberField> = {};
   for (const a of activations) {
     for (const p of a.params) {
       params[paramKey(a.id, p.name)] = { kind: 'number', default: p.default, min: p.min, max: p.max,
-        label: `${a.name} ${p.name}`, hideable: true, describe: (v: number) => `${a.name} ${p.name} = ${n(v)}` };
+        label: `${a.name} ${paramSymbol(p)}`, hideable: true, describe: (v: number) => `${a.name} ${paramSymbol(p)} = ${n(v)}` };
+      params[paramKey(a.id + VARIANT, p.name)] = { kind: 'number', default: variantDefault(p), min: p.min, max: p.max,
+        label: `${a.name} (second copy) ${paramSymbol(p)}`, hideable: true,
+        describe: (v: number) => `${a.name} (second copy) ${paramSymbol(p)} = ${n(v)}` };
     }
   }
   return { ...fixedRows(ids, name), ...params } as ExplorerTable;
@@ -64,9 +96,18 @@ export function normaliseRange(state: ExplorerState, notices: string[]): void {
   }
 }
 
-/** Parameters of `id` from the state, by name, as the engine's apply() takes them. */
-export function paramsOf(state: Record<string, unknown>, meta: ActivationMeta): Record<string, number> {
-  return Object.fromEntries(meta.params.map((p) => [p.name, state[paramKey(meta.id, p.name)] as number]));
+/** Parameters of series `key` (default: the activation itself) from the state, by name, as the engine takes them. */
+export function paramsOf(state: Record<string, unknown>, meta: ActivationMeta, key = meta.id): Record<string, number> {
+  return Object.fromEntries(meta.params.map((p) => [p.name, state[paramKey(key, p.name)] as number]));
+}
+
+/** A variant without its activation is dropped (a link may carry one alone); says so. */
+export function normaliseVariants(state: ExplorerState, notices: string[]): void {
+  const orphans = state.act.filter((k) => k !== baseOf(k) && !state.act.includes(baseOf(k)));
+  if (orphans.length === 0) return;
+  state.act = state.act.filter((k) => !orphans.includes(k));
+  if (state.act.length === 0) state.act = [baseOf(orphans[0]!)];
+  notices.push(`A second copy needs its activation in the list too; dropped ${orphans.join(', ')}.`);
 }
 
 export type { Table };

@@ -1,15 +1,20 @@
-// curve-plot.ts — a small uPlot chart of f (solid) and f′ (dashed) over x, with a text alternative.
+// curve-plot.ts — a small uPlot chart of f (solid) and f′ (dashed) over x, grey bands where the
+// engine found |f′| below the dead-zone threshold (as the explorer shades them), and a text alternative.
 //
 // The values come from the engine; this file only draws them. Colours are read from the theme's
 // CSS variables each time the plot is (re)built, so `rebuild()` after a colour-scheme change.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { fitPadding, fitYAxis } from './axis-fit';
+import { formatNumber } from './format';
 
 /** What one plot shows. */
 export interface CurveData {
   x: Float32Array;
   f: Float32Array;
   df: Float32Array;
+  /** x-intervals to shade grey (the engine's dead-zone intervals). */
+  shade?: [number, number][];
   /** Text alternative for the canvas (role="img"). */
   label: string;
 }
@@ -43,21 +48,33 @@ export class CurvePlot {
     this.#plot?.destroy();
     const axis = themeColour('--plot-axis');
     const grid = themeColour('--plot-grid');
-    const axisStyle = { stroke: axis, font: '11px system-ui, sans-serif', grid: { stroke: grid, width: 1 },
-      ticks: { stroke: grid, width: 1 } };
+    const font = '11px system-ui, sans-serif';
+    // Labels with one minus sign (formatNumber's U+2212), axes sized to them (axis-fit.ts).
+    const axisStyle = { stroke: axis, font, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1, size: 5 }, gap: 4,
+      values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)) };
     const { width, height } = this.#size();
     this.#plot = new uPlot({
       width,
       height,
       legend: { show: false },
       cursor: { show: false },
+      padding: fitPadding(font),
       scales: { x: { time: false, range: [-5, 5] } },
-      axes: [{ ...axisStyle, size: 28 }, { ...axisStyle, size: 42 }],
+      axes: [{ ...axisStyle, size: 28 }, { ...axisStyle, size: fitYAxis(font, 30) }],
       series: [
         {},
         { label: 'f', stroke: themeColour('--plot-f'), width: 2 },
         { label: 'f′', stroke: themeColour('--plot-df'), width: 2, dash: [6, 4] },
       ],
+      hooks: { drawClear: [(u: uPlot) => {
+        u.ctx.save();
+        u.ctx.fillStyle = themeColour('--plot-shade');
+        for (const [a, b] of this.#data.shade ?? []) {
+          const x0 = u.valToPos(a, 'x', true), x1 = u.valToPos(b, 'x', true);
+          u.ctx.fillRect(Math.min(x0, x1), u.bbox.top, Math.max(1, Math.abs(x1 - x0)), u.bbox.height);
+        }
+        u.ctx.restore();
+      }] },
     }, [Array.from(this.#data.x), series(this.#data.f), series(this.#data.df)], this.#container);
     const canvas = this.#plot.root.querySelector('canvas');
     canvas?.setAttribute('role', 'img');

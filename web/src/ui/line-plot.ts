@@ -1,8 +1,11 @@
 // line-plot.ts — a uPlot chart of several series over x, each with its own colour AND dash pattern
 // (colour is never the only cue), an optional vertical cursor at x = z, shaded x-intervals (e.g.
-// where |f′| < 0.01), and a text alternative. It draws values it is given; it computes nothing.
+// where |f′| < 0.01) either grey over the full height or one lane per series in its colour, pointer
+// input (press or drag picks an x, hover reports one; touch drags sideways, vertical swipes scroll),
+// and a text alternative. It draws values it is given; it computes nothing.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { fitPadding, fitYAxis } from './axis-fit';
 import { formatNumber } from './format';
 import { themeColour } from './theme';
 
@@ -17,8 +20,10 @@ export interface LineData {
   series: LineSeries[];
   /** Vertical cursor position, or undefined for none. */
   cursor?: number;
-  /** x-intervals [from, to] to shade. */
+  /** x-intervals [from, to] to shade grey over the full height. */
   shade?: [number, number][];
+  /** Per-series shading: bar k of `lanes.length` along the bottom (top to bottom) marks `runs` in series `series`' colour and dashes. */
+  lanes?: { series: number; runs: [number, number][] }[];
   /** Text alternative for the chart (role="img"). */
   label: string;
 }
@@ -28,15 +33,25 @@ const gaps = (values: Float32Array): (number | null)[] => Array.from(values, (v)
 
 let firstPlotMarked = false;
 
+/** Pointer input on the plot area, in data units of x. */
+export interface PlotPointer {
+  /** Press or drag (mouse, pen, touch) at x. */
+  pick?: (x: number) => void;
+  /** Hover at x (mouse and pen, without a button), or null when the pointer leaves. */
+  hover?: (x: number | null, clientX: number, clientY: number) => void;
+}
+
 export class LinePlot {
   #box: HTMLElement;
+  #pointer: PlotPointer;
   #data: LineData;
   #plot: uPlot | undefined;
   #resize: ResizeObserver;
   #shape = '';
 
-  constructor(box: HTMLElement, data: LineData) {
+  constructor(box: HTMLElement, data: LineData, pointer: PlotPointer = {}) {
     this.#box = box;
+    this.#pointer = pointer;
     this.#data = data;
     this.#resize = new ResizeObserver(() => this.#fit());
     this.#resize.observe(box);
@@ -69,20 +84,25 @@ export class LinePlot {
     this.#plot?.destroy();
     const axis = themeColour('--plot-axis');
     const grid = themeColour('--plot-grid');
-    const axisStyle = { stroke: axis, font: '12px system-ui, sans-serif', grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+    const font = '12px system-ui, sans-serif';
+    const axisStyle = { stroke: axis, font, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1, size: 5 }, gap: 5 };
     const { width, height } = this.#size();
     const x = this.#data.x;
     this.#plot = new uPlot({
       width, height,
       legend: { show: false },
       cursor: { show: false },
+      padding: fitPadding(font),
       scales: { x: { time: false, range: () => [x[0]!, x[x.length - 1]!] } },
+      // Axis sizes follow the labels (axis-fit.ts): no minus sign or exponent is ever cut at the edge; at
+      // least 56 px, so stacked plots with labels up to "−0.25" keep their x axes aligned.
       axes: [{ ...axisStyle, size: 30, values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)) },
-        { ...axisStyle, size: 66, values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)) }],
+        { ...axisStyle, size: fitYAxis(font, 56), values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)) }],
       series: [{}, ...this.#data.series.map((s, i) => ({ label: s.label, stroke: seriesColour(i), width: 2, dash: DASHES[i % DASHES.length] }))],
       hooks: { drawClear: [(u: uPlot) => this.#drawShade(u)], draw: [(u: uPlot) => this.#drawCursor(u)] },
     }, this.#columns(), this.#box);
     this.#label();
+    this.#listen(this.#plot);
     if (!firstPlotMarked) { firstPlotMarked = true; performance.mark('actlab:first-plot'); }
   }
 
@@ -105,12 +125,64 @@ export class LinePlot {
   #drawShade(u: uPlot): void {
     const ctx = u.ctx;
     ctx.save();
-    ctx.fillStyle = themeColour('--plot-shade');
-    for (const [a, b] of this.#data.shade ?? []) {
+    const span = (a: number, b: number, top: number, height: number) => {
       const x0 = u.valToPos(a, 'x', true), x1 = u.valToPos(b, 'x', true);
-      ctx.fillRect(Math.min(x0, x1), u.bbox.top, Math.max(1, Math.abs(x1 - x0)), u.bbox.height);
-    }
+      ctx.fillRect(Math.min(x0, x1), top, Math.max(1, Math.abs(x1 - x0)), height);
+    };
+    ctx.fillStyle = themeColour('--plot-shade');
+    for (const [a, b] of this.#data.shade ?? []) span(a, b, u.bbox.top, u.bbox.height);
+    // Lanes: one bar per series along the bottom of the plot area, in legend order from the top, each
+    // filled in the series' colour and crossed by its dash pattern (position and pattern, not colour alone).
+    const lanes = this.#data.lanes ?? [];
+    const dpr = devicePixelRatio;
+    const laneH = Math.min(9 * dpr, u.bbox.height / (3 * Math.max(1, lanes.length))), gap = 2 * dpr;
+    lanes.forEach((lane, k) => {
+      const top = u.bbox.top + u.bbox.height - (lanes.length - k) * (laneH + gap);
+      ctx.globalAlpha = 0.35;
+      ctx.fillStyle = seriesColour(lane.series);
+      for (const [a, b] of lane.runs) span(a, b, top, laneH);
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = seriesColour(lane.series);
+      ctx.lineWidth = 2 * dpr;
+      ctx.setLineDash((DASHES[lane.series % DASHES.length] ?? []).map((d) => d * dpr));
+      for (const [a, b] of lane.runs) {
+        ctx.beginPath();
+        ctx.moveTo(u.valToPos(a, 'x', true), top + laneH / 2);
+        ctx.lineTo(u.valToPos(b, 'x', true), top + laneH / 2);
+        ctx.stroke();
+      }
+    });
     ctx.restore();
+  }
+
+  /** Pointer input on uPlot's overlay: press/drag picks x (captured, so a drag may leave the plot), hover reports it. */
+  #listen(u: uPlot): void {
+    const over = u.over;
+    const { pick, hover } = this.#pointer;
+    if (pick === undefined && hover === undefined) return;
+    over.classList.add('plot-input');
+    const xAt = (e: PointerEvent) => {
+      const r = over.getBoundingClientRect();
+      const x = u.posToVal(Math.min(r.width, Math.max(0, e.clientX - r.left)), 'x');
+      const d = this.#data.x;
+      return Math.min(d[d.length - 1]!, Math.max(d[0]!, x));
+    };
+    let dragging = false;
+    over.addEventListener('pointerdown', (e) => {
+      if (pick === undefined || (e.pointerType === 'mouse' && e.button !== 0)) return;
+      dragging = true;
+      over.setPointerCapture(e.pointerId);
+      pick(xAt(e));
+      e.preventDefault();
+    });
+    over.addEventListener('pointermove', (e) => {
+      if (dragging) pick?.(xAt(e));
+      else if (e.pointerType !== 'touch') hover?.(xAt(e), e.clientX, e.clientY);
+    });
+    const stop = () => { dragging = false; };
+    over.addEventListener('pointerup', stop);
+    over.addEventListener('pointercancel', stop);
+    over.addEventListener('pointerleave', () => { if (!dragging) hover?.(null, 0, 0); });
   }
 
   #drawCursor(u: uPlot): void {

@@ -69,11 +69,14 @@ export function createCard(meta: ActivationMeta): Card {
 
   const plotArea = el('div', 'plot-area pending', 'Computing…');
   const legend = el('div', 'plot-legend');
-  legend.append(legendItem('key-f', 'f(x), solid'), legendItem('key-df', 'f′(x), dashed'));
+  legend.append(legendItem('key-f', 'f(x), solid'), legendItem('key-df', 'f′(x), dashed'), legendItem('key-shade', 'grey: |f′| < 0.01'));
   const figure = el('figure', 'plot');
   figure.append(plotArea, legend);
 
+  // The card leads on: the explorer, preset to this activation.
+  const open = el('a', 'card-open', `Explore ${meta.name}`);
+  open.href = `explorer.html?act=${encodeURIComponent(meta.id)}`;
   root.append(heading, el('div', 'card-id', meta.id), tex('formula', meta.tex),
-    tex('formula formula-d', meta.dtex), facts(meta), figure);
+    tex('formula formula-d', meta.dtex), facts(meta), figure, open);
   return { root, plotArea };
 }

@@ -1,9 +1,10 @@
 // main.ts — the landing page: starts the engine worker, lists every activation as a card, and
-// plots f and f′ of each from engine values.
+// plots f and f′ of each from engine values, shading where the engine finds |f′| < 0.01 as the explorer does.
 import '../../ui/base.css';
 import './home.css';
 import { EngineClient } from '../../engine/client';
-import type { ActivationMeta } from '../../engine/types';
+import type { ActivationMeta, CurveFeatures } from '../../engine/types';
+import { curveSentence } from '../../ui/curve-words';
 import { CurvePlot } from '../../ui/curve-plot';
 import { formatNumber } from '../../ui/format';
 import { initTheme, onThemeChange } from '../../ui/theme';
@@ -26,19 +27,21 @@ function showError(message: string): void {
   errorBox.hidden = false;
 }
 
-/** "Sigmoid. f(−5) = 0.00669, f(0) = 0.5, f(5) = 0.993; f′(…) …" */
-function describe(meta: ActivationMeta, f: Float32Array, df: Float32Array): string {
+/** "Plot of Sigmoid (logistic) for x from −5 to 5: f(−5) = 0.00669, …; f′(…) …. Sigmoid (logistic): rises …" */
+function describe(meta: ActivationMeta, f: Float32Array, df: Float32Array, features: CurveFeatures): string {
   const at = (name: string, values: Float32Array) =>
     AT.map((i) => `${name}(${formatNumber(xs[i]!)}) = ${formatNumber(values[i]!)}`).join(', ');
-  return `Plot of ${meta.name} for x from −5 to 5: ${at('f', f)}; ${at('f′', df)}.`;
+  const shaded = features.dead.length > 0 ? ' Grey bands: where the slope is below 0.01.' : '';
+  return `Plot of ${meta.name} for x from −5 to 5: ${at('f', f)}; ${at('f′', df)}. ${curveSentence(meta.name, features, -5, 5)}.${shaded}`;
 }
 
 async function plotCard(client: EngineClient, meta: ActivationMeta, area: HTMLDivElement): Promise<void> {
   try {
-    const [f, df] = await Promise.all([client.apply(meta.id, xs), client.apply(meta.id, xs, { derivative: true })]);
+    // One engine call: the grid x = −5 + i/20, f, f′ and the curve's features (the dead-zone intervals).
+    const { f, df, features } = await client.curveFeatures(meta.id, { lo: -5, hi: 5, points: SAMPLES, threshold: 0.01 });
     area.classList.remove('pending');
     area.textContent = '';
-    plots.push(new CurvePlot(area, { x: xs, f, df, label: describe(meta, f, df) }));
+    plots.push(new CurvePlot(area, { x: xs, f, df, shade: features.dead, label: describe(meta, f, df, features) }));
   } catch (err) {
     area.classList.remove('pending');
     area.textContent = '';

@@ -2,7 +2,7 @@
 // z range, the z cursor, each chosen activation's parameters, softmax temperature, section toggles.
 // Controls the URL hid (classroom mode) are not built. Calls `change` with the state key(s) touched.
 import type { ActivationMeta } from '../../engine/types';
-import { SOFTMAX_ID, paramKey, type ExplorerState, type ExplorerTable } from '../../state/explorer';
+import { SOFTMAX_ID, VARIANT, baseOf, paramKey, paramSymbol, type ExplorerState, type ExplorerTable } from '../../state/explorer';
 import type { NumberField } from '../../state/schema';
 import { keyed } from '../../ui/access';
 import { el } from '../../ui/dom';
@@ -35,27 +35,49 @@ export function zStep(s: ExplorerState): number {
   return Number(((m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p).toPrecision(1));
 }
 
+const words = (n: number): string => ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'][n] ?? String(n);
+
 export function buildControls(c: ControlsContext): Controls {
   const { state, hidden, table } = c;
   const root = el('div', 'explorer-controls');
   const show = (key: string) => !hidden.has(key);
+  let refusalOut: (text: string) => void = () => undefined;
+  let onAct: () => void = () => undefined;
 
   if (show('act')) {
     const choices = [...c.metas.map((m) => ({ value: m.id, label: m.name })), { value: SOFTMAX_ID, label: 'Softmax of [z, 0]' }];
+    // Refusals are said, not silent: a polite status line under the list (cleared by the next change).
+    const refusal = el('p', 'refusal');
+    refusal.setAttribute('role', 'status');
     const group = createCheckGroup('Activations', choices, state.act, (values) => {
-      if (values.length === 0) { group.set(state.act); return; } // keep at least one
-      // Keep the order the learner chose them in (series colours stay put); new ones go last.
-      const ordered = [...state.act.filter((v) => values.includes(v)), ...values.filter((v) => !state.act.includes(v))];
-      state.act = ordered.slice(0, table.act.maxItems);
-      if (values.length > table.act.maxItems) group.set(state.act);
+      refusal.textContent = '';
+      if (values.length === 0) { group.set(state.act); refusal.textContent = 'At least one activation stays chosen.'; return; }
+      if (values.length > table.act.maxItems) {
+        group.set(state.act);
+        refusal.textContent = `At most ${words(table.act.maxItems)} at once: untick one to add another.`;
+        return;
+      }
+      // Keep the order the learner chose them in (series colours stay put); new ones go last. A second
+      // copy stays while its activation does, and counts towards the six.
+      const kept = state.act.filter((v) => values.includes(v) || (v !== baseOf(v) && values.includes(baseOf(v))));
+      const next = [...kept, ...values.filter((v) => !state.act.includes(v))];
+      if (next.length > table.act.maxItems) {
+        group.set(state.act);
+        refusal.textContent = `At most ${words(table.act.maxItems)} at once (second copies count): untick one to add another.`;
+        return;
+      }
+      state.act = next;
       c.change('act');
       refreshParams();
     }, `Choose up to ${table.act.maxItems} to overlay.`);
+    group.root.append(refusal);
+    refusalOut = (text) => { refusal.textContent = text; };
     group.root.classList.add('act-group');
     // A list of ~19 choices: folded on phones (so z and the plots stay near the top), open on wide screens.
     const fold = keyed(el('details', 'act-fold'), 'act');
     const summary = el('summary');
     const count = () => { summary.textContent = `Activations: ${state.act.length} chosen`; };
+    onAct = count;
     count();
     group.root.addEventListener('change', count);
     fold.open = matchMedia('(min-width: 56rem)').matches;
@@ -101,15 +123,46 @@ export function buildControls(c: ControlsContext): Controls {
           hint: 'Low T sharpens, high T flattens.', onInput: (v) => { state.T = v; c.change('T'); } }).root, 'T'));
         continue;
       }
-      const meta = c.metas.find((m) => m.id === id);
-      for (const p of meta?.params ?? []) {
+      const meta = c.metas.find((m) => m.id === baseOf(id));
+      if (meta === undefined || meta.params.length === 0) continue;
+      const second = id !== meta.id;
+      const box = el('div', second ? 'param-group param-second' : 'param-group');
+      for (const p of meta.params) {
         const key = paramKey(id, p.name);
         if (!show(key)) continue;
         const f = table[key] as NumberField;
-        params.append(keyed(createSlider({ label: `${meta!.name}: ${p.name}`, min: f.min, max: f.max,
-          step: Number(((f.max - f.min) / 200).toPrecision(1)), value: state[key] as number, hint: p.doc,
+        box.append(keyed(createSlider({ label: `${meta.name}${second ? ' (second copy)' : ''}: ${paramSymbol(p)}`, min: f.min, max: f.max,
+          step: Number(((f.max - f.min) / 200).toPrecision(1)), value: state[key] as number, hint: second ? undefined : p.doc,
           onInput: (v) => { state[key] = v; c.change(key); } }).root, key));
       }
+      // Parameter variants: overlay the same activation at a second α/β, or take the copy away again.
+      const symbols = meta.params.map(paramSymbol).join(', ');
+      if (show('act') && !second && !state.act.includes(id + VARIANT)) {
+        const add = el('button', 'secondary', `Overlay ${meta.name} at a second ${symbols}`);
+        add.type = 'button';
+        add.addEventListener('click', () => {
+          if (state.act.length >= table.act.maxItems) { refusalOut(`At most ${words(table.act.maxItems)} at once: untick one to add a second copy.`); return; }
+          state.act = [...state.act, id + VARIANT];
+          onAct();
+          c.change('act');
+          refreshParams();
+          params.querySelector<HTMLInputElement>(`[data-key="${CSS.escape(id + VARIANT)}"] input[type=range]`)?.focus();
+        });
+        box.append(add);
+      } else if (show('act') && second) {
+        const remove = el('button', 'secondary', `Remove the second ${meta.name}`);
+        remove.type = 'button';
+        remove.addEventListener('click', () => {
+          state.act = state.act.filter((k) => k !== id);
+          for (const p of meta.params) state[paramKey(id, p.name)] = (table[paramKey(id, p.name)] as NumberField).default; // the link forgets it
+          onAct();
+          c.change('act');
+          refreshParams();
+        });
+        box.append(remove);
+      }
+      box.dataset.key = id;
+      if (box.children.length > 0) params.append(box);
     }
   }
   function refreshZ(): void {

@@ -3,7 +3,7 @@
 // and the URL in step. Used by the explorer page and its bare embed page.
 import type { CurvesResult, PointValue } from '../../engine/composite';
 import type { EngineClient } from '../../engine/client';
-import { explorerTable, normaliseRange, paramsOf, type ExplorerState } from '../../state/explorer';
+import { SOFTMAX_ID, baseOf, explorerTable, normaliseRange, normaliseVariants, paramsOf, type ExplorerState } from '../../state/explorer';
 import { readUrlState, writeUrlState } from '../../state/url';
 import { viewOf } from '../../ui/access';
 import { el } from '../../ui/dom';
@@ -12,8 +12,10 @@ import { LinePlot } from '../../ui/line-plot';
 import { showNotices } from '../../ui/notices';
 import { mountShare } from '../../ui/share-panel';
 import { onThemeChange } from '../../ui/theme';
-import { buildControls } from './controls';
-import { nameOf, plotLabel } from './describe';
+import { buildControls, zStep } from './controls';
+import { nameOf, percent, plotLabel, RULE } from './describe';
+import { formatNumber as fmt } from '../../ui/format';
+import { createSelect } from '../../ui/select';
 import { buildFormulas } from './formulas';
 import { GeluView } from './gelu-view';
 import { Readouts } from './readouts';
@@ -32,9 +34,14 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
   const state = parsed.state as ExplorerState;
   const { hidden, locked } = parsed;
   normaliseRange(state, parsed.notices);
+  normaliseVariants(state, parsed.notices);
   showNotices(o.notices, parsed.notices);
-  const names = (id: string) => nameOf(id, metas, state.T);
-  const paramsById = () => Object.fromEntries(metas.map((m) => [m.id, paramsOf(state, m)]));
+  const names = (id: string) => nameOf(id, metas, state);
+  // Parameters per series key: each activation, and each chosen second copy ("leaky_relu-2").
+  const paramsById = () => Object.fromEntries(state.act.filter((k) => k !== SOFTMAX_ID).flatMap((k) => {
+    const m = metas.find((x) => x.id === baseOf(k));
+    return m === undefined ? [] : [[k, paramsOf(state, m, k)]];
+  }));
 
   // Layout
   const widget = el('div', 'widget explorer');
@@ -48,7 +55,12 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
   const dfBox = el('div', 'plot-box');
   const shadeNote = el('p', 'hint shade-note');
   const readouts = new Readouts();
-  plots.append(el('h2', undefined, 'f(z)'), legendSlot, fBox, el('h2', undefined, 'f′(z), the slope'), dfBox, shadeNote, readouts.root);
+  const zSlot = el('div', 'z-slot');
+  const shadeSlot = el('div', 'shade-slot');
+  const fTip = el('div', 'plot-hover'), dfTip = el('div', 'plot-hover');
+  for (const [box, tip] of [[fBox, fTip], [dfBox, dfTip]] as const) { tip.setAttribute('aria-hidden', 'true'); tip.hidden = true; box.append(tip); }
+  const dragHint = el('p', 'hint', 'Press or drag on either plot to move z; hover to read values without moving it.');
+  plots.append(zSlot, el('h2', undefined, 'f(z)'), legendSlot, fBox, el('h2', undefined, 'f′(z), the slope'), dfBox, dragHint, shadeSlot, shadeNote, readouts.root);
   const formulas = el('section', 'panel formulas');
   formulas.setAttribute('aria-labelledby', 'formulas-heading');
   const fh = el('h2', undefined, 'Formulas');
@@ -63,30 +75,89 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
 
   const controls = buildControls({ table, state, hidden, metas, change: (key) => (key === 'z' ? schedulePoints() : scheduleAll()) });
   side.append(controls.root);
-  mountShare({ widget: 'explorer', title: 'Activation explorer (Activation Lab)', height: 1400, table, parsed, state, host, slot: side, embed: o.embed });
+  const share = mountShare({ widget: 'explorer', title: 'Activation explorer (Activation Lab)', height: 1400, table, parsed, state, host, slot: side, embed: o.embed });
+  // The z control sits with the plots, so plot, control and readouts are seen together at every width.
+  // A compact readout right under z: at a phone's width the table is below the fold, this line is not.
+  const quick = el('p', 'quick-readout');
+  quick.setAttribute('aria-hidden', 'true'); // the table and the live region say the same to screen readers
+  if (controls.z !== undefined) zSlot.append(controls.z.root, quick);
+  else dragHint.hidden = true;
+  let shadeSelect: HTMLSelectElement | undefined;
+  const refreshShade = () => {
+    if (hidden.has('shade') || curves === undefined) return;
+    const withDf = curves.curves.filter((c) => c.df !== null);
+    if (withDf.length < 2) { shadeSlot.replaceChildren(); shadeSelect = undefined; return; }
+    const choices = [{ value: 'each', label: 'Each curve (a bar per curve)' }, ...withDf.map((c) => ({ value: c.id, label: names(c.id) }))];
+    if (!choices.some((ch) => ch.value === state.shade)) state.shade = 'each';
+    const made = createSelect(table.shade.label, choices, state.shade, (v) => { state.shade = v; writeUrlState(table, state, hidden, locked); draw(); });
+    shadeSelect = made.select;
+    if (!share.access.editable('shade')) made.select.disabled = true;
+    shadeSlot.replaceChildren(made.root);
+  };
 
   let fPlot: LinePlot | undefined, dfPlot: LinePlot | undefined;
   let curves: CurvesResult | undefined;
   let points: PointValue[] = [];
 
-  const label = (kind: 'f' | 'f′') => plotLabel(kind, curves!.curves, state.zmin, state.zmax, state.z, points, names);
+  let shadedWords = '';
+  const label = (kind: 'f' | 'f′', shaded?: string) => {
+    if (shaded !== undefined) shadedWords = shaded;
+    return plotLabel(kind, curves!.curves, state.zmin, state.zmax, state.z, points, names, kind === 'f′' ? shadedWords : undefined);
+  };
   function draw(): void {
     if (curves === undefined) return;
-    const withDf = curves.curves.filter((c) => c.df !== null);
-    const shadeFor = withDf[0];
-    const fData = { x: curves.x, cursor: state.z, shade: shadeFor?.deadRuns, label: label('f'),
-      series: curves.curves.map((c) => ({ label: names(c.id), values: c.f })) };
+    const c = curves;
+    const withDf = c.curves.map((curve, index) => ({ curve, index })).filter((e) => e.curve.features !== null);
+    const one = withDf.length === 1 ? withDf[0] : withDf.find((e) => e.curve.id === state.shade);
+    // One curve: grey bands over the full height. Several: each curve's band in its own lane and colour.
+    const shade = one?.curve.deadRuns;
+    const lanes = one === undefined ? withDf.map((e) => ({ series: e.index, runs: e.curve.deadRuns })) : undefined;
+    const note = one !== undefined
+      ? `Shaded: where |f′| of ${names(one.curve.id)} is below ${THRESHOLD} (saturated or dead), ${percent(one.curve.deadShare!)} of this range.`
+      : `Bars along the bottom of each plot, one per curve in legend order, in its colour and dash: where its |f′| is below ${THRESHOLD} (saturated or dead) — ${withDf.map((e) => `${names(e.curve.id)} ${percent(e.curve.deadShare!)}`).join(', ')} of this range.`;
+    const fData = { x: c.x, cursor: state.z, shade, lanes, label: label('f'),
+      series: c.curves.map((curve) => ({ label: names(curve.id), values: curve.f })) };
     // f′ series keep their activation's index, so colours and dashes match the f plot and legend.
-    const dfData = { x: curves.x, cursor: state.z, shade: shadeFor?.deadRuns, label: label('f′'),
-      series: curves.curves.map((c) => ({ label: names(c.id), values: c.df ?? new Float32Array(curves!.x.length).fill(NaN) })) };
-    if (fPlot === undefined) { fPlot = new LinePlot(fBox, fData); dfPlot = new LinePlot(dfBox, dfData); } else { fPlot.update(fData); dfPlot!.update(dfData); }
-    legendSlot.replaceChildren(createLegend(curves.curves.map((c) => names(c.id))));
-    shadeNote.textContent = shadeFor === undefined ? 'No f′ to shade (softmax only).'
-      : `Grey bands: where |f′| of ${names(shadeFor.id)} is below ${THRESHOLD} (saturated or dead), ${Math.round(shadeFor.deadShare! * 1000) / 10}% of this range.`;
+    const dfData = { x: c.x, cursor: state.z, shade, lanes, label: label('f′', note),
+      series: c.curves.map((curve) => ({ label: names(curve.id), values: curve.df ?? new Float32Array(c.x.length).fill(NaN) })) };
+    if (fPlot === undefined) {
+      fPlot = new LinePlot(fBox, fData, pointer('f', fTip));
+      dfPlot = new LinePlot(dfBox, dfData, pointer('df', dfTip));
+    } else { fPlot.update(fData); dfPlot!.update(dfData); }
+    legendSlot.replaceChildren(createLegend(c.curves.map((curve) => names(curve.id))));
+    shadeNote.textContent = withDf.length === 0 ? 'No f′ to shade (softmax only).' : `${note} ${RULE}`;
+  }
+  /** Press/drag moves z (snapped to the z control's step); hover shows the plotted values under the pointer. */
+  function pointer(kind: 'f' | 'df', tip: HTMLElement) {
+    return {
+      pick: !share.access.editable('z') ? undefined : (x: number) => {
+        const step = zStep(state);
+        const z = Math.min(state.zmax, Math.max(state.zmin, Number((Math.round(x / step) * step).toPrecision(12))));
+        if (z === state.z) return;
+        state.z = z;
+        controls.z?.set(z);
+        void schedulePoints();
+      },
+      hover: (x: number | null, clientX: number, clientY: number) => {
+        if (x === null || curves === undefined) { tip.hidden = true; return; }
+        const xs = curves.x;
+        const i = Math.round(((x - xs[0]!) / (xs[xs.length - 1]! - xs[0]!)) * (xs.length - 1)); // the nearest grid point
+        const values = curves.curves.map((cv) => {
+          const v = kind === 'f' ? cv.f[i] : cv.df?.[i];
+          return `${names(cv.id)} ${v === undefined ? 'n/a' : fmt(v, 4)}`;
+        });
+        tip.textContent = `z = ${fmt(xs[i]!, 4)}: ${values.join(' · ')}`;
+        tip.hidden = false;
+        const box = tip.parentElement!.getBoundingClientRect();
+        tip.style.left = `${Math.min(Math.max(0, clientX - box.left + 12), Math.max(0, box.width - tip.offsetWidth))}px`;
+        tip.style.top = `${Math.max(0, clientY - box.top - tip.offsetHeight - 8)}px`;
+      },
+    };
   }
   function drawPoints(): void {
     if (curves === undefined) return;
     readouts.update(state.z, points, curves.curves, state.zmin, state.zmax, names);
+    quick.textContent = `At z = ${fmt(state.z, 4)} — ${points.map((p) => `${names(p.id)}: f = ${fmt(p.f, 4)}${p.df === null ? '' : `, f′ = ${fmt(p.df, 4)}`}`).join(' · ')}`;
     fPlot?.setCursor(state.z, label('f'));
     dfPlot?.setCursor(state.z, label('f′'));
   }
@@ -104,12 +175,13 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
         const [c, p, g] = await Promise.all([client.curves(req), client.points(req.ids, req.params, state.z, state.T),
           state.gelu ? client.geluError(state.zmin, state.zmax, SAMPLES) : undefined]);
         curves = c; points = p;
+        refreshShade();
         draw();
         drawPoints();
         gelu.root.hidden = g === undefined || hidden.has('gelu');
         if (g !== undefined) gelu.update(g);
         sheet.hidden = !state.sheet || hidden.has('sheet');
-        formulaList.replaceChildren(...buildFormulas(state.act, metas));
+        formulaList.replaceChildren(...buildFormulas([...new Set(state.act.map(baseOf))], metas));
         host.dataset.ready = 'true';
       } while (allAgain);
     } finally { allBusy = false; }

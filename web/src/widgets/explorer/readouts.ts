@@ -1,5 +1,6 @@
 // readouts.ts — the live readout table at the cursor: f(z), f′(z) and the dead-zone share of each
-// chosen activation, plus a one-line polite live summary for screen readers.
+// chosen activation, plus a one-line polite live summary for screen readers, written once the value has
+// settled (SETTLE_MS after the last change), so holding an arrow key does not queue an announcement per step.
 import type { Curve, PointValue } from '../../engine/composite';
 import { el } from '../../ui/dom';
 import { formatNumber as fmt } from '../../ui/format';
@@ -7,7 +8,11 @@ import { createLegend } from '../../ui/legend';
 import { createTable } from '../../ui/table';
 import { percent, pointSentence } from './describe';
 
+/** How long z must stay put before the live region speaks. */
+export const SETTLE_MS = 600;
+
 export class Readouts {
+  #timer: ReturnType<typeof setTimeout> | undefined;
   readonly root = el('div', 'readouts');
   readonly #live = el('p', 'visually-hidden');
   readonly #table = el('div');
@@ -31,6 +36,8 @@ export class Readouts {
     ], rows);
     table.querySelector('table')!.dataset.readouts = '';
     this.#table.replaceChildren(table);
-    this.#live.textContent = `At z = ${fmt(z, 4)}. ${pointSentence(points, z, names)}.`;
+    const text = `At z = ${fmt(z, 4)}. ${pointSentence(points, z, names)}.`;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => { if (this.#live.textContent !== text) this.#live.textContent = text; }, SETTLE_MS);
   }
 }

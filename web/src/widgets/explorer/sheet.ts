@@ -26,7 +26,8 @@ export function buildSheet(metas: readonly ActivationMeta[]): HTMLElement {
     { header: 'Monotonic', cell: (m) => yesNo(m.monotonic) },
     { header: 'Smooth', cell: (m) => yesNo(m.smooth) },
     { header: 'Saturates', cell: (m) => m.saturates },
-    { header: 'Max |f′|', cell: (m) => `${fmt(m.maxSlope, 4)} at ${m.maxSlopeAt}` },
+    // maxSlopeAt carries its own preposition ("at x = 0", "for x > 0", "everywhere"): no "1 at everywhere".
+    { header: 'Max |f′|', cell: (m) => `${fmt(m.maxSlope, 4)} ${m.maxSlopeAt}` },
     { header: 'Typical use', cell: (m) => m.usedIn },
   ], metas));
   return section;
