@@ -68,7 +68,7 @@ std::vector<util::FlagSpec> with(std::vector<util::FlagSpec> extra) {
 
 int scan(std::span<char* const> args) {
   util::Args a;
-  auto specs = with({{"points", true, "points on [lo, hi] (2..1000000, default 100)"},
+  auto specs = with({{"points", true, "points on [lo, hi] (2..100000, default 100)"},
                      {"lo", true, "range start (default -5)"},
                      {"hi", true, "range end (default 5)"},
                      {"threshold", true, "|f'| below this counts as dead (default 0.01)"},
@@ -78,7 +78,7 @@ int scan(std::span<char* const> args) {
   int points = 100;
   double lo = -5, hi = 5, th = 0.01;
   std::vector<const Activation*> acts;
-  for (std::string e : {a.get_int("points", 2, 1000000, points), a.get_double("lo", -1e6, 1e6, lo), a.get_double("hi", -1e6, 1e6, hi),
+  for (std::string e : {a.get_int("points", 2, 100000, points), a.get_double("lo", -1e6, 1e6, lo), a.get_double("hi", -1e6, 1e6, hi),
                         a.get_double("threshold", 0, 1e6, th), activations_flag(a, {"all"}, acts)})
     if (!e.empty()) return fail("scan: " + e);
   if (!(hi > lo)) return fail("scan: flag --hi must be greater than --lo");
