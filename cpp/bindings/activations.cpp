@@ -32,8 +32,8 @@ std::string activations_json() {
     w.key("params").begin_array();
     for (int i = 0; i < a.param_count; ++i) {
       const actlab::ParamSpec& p = a.params[i];
-      w.begin_object().key("name").str(p.name).key("tex").str(p.tex).key("default").num(p.default_value);
-      w.key("min").num(p.min).key("max").num(p.max).key("doc").str(p.doc).end_object();
+      w.begin_object().key("name").str(p.name).key("tex").str(p.tex).key("default").num_float(p.default_value);
+      w.key("min").num_float(p.min).key("max").num_float(p.max).key("doc").str(p.doc).end_object();
     }
     w.end_array();
     w.key("range").str(a.range).key("zeroCentred").boolean(a.zero_centred).key("monotonic").boolean(a.monotonic);

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 namespace actlab::bindings {
@@ -22,6 +23,20 @@ class JsonWriter {
     if (!std::isfinite(v)) { out_ += "null"; return *this; }
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.9g", v);
+    out_ += buf;
+    return *this;
+  }
+  // A float as the shortest decimal that reads back to the same float (0.1f as 0.1, not
+  // 0.100000001): registry bounds written this way survive a URL's 6 significant digits, so
+  // an explorer link with a parameter at its bound reads back without a clamp notice.
+  JsonWriter& num_float(float v) {
+    sep();
+    if (!std::isfinite(v)) { out_ += "null"; return *this; }
+    char buf[32];
+    for (int digits = 1; digits <= 9; ++digits) {
+      std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(v));
+      if (std::strtof(buf, nullptr) == v) break;
+    }
     out_ += buf;
     return *this;
   }

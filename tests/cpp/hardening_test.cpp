@@ -73,3 +73,15 @@ TEST_CASE("probe JSON: the seed range is printed exactly", "[hardening][probes]"
   e = probes::run_probe_json("depth", R"({"seed":9007199254740992})");
   CHECK(contains(e, "[0, 9007199254740991]"));
 }
+
+TEST_CASE("json::write: any bytes in a string give JSON the reader accepts (found by the probe fuzzer)", "[hardening][json]") {
+  // run_probe_json quoted an unknown kind's bytes into its error; 0xbd is not UTF-8, so the
+  // answer was JSON its own reader refused.
+  const std::string out = probes::run_probe_json(std::string("s,\")scan\0\"point\xbds\"\0", 19), "");
+  json::Value v;
+  std::string err;
+  REQUIRE(json::parse(out, v, err));
+  CHECK(v.find("error") != nullptr);
+  CHECK(json::write(json::Value::string("a\xbd" "b\xe2\x82")) == "\"a\\ufffdb\\ufffd\\ufffd\"");
+  CHECK(json::write(json::Value::string("\xc3\xa9\xf0\x9f\x98\x80")) == "\"\xc3\xa9\xf0\x9f\x98\x80\"");
+}

@@ -4,6 +4,9 @@
 // the module keeps answering afterwards. Runs on the Node build of the same bindings.
 import { describe, expect, it } from 'vitest';
 import { loadNodeModule } from '../../web/src/engine/node';
+import type { ActivationMeta } from '../../web/src/engine/types';
+import { explorerTable } from '../../web/src/state/explorer';
+import { parseState, serialiseState } from '../../web/src/state/schema';
 
 const module = await loadNodeModule();
 const alive = (): void => { expect(module.version()).toBe('0.1.0'); };
@@ -38,7 +41,7 @@ describe('buffers: any size a page asks for gives a buffer or a message', () => 
 });
 
 describe('trainer and probes: hostile JSON and sizes are messages', () => {
-  it('a config of 25 M values (50 MB of "0,") is refused by its value count, not by an abort', () => {
+  it('a config of 25 M values (50 MB of "0,") is refused by its value count, not by an abort', { timeout: 30_000 }, () => {
     const t = new module.Trainer();
     try {
       const text = '{"pad":[' + '0,'.repeat(25 << 20) + '0]}';
@@ -74,7 +77,7 @@ describe('trainer and probes: hostile JSON and sizes are messages', () => {
       expect(back.exportJson()).toBe(file);
     } finally { t.delete(); back.delete(); }
     alive();
-  });
+  }, 60_000);  // ~3 s alone (export, import, export of 524,288 parameters); more on a busy machine
   it.each([Number.NaN, Infinity, 1e300, -1, 60001])('stepMs(%s) is refused (-1) and runs nothing', (ms) => {
     const t = new module.Trainer();
     try {
@@ -96,5 +99,24 @@ describe('trainer and probes: hostile JSON and sizes are messages', () => {
       expect(text).toMatch(/^model: cannot export: .*non-finite/);
     } finally { t.delete(); }
     alive();
+  });
+});
+
+describe('links: registry bounds survive the URL (found by tests/fuzz/url_state.mjs)', () => {
+  it('an explorer link with every parameter at its min or max reads back without a notice', () => {
+    // activationsJson wrote 0.1f as 0.100000001; the link's 6 digits wrote 0.1, below that min.
+    const metas = JSON.parse(module.activationsJson()) as ActivationMeta[];
+    const table = explorerTable(metas);
+    for (const m of metas) {
+      for (const p of m.params) {
+        for (const v of [p.min, p.max, p.default]) {
+          const key = `${m.id}.${p.name}`;
+          const state = { ...parseState(table, '').state, [key]: v };
+          const back = parseState(table, serialiseState(table, state));
+          expect(back.notices, `${key} = ${v}`).toEqual([]);
+          expect(back.state[key]).toBe(v);
+        }
+      }
+    }
   });
 });

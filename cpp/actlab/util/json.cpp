@@ -293,9 +293,38 @@ struct Parser {
   }
 };
 
+// Length of the valid UTF-8 sequence starting at s[i] (no overlongs, no surrogates), or 0.
+std::size_t utf8_length(const std::string& s, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  std::uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (std::size_t k = 1; k < len; ++k) {
+    const unsigned char d = static_cast<unsigned char>(s[i + k]);
+    if ((d >> 6) != 2) return 0;
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  static const std::uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+// Writes a string the reader accepts, whatever its bytes: control characters escaped, and a
+// byte that does not start valid UTF-8 (a message quoting cut or binary user input) as U+FFFD.
 void write_string(std::string& o, const std::string& str) {
   o += '"';
-  for (unsigned char c : str) {
+  for (std::size_t i = 0; i < str.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(str[i]);
+    if (c >= 0x80) {
+      const std::size_t len = utf8_length(str, i);
+      if (len == 0) {
+        o += "\\ufffd";
+      } else {
+        o.append(str, i, len);
+        i += len - 1;
+      }
+      continue;
+    }
     switch (c) {
       case '"': o += "\\\""; break;
       case '\\': o += "\\\\"; break;
