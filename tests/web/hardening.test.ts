@@ -4,11 +4,19 @@
 // the module keeps answering afterwards. Runs on the Node build of the same bindings.
 import { describe, expect, it } from 'vitest';
 import { loadNodeModule } from '../../web/src/engine/node';
-import type { ActivationMeta } from '../../web/src/engine/types';
+import type { U8Buffer } from '../../web/src/engine/art-types';
+import type { TrainerHandle } from '../../web/src/engine/trainer-types';
+import type { ActivationMeta, ActlabModule } from '../../web/src/engine/types';
 import { explorerTable } from '../../web/src/state/explorer';
 import { parseState, serialiseState } from '../../web/src/state/schema';
 
-const module = await loadNodeModule();
+/** The raw bindings this file calls (the Node build has every part of the browser module). */
+type Raw = ActlabModule & {
+  Trainer: new () => TrainerHandle;
+  U8Buffer: new (n: number) => U8Buffer;
+  runProbe(kind: string, spec: string): string;
+};
+const module = (await loadNodeModule()) as unknown as Raw;
 const alive = (): void => { expect(module.version()).toBe('0.1.0'); };
 
 describe('buffers: any size a page asks for gives a buffer or a message', () => {
@@ -111,7 +119,8 @@ describe('links: registry bounds survive the URL (found by tests/fuzz/url_state.
       for (const p of m.params) {
         for (const v of [p.min, p.max, p.default]) {
           const key = `${m.id}.${p.name}`;
-          const state = { ...parseState(table, '').state, [key]: v };
+          const state = parseState(table, '').state;
+          (state as Record<string, unknown>)[key] = v;
           const back = parseState(table, serialiseState(table, state));
           expect(back.notices, `${key} = ${v}`).toEqual([]);
           expect(back.state[key]).toBe(v);
