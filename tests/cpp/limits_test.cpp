@@ -38,7 +38,7 @@ TEST_CASE("JSON: at most kJsonMaxValues values per parse (memory, not only bytes
   CHECK(v.arr.size() == limits::kJsonMaxValues - 1);
   v = json::Value();
   CHECK_FALSE(json::parse(zeros(limits::kJsonMaxValues), v, err));  // one past it
-  CHECK(contains(err, "more than 2097152 values"));
+  CHECK(contains(err, "more than 1048576 values"));
 }
 
 TEST_CASE("JSON: at most kJsonMaxKeys members per object — duplicates found among many", "[limits][json]") {
@@ -63,9 +63,9 @@ TEST_CASE("JSON: nesting at kJsonMaxDepth and one past it", "[limits][json]") {
 }
 
 TEST_CASE("trainer: kMaxWeights parameters build and their model file reads back — one more is refused", "[limits][nn]") {
-  // 2 inputs, hidden 845 and 616, 1 output: 3·845 + 845·616 + 616 + 617 = 524,288 = kMaxWeights.
+  // 2 inputs, hidden 8, 175 and 1472, 1 output: 3·8 + 9·175 + 176·1472 + 1473 = 262,144 = kMaxWeights.
   const char* at = R"({"dataset":{"name":"circle","samples":64},
-    "network":{"hidden":[{"units":845},{"units":616}]},"training":{"optimizer":"adam","batch":32}})";
+    "network":{"hidden":[{"units":8},{"units":175},{"units":1472}]},"training":{"optimizer":"adam","batch":32}})";
   nn::Trainer t;
   REQUIRE(t.configure_json(at) == "");
   REQUIRE(t.step());
@@ -76,11 +76,11 @@ TEST_CASE("trainer: kMaxWeights parameters build and their model file reads back
   REQUIRE(back.import_json(file) == "");
   CHECK(back.export_json() == file);
 
-  const char* past = R"({"dataset":{"name":"circle","samples":64},"network":{"hidden":[{"units":846},{"units":616}]}})";
+  const char* past = R"({"dataset":{"name":"circle","samples":64},"network":{"hidden":[{"units":8},{"units":175},{"units":1473}]}})";
   std::string e = t.configure_json(past);
-  CHECK(contains(e, "more than 524,288 parameters"));
+  CHECK(contains(e, "more than 262,144 parameters"));
   // The network of the report (2048, 2048: 4.2 M parameters, a 138 MB file) is refused up front.
-  CHECK(contains(t.configure_json(R"({"network":{"hidden":[{"units":2048},{"units":2048}]}})"), "524,288"));
+  CHECK(contains(t.configure_json(R"({"network":{"hidden":[{"units":2048},{"units":2048}]}})"), "262,144"));
 }
 
 TEST_CASE("probes: the product of sizes is bounded, and the message states the bound", "[limits][probes]") {

@@ -51,7 +51,7 @@ std::string Network::build(const NetSpec& spec, int inputs, int outputs, Head he
     }
     total += static_cast<long>(l.in) * l.out + l.out + static_cast<long>(l.alpha.size());
     if (total > kMaxWeights)
-      return "network: more than 524,288 parameters (the largest network whose model file this engine reads back)";
+      return "network: more than 262,144 parameters (the largest network whose model file this engine reads back)";
     l.W.resize(static_cast<std::size_t>(l.in) * l.out);
     l.b.assign(l.out, spec.bias_init);
     l.gW.assign(l.W.size(), 0.f);
