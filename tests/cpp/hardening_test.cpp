@@ -85,3 +85,18 @@ TEST_CASE("json::write: any bytes in a string give JSON the reader accepts (foun
   CHECK(json::write(json::Value::string("a\xbd" "b\xe2\x82")) == "\"a\\ufffdb\\ufffd\\ufffd\"");
   CHECK(json::write(json::Value::string("\xc3\xa9\xf0\x9f\x98\x80")) == "\"\xc3\xa9\xf0\x9f\x98\x80\"");
 }
+
+TEST_CASE("model files: configs at their float bounds read back (1e-9 is 9.99999972e-10 as a float)", "[hardening][nn]") {
+  // The export writes each float with 9 digits; the import compared them with the double bounds,
+  // so a learning rate of 1e-9 (the documented minimum) made a file the import refused.
+  const char* cfg = R"({"dataset":{"name":"circle","samples":40},
+    "network":{"hidden":[{"units":3}],"init":"uniform","init_scale":1e-6},
+    "training":{"learning_rate":1e-9,"epsilon":1e-30,"beta2":0.999999,"momentum":0.9999}})";
+  nn::Trainer t;
+  REQUIRE(t.configure_json(cfg) == "");
+  REQUIRE(t.step());
+  const std::string file = t.export_json();
+  nn::Trainer back;
+  CHECK(back.import_json(file) == "");
+  CHECK(back.export_json() == file);
+}

@@ -79,7 +79,18 @@ struct Obj {
     out = x->num;
     return true;
   }
+  // A float field: in range as written, or once rounded to float, because the model file writes
+  // the float (1e-9 is stored as 9.99999972e-10) and must read back.
   bool f32(const char* key, double lo, double hi, float& out) {
+    const Value* x = get(key);
+    if (x && x->is_number() && std::fabs(x->num) <= 3.4028234663852886e38) {
+      const float f = static_cast<float>(x->num);
+      if (f >= static_cast<float>(lo) && f <= static_cast<float>(hi)) {
+        out = f;
+        return true;
+      }
+    }
+    used.pop_back();  // num() looks the key up again
     double d = out;
     if (!num(key, lo, hi, d)) return false;
     out = static_cast<float>(d);
