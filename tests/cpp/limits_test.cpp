@@ -2,6 +2,7 @@
 // past it, on both targets: JSON values, depth and keys; network parameters (and that what the
 // engine writes at the bound, it reads back); probe products; the trainer's time budget.
 #include <string>
+#include <vector>
 
 #include "actlab/nn/trainer.hpp"
 #include "actlab/probes/probe_json.hpp"
@@ -118,4 +119,22 @@ TEST_CASE("trainer: a time budget must be finite and at most kMaxStepMs", "[limi
   CHECK(t.run_for_ms(limits::kMaxStepMs + 1) == 0);
   CHECK(t.steps() == 0);
   CHECK(t.run_for_ms(0) == 1);  // at least one batch
+}
+
+TEST_CASE("trainer: samples, batch and grid resolution at the bound and one past it", "[limits][nn]") {
+  nn::Trainer t;
+  CHECK(t.configure_json(R"({"dataset":{"name":"circle","samples":100000},"network":{"hidden":[]}})") == "");
+  CHECK(contains(t.configure_json(R"({"dataset":{"name":"circle","samples":100001}})"), "samples must be in [0, 100000]"));
+  CHECK(t.configure_json(R"({"dataset":{"name":"circle","samples":64},"network":{"hidden":[]},"training":{"batch":4096}})") == "");
+  CHECK(t.step());  // a batch larger than the training set is the whole set
+  CHECK(contains(t.configure_json(R"({"training":{"batch":4097}})"), "batch must be in [1, 4096]"));
+  std::vector<float> grid(static_cast<std::size_t>(limits::kMaxGridRes) * limits::kMaxGridRes);
+  CHECK(t.decision_grid(limits::kMaxGridRes, -1, 1, -1, 1, grid.data()) == "");
+  CHECK(contains(t.decision_grid(limits::kMaxGridRes + 1, -1, 1, -1, 1, grid.data()), "resolution must be in [1, 2048]"));
+}
+
+TEST_CASE("probes: scan points at the bound and one past it", "[limits][probes]") {
+  using probes::run_probe_json;
+  CHECK_FALSE(contains(run_probe_json("scan", R"({"points":100000})"), "error"));
+  CHECK(contains(run_probe_json("scan", R"({"points":100001})"), "points: expected a number in [2, 100000]"));
 }
