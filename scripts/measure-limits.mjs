@@ -17,6 +17,7 @@ function fresh() {
 }
 
 const MiB = 1 << 20;
+process.setMaxListeners(64);  // each fresh Emscripten module adds its own process listeners
 const cases = [
   ['configure: 25 M values (50 MB of "0,")', (m) => new m.Trainer().configure('{"pad":[' + '0,'.repeat(25 << 20) + '0]}')],
   ['configure: 2^20 values (the bound, then refused as a config)', (m) => new m.Trainer().configure('{"pad":[' + '0,'.repeat((1 << 20) - 3) + '0]}')],
