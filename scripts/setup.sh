@@ -2,7 +2,9 @@
 # setup.sh — installs what Activation Lab needs on a Debian machine, and nothing twice.
 #
 #   Debian packages: cmake g++ (native build), emscripten (wasm build; Debian's 3.1.6, never emsdk),
-#                    catch2 (tests), chromium (Playwright's browser), wabt (wasm-objdump)
+#                    catch2 (tests), chromium (Playwright's browser), wabt (wasm-objdump),
+#                    clang + libc++-14-dev libc++abi-14-dev (the libFuzzer targets, scripts/fuzz.sh:
+#                    clang 14 needs libc++ for the engine's recursive JSON value type)
 #   npm packages:    from package-lock.json (npm ci), only when node_modules is missing or stale
 #
 # As root it installs with apt-get; otherwise it prints the exact command and stops.
@@ -17,6 +19,9 @@ command -v em++ >/dev/null || need+=(emscripten)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v wasm-objdump >/dev/null || need+=(wabt)
 command -v node >/dev/null || need+=(nodejs npm)
+command -v clang++-14 >/dev/null || need+=(clang)
+[ -f /usr/lib/llvm-14/include/c++/v1/vector ] || need+=(libc++-14-dev)
+[ -f /usr/lib/llvm-14/lib/libc++abi.a ] || need+=(libc++abi-14-dev)
 
 if [ ${#need[@]} -gt 0 ]; then
   cmd="apt-get update && apt-get install -y --no-install-recommends ${need[*]}"

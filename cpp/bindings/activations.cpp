@@ -1,7 +1,8 @@
 // activations.cpp — Embind bindings for the activation registry and softmax (mechanical, no maths).
 //
 // JS gets: version(), activationsJson(), class F32Buffer (float storage inside wasm memory, with
-// view() returning a Float32Array onto it: re-take it after every call, memory may grow), and
+// view() returning a Float32Array onto it: re-take it after every call, memory may grow; error()
+// is "" or why the size could not be had — the constructor never aborts the module), and
 // apply()/softmax(), which return "" or an error message instead of throwing (the browser module
 // is built without C++ exceptions). See docs/ARCHITECTURE.md for the contract.
 #include <emscripten/bind.h>
@@ -49,7 +50,8 @@ std::string activations_json() {
 std::string apply(const std::string& id, const F32Buffer& in, F32Buffer& out, bool derivative, double p0, double p1,
                   bool simd) {
   const actlab::Activation* a = actlab::find_activation(id);
-  if (!a) return "unknown activation '" + id + "' (valid: " + actlab::activation_ids() + ")";
+  if (!a) return "unknown activation '" + id.substr(0, 40) + "' (valid: " + actlab::activation_ids() + ")";
+  if (!in.error().empty() || !out.error().empty()) return in.error().empty() ? out.error() : in.error();
   if (out.size() < in.size()) return "output buffer is smaller than the input";
   float params[actlab::kMaxParams];
   a->default_params(params);
@@ -61,6 +63,7 @@ std::string apply(const std::string& id, const F32Buffer& in, F32Buffer& out, bo
 }
 
 std::string softmax(const F32Buffer& in, F32Buffer& out, double temperature, bool log, bool simd) {
+  if (!in.error().empty() || !out.error().empty()) return in.error().empty() ? out.error() : in.error();
   if (out.size() < in.size()) return "output buffer is smaller than the input";
   auto backend = simd ? actlab::Backend::Simd : actlab::Backend::Scalar;
   return log ? actlab::log_softmax(in.data(), out.data(), in.size(), float(temperature), backend)
@@ -72,8 +75,9 @@ std::string softmax(const F32Buffer& in, F32Buffer& out, double temperature, boo
 EMSCRIPTEN_BINDINGS(actlab_activations) {
   using namespace emscripten;
   class_<F32Buffer>("F32Buffer")
-      .constructor<std::size_t>()
+      .constructor<double>()
       .function("size", &F32Buffer::size)
+      .function("error", &F32Buffer::error)
       .function("view", &F32Buffer::view);
   function("version", &version);
   function("activationsJson", &activations_json);

@@ -28,7 +28,9 @@ class JsonWriter {
     return *this;
   }
   // A float32 as the fewest significant digits (1..9) that read back as the same float32: what a
-  // person typed (a parameter default of 0.01) stays 0.01; JS's Math.fround() recovers the exact bits.
+  // person typed (a parameter default of 0.01) stays 0.01, and registry bounds (0.1f as 0.1, not
+  // 0.100000001) survive a URL's 6 significant digits without a clamp notice; JS's Math.fround()
+  // recovers the exact bits.
   JsonWriter& num_f32(float v) {
     sep();
     if (!std::isfinite(v)) { out_ += "null"; return *this; }

@@ -6,13 +6,16 @@
 //     setDigits(bytes: Uint8Array)              the bytes of public/data/digits8x8.bin (before configure)
 //     stepEpochs(n): boolean                    false once training diverged
 //     stepBatches(n): number                    batches done (stops early on divergence)
-//     stepMs(ms): number                        whole batches until ms have passed; returns batches done
+//     stepMs(ms): number                        whole batches until ms have passed; returns batches done,
+//                                               -1 for a budget outside [0, 60000] (NaN, Infinity, 1e300)
 //     epoch(), steps(), lastEpochLoss()
 //     loss(test: boolean), accuracy(test: boolean)   mean loss / accuracy (NaN for regression)
 //     outputs(): number                         values per grid point
 //     grid(res, x0, x1, y0, y1, out: F32Buffer): string   res·res·outputs head outputs, top row first
 //     statusJson(), healthJson(), weightsJson() see cpp/actlab/nn/report.hpp
-//     exportJson(): string, importJson(text): string ("" or an error naming the field)
+//     exportJson(): string                      the model file, or an error message (never starting with '{')
+//                                               when the state cannot be written (e.g. after divergence)
+//     importJson(text): string                  "" or an error naming the field
 //   runProbe(kind, specJson): string            see cpp/actlab/probes/probe_json.hpp
 // Errors are returned as strings, never thrown (the browser module has no C++ exceptions).
 #include <emscripten/bind.h>
@@ -23,6 +26,7 @@
 #include "actlab/nn/report.hpp"
 #include "actlab/nn/trainer.hpp"
 #include "actlab/probes/probe_json.hpp"
+#include "actlab/util/limits.hpp"
 #include "bindings/f32buffer.hpp"
 
 namespace {
@@ -43,7 +47,10 @@ class TrainerBinding {
     while (done < n && t_.step()) ++done;
     return done;
   }
-  int step_ms(double ms) { return t_.run_for_ms(ms); }
+  int step_ms(double ms) {
+    if (!(ms >= 0 && ms <= actlab::limits::kMaxStepMs)) return -1;  // refused: NaN, ±Inf, 1e300, negative
+    return t_.run_for_ms(ms);
+  }
   int epoch() const { return t_.epoch(); }
   double steps() const { return static_cast<double>(t_.steps()); }
   double last_epoch_loss() const { return t_.last_epoch_loss(); }
@@ -51,14 +58,19 @@ class TrainerBinding {
   double accuracy(bool test) { return t_.evaluate(test).accuracy; }
   int outputs() const { return t_.ready() ? t_.network().outputs() : 0; }
   std::string grid(int res, double x0, double x1, double y0, double y1, F32Buffer& out) {
-    if (res < 1 || out.size() < static_cast<std::size_t>(res) * res * static_cast<std::size_t>(outputs()))
+    if (!out.error().empty()) return "grid: " + out.error();
+    if (res < 1 || res > actlab::limits::kMaxGridRes) return "grid: resolution must be in [1, 2048]";
+    if (out.size() < static_cast<std::size_t>(res) * res * static_cast<std::size_t>(outputs()))
       return "grid: the output buffer needs res*res*outputs() floats";
     return t_.decision_grid(res, x0, x1, y0, y1, out.data());
   }
   std::string status_json() { return actlab::nn::status_json(t_); }
   std::string health_json() { return actlab::nn::health_json(t_); }
   std::string weights_json() const { return actlab::nn::weights_json(t_); }
-  std::string export_json() const { return t_.export_json(false); }
+  std::string export_json() const {
+    std::string e = t_.export_error();
+    return e.empty() ? t_.export_json(false) : e;
+  }
   std::string import_json(const std::string& text) { return t_.import_json(text); }
 
  private:

@@ -3,7 +3,9 @@
 #include <string_view>
 
 #include "actlab/activations/accuracy.hpp"
+#include "actlab/util/quote.hpp"
 #include "commands.hpp"
+#include "io.hpp"
 
 namespace actlab::cli {
 
@@ -14,7 +16,7 @@ int cmd_accuracy(std::span<char* const> args) {
     if (a == "--quick") quick = true;
     else if (a == "--markdown") markdown = true;
     else {
-      std::fprintf(stderr, "actlab accuracy: unknown option '%s' (accepted: --quick, --markdown)\n", arg);
+      print_error("accuracy", "unknown option " + util::quoted(arg) + " (accepted: --quick, --markdown)");
       return 2;
     }
   }

@@ -24,13 +24,15 @@
 
 #include "actlab/art/golden.hpp"
 #include "actlab/art/renderer.hpp"
+#include "actlab/util/quote.hpp"
 #include "commands.hpp"
+#include "io.hpp"
 
 namespace actlab::cli {
 namespace {
 
 int fail(const std::string& msg) {
-  std::fprintf(stderr, "actlab art: %s\n", msg.c_str());
+  print_error("art", msg);
   return 2;
 }
 
@@ -112,11 +114,7 @@ int cmd_art(std::span<char* const> args) {
       if (a == "--config") {
         config = v;
       } else {
-        std::ifstream f(v, std::ios::binary);
-        if (!f) return fail("cannot read config file '" + v + "'");
-        std::ostringstream ss;
-        ss << f.rdbuf();
-        config = ss.str();
+        if (std::string e = read_bounded(v, art::kMaxConfigBytes, config); !e.empty()) return fail("--config-file: " + e);
       }
     } else if (a == "--size") {
       if (!value(v) || !parse_size(v, w, h))

@@ -3,14 +3,15 @@
 #include <iostream>
 
 #include "actlab/activations/golden.hpp"
+#include "actlab/util/quote.hpp"
 #include "commands.hpp"
+#include "io.hpp"
 
 namespace actlab::cli {
 
 int cmd_golden(std::span<char* const> args) {
   if (!args.empty()) {
-    std::fprintf(stderr, "actlab golden: takes no arguments (got '%s')\n", args[0]);
-    return 2;
+    return print_error("golden", "takes no arguments (got " + util::quoted(args[0]) + ")");
   }
   write_golden(std::cout);
   return 0;

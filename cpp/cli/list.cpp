@@ -2,14 +2,15 @@
 #include <cstdio>
 
 #include "actlab/activations/registry.hpp"
+#include "actlab/util/quote.hpp"
 #include "commands.hpp"
+#include "io.hpp"
 
 namespace actlab::cli {
 
 int cmd_list(std::span<char* const> args) {
   if (!args.empty()) {
-    std::fprintf(stderr, "actlab list: takes no arguments (got '%s')\n", args[0]);
-    return 2;
+    return print_error("list", "takes no arguments (got " + util::quoted(args[0]) + ")");
   }
   std::printf("%-13s %-26s %-5s %-5s %-5s %-9s %-6s %s\n", "id", "name", "zero", "mono", "smooth", "max|f'|", "year",
               "parameters");

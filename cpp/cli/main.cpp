@@ -4,6 +4,7 @@
 #include <span>
 #include <string_view>
 
+#include "actlab/util/quote.hpp"
 #include "commands.hpp"
 
 namespace {
@@ -41,6 +42,8 @@ int main(int argc, char** argv) {
   if (cmd == "art") return cmd_art(rest);
   if (cmd == "train") return cmd_train(rest);
   if (cmd == "probe") return cmd_probe(rest);
-  std::fprintf(stderr, "actlab: unknown command '%s' (accepted: list, eval, accuracy, golden, art, train, probe)\n", argv[1]);
+  std::string m = actlab::util::escape_control("unknown command " + actlab::util::quoted(argv[1]) +
+                                               " (accepted: list, eval, accuracy, golden, art, train, probe)");
+  std::fprintf(stderr, "actlab: %s\n", m.c_str());
   return 2;
 }

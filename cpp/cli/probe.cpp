@@ -17,14 +17,18 @@
 #include "actlab/probes/depth.hpp"
 #include "actlab/probes/scan.hpp"
 #include "actlab/util/args.hpp"
+#include "actlab/util/quote.hpp"
 #include "commands.hpp"
+#include "io.hpp"
 
 namespace actlab::cli {
 namespace {
 
-int fail(const std::string& msg) {
-  std::fprintf(stderr, "actlab probe: %s\n", msg.c_str());
-  return 2;
+int fail(const std::string& msg) { return print_error("probe", msg); }
+// A probe's message under its name, once ("scan: scan: ..." before).
+int fail_in(const char* probe, const std::string& msg) {
+  const std::string prefix = std::string(probe) + ":";
+  return fail(msg.rfind(prefix, 0) == 0 ? msg : prefix + " " + msg);
 }
 
 // --activation: "all" or a comma list of registry ids (default `def`).
@@ -39,7 +43,7 @@ std::string activations_flag(const util::Args& a, const std::vector<std::string>
   }
   for (const auto& id : ids) {
     const Activation* x = find_activation(id);
-    if (!x) return "flag --activation: unknown activation \"" + id + "\" (accepted: all, " + activation_ids() + ")";
+    if (!x) return "flag --activation: unknown activation " + util::quoted(id) + " (accepted: all, " + activation_ids() + ")";
     out.push_back(x);
   }
   return "";
@@ -68,7 +72,7 @@ std::vector<util::FlagSpec> with(std::vector<util::FlagSpec> extra) {
 
 int scan(std::span<char* const> args) {
   util::Args a;
-  auto specs = with({{"points", true, "points on [lo, hi] (2..1000000, default 100)"},
+  auto specs = with({{"points", true, "points on [lo, hi] (2..100000, default 100)"},
                      {"lo", true, "range start (default -5)"},
                      {"hi", true, "range end (default 5)"},
                      {"threshold", true, "|f'| below this counts as dead (default 0.01)"},
@@ -78,7 +82,7 @@ int scan(std::span<char* const> args) {
   int points = 100;
   double lo = -5, hi = 5, th = 0.01;
   std::vector<const Activation*> acts;
-  for (std::string e : {a.get_int("points", 2, 1000000, points), a.get_double("lo", -1e6, 1e6, lo), a.get_double("hi", -1e6, 1e6, hi),
+  for (std::string e : {a.get_int("points", 2, 100000, points), a.get_double("lo", -1e6, 1e6, lo), a.get_double("hi", -1e6, 1e6, hi),
                         a.get_double("threshold", 0, 1e6, th), activations_flag(a, {"all"}, acts)})
     if (!e.empty()) return fail("scan: " + e);
   if (!(hi > lo)) return fail("scan: flag --hi must be greater than --lo");
@@ -92,7 +96,7 @@ int scan(std::span<char* const> args) {
     probes::ScanResult r;
     if (std::string e = probes::gradient_scan(*act, p, points, static_cast<float>(lo), static_cast<float>(hi), static_cast<float>(th), r);
         !e.empty())
-      return fail("scan: " + e);
+      return fail_in("scan", e);
     if (detail) {
       if (!csv) std::printf("%s\n%12s %14s %14s\n", act->id, "x", "f(x)", "f'(x)");
       for (std::size_t i = 0; i < r.x.size(); ++i)
@@ -129,7 +133,7 @@ int depth(std::span<char* const> args) {
   for (std::size_t k = 0; k < acts.size(); ++k) {
     float p[kMaxParams];
     if (std::string e = params_for(a, *acts[k], p); !e.empty()) return fail("depth: " + e);
-    if (std::string e = probes::depth_sweep(*acts[k], p, s, rs[k]); !e.empty()) return fail("depth: " + e);
+    if (std::string e = probes::depth_sweep(*acts[k], p, s, rs[k]); !e.empty()) return fail_in("depth", e);
   }
   const bool csv = a.has("csv");
   if (csv) {
@@ -188,7 +192,7 @@ int census(std::span<char* const> args) {
     float p[kMaxParams];
     if (std::string e = params_for(a, *act, p); !e.empty()) return fail("census: " + e);
     probes::CensusResult r;
-    if (std::string e = probes::neuron_census(*act, p, s, r); !e.empty()) return fail("census: " + e);
+    if (std::string e = probes::neuron_census(*act, p, s, r); !e.empty()) return fail_in("census", e);
     if (per_unit) {
       for (std::size_t j = 0; j < r.units.size(); ++j) {
         const auto& u = r.units[j];
@@ -220,14 +224,14 @@ int collapse(std::span<char* const> args) {
     if (!e.empty()) return fail("collapse: " + e);
   if (a.has("activation")) {
     s.activation = *a.raw("activation");
-    if (!find_activation(s.activation)) return fail("collapse: flag --activation: unknown activation \"" + s.activation + "\" (accepted: " + activation_ids() + ")");
+    if (!find_activation(s.activation)) return fail("collapse: flag --activation: unknown activation " + util::quoted(s.activation) + " (accepted: " + activation_ids() + ")");
   }
   if (!sizes.empty()) {
     s.sizes.clear();
     for (const auto& t : sizes) {
-      char* end = nullptr;
-      long v = std::strtol(t.c_str(), &end, 10);
-      if (*end != '\0' || v < 1 || v > 512) return fail("collapse: flag --sizes: \"" + t + "\" is not a size in [1, 512]");
+      bool digits = !t.empty() && t.size() <= 3 && t.find_first_not_of("0123456789") == std::string::npos;
+      long v = digits ? std::strtol(t.c_str(), nullptr, 10) : 0;
+      if (v < 1 || v > 512) return fail("collapse: flag --sizes: " + util::quoted(t) + " is not a size in [1, 512]");
       s.sizes.push_back(static_cast<int>(v));
     }
     if (s.sizes.size() < 2) return fail("collapse: flag --sizes needs at least 2 sizes (inputs,outputs)");
@@ -278,7 +282,7 @@ int cmd_probe(std::span<char* const> args) {
   if (sub == "depth") return depth(rest);
   if (sub == "census") return census(rest);
   if (sub == "collapse") return collapse(rest);
-  return fail("unknown experiment \"" + sub + "\" (accepted: scan, depth, census, collapse)");
+  return fail("unknown experiment " + util::quoted(sub) + " (accepted: scan, depth, census, collapse)");
 }
 
 }  // namespace actlab::cli

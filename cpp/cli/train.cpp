@@ -16,7 +16,10 @@
 #include "actlab/activations/registry.hpp"
 #include "actlab/nn/trainer.hpp"
 #include "actlab/util/args.hpp"
+#include "actlab/util/limits.hpp"
+#include "actlab/util/quote.hpp"
 #include "commands.hpp"
+#include "io.hpp"
 
 namespace actlab::cli {
 namespace {
@@ -58,14 +61,6 @@ const std::vector<util::FlagSpec> kFlags = {
     {"help", false, "this help"},
 };
 
-bool read_file(const std::string& path, std::string& out) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return false;
-  std::ostringstream s;
-  s << f.rdbuf();
-  out = s.str();
-  return true;
-}
 
 // Finds digits8x8.bin: the flag, else ./public/data, else relative to the executable
 // (build/native/actlab -> ../../public/data).
@@ -82,10 +77,7 @@ std::string digits_path(const util::Args& a) {
   return local;
 }
 
-int fail(const std::string& msg) {
-  std::fprintf(stderr, "actlab train: %s\n", msg.c_str());
-  return 2;
-}
+int fail(const std::string& msg) { return print_error("train", msg); }
 
 // Applies the flags on top of `c`. Returns "" or a message naming the flag.
 std::string apply_flags(const util::Args& a, nn::Config& c) {
@@ -119,10 +111,11 @@ std::string apply_flags(const util::Args& a, nn::Config& c) {
     chk(a.get_list("hidden", w));
     std::vector<nn::HiddenSpec> h;
     for (const auto& s : w) {
-      char* end = nullptr;
-      long v = std::strtol(s.c_str(), &end, 10);
-      if (*end != '\0' || v < 0 || v > nn::kMaxUnits) {
-        chk("flag --hidden: \"" + s + "\" is not a width in [1, 4096] (or 0 for no hidden layer)");
+      // Digits only: strtol alone took " 8" and "+8".
+      bool digits = !s.empty() && s.size() <= 5 && s.find_first_not_of("0123456789") == std::string::npos;
+      long v = digits ? std::strtol(s.c_str(), nullptr, 10) : -1;
+      if (v < 0 || v > nn::kMaxUnits) {
+        chk("flag --hidden: " + util::quoted(s) + " is not a width in [1, 4096] (or 0 for no hidden layer)");
         break;
       }
       if (v == 0 && w.size() == 1) break;
@@ -210,22 +203,23 @@ int cmd_train(std::span<char* const> args) {
     std::printf("usage: actlab train [options]\n%s", a.help().c_str());
     return 0;
   }
-  if (!a.positionals().empty()) return fail("unexpected argument \"" + a.positionals()[0] + "\" (flags start with --)");
+  if (!a.positionals().empty()) return fail("unexpected argument " + util::quoted(a.positionals()[0]) + " (flags start with --)");
 
   nn::Trainer t;
   nn::Config c;
   std::string model_text;
   if (const std::string* p = a.raw("import")) {
     if (a.has("config")) return fail("give --config or --import, not both");
-    if (!read_file(*p, model_text)) return fail("flag --import: cannot read \"" + *p + "\"");
+    if (std::string e = read_bounded(*p, limits::kJsonMaxBytes, model_text); !e.empty()) return fail("flag --import: " + e);
+    if (model_text.empty()) return fail("flag --import: " + util::quoted(*p) + " is empty");
   }
   if (const std::string* p = a.raw("config")) {
     std::string text;
-    if (!read_file(*p, text)) return fail("flag --config: cannot read \"" + *p + "\"");
+    if (std::string e = read_bounded(*p, limits::kJsonMaxBytes, text); !e.empty()) return fail("flag --config: " + e);
     json::Value v;
     std::string err;
-    if (!json::parse(text, v, err)) return fail(*p + ": " + err);
-    if (err = nn::config_from_json(v, c); !err.empty()) return fail(*p + ": " + err);
+    if (!json::parse(text, v, err)) return fail(util::quoted(*p, 80) + ": " + err);
+    if (err = nn::config_from_json(v, c); !err.empty()) return fail(util::quoted(*p, 80) + ": " + err);
   }
   long epochs = 100, every = 0;
   if (std::string e = a.get_int("epochs", 0L, 100000L, epochs); !e.empty()) return fail(e);
@@ -236,12 +230,12 @@ int cmd_train(std::span<char* const> args) {
                       model_text.find("\"digits\"") != std::string::npos;
   if (wants_digits) {
     std::string path = digits_path(a), bytes;
-    if (!read_file(path, bytes)) return fail("cannot read the digits file \"" + path + "\" (use --digits-file)");
+    if (std::string e = read_bounded(path, 1u << 20, bytes); !e.empty()) return fail("the digits file: " + e + " (use --digits-file)");
     t.set_digits_bytes(std::vector<std::uint8_t>(bytes.begin(), bytes.end()));
   }
 
   if (!model_text.empty()) {
-    if (std::string e = t.import_json(model_text); !e.empty()) return fail(*a.raw("import") + ": " + e);
+    if (std::string e = t.import_json(model_text); !e.empty()) return fail(util::quoted(*a.raw("import"), 80) + ": " + e);
     for (const char* f : {"dataset", "samples", "noise", "classes", "train-ratio", "features", "hidden", "activation", "param", "head",
                           "init", "init-scale", "bias-init", "prelu-alpha", "optimizer", "lr", "momentum", "reg", "lambda", "batch",
                           "no-shuffle", "seed", "data-seed", "net-seed", "train-seed"})
@@ -280,10 +274,15 @@ int cmd_train(std::span<char* const> args) {
     }
   }
   if (const std::string* out = a.raw("out")) {
+    // Never a file the import would refuse (after divergence the weights may be non-finite).
+    if (std::string e = t.export_error(); !e.empty()) {
+      print_error("train", "flag --out: nothing written: " + e);
+      return code ? code : 2;
+    }
     std::ofstream f(*out, std::ios::binary);
     f << t.export_json(true) << "\n";
-    if (!f) return fail("flag --out: cannot write \"" + *out + "\"");
-    std::printf("wrote %s\n", out->c_str());
+    if (!f) return fail("flag --out: cannot write " + util::quoted(*out, 80));
+    std::printf("wrote %s\n", util::escape_control(*out).c_str());
   }
   return code;
 }

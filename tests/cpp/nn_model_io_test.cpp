@@ -117,7 +117,7 @@ TEST_CASE("config errors name the field and the accepted values", "[nn][model]")
   CHECK(t.configure_json(R"({"network":{"head":"tanh_mse"},"dataset":{"name":"spiral","classes":3}})").find("does not fit a multiclass") != std::string::npos);
   CHECK(t.configure_json(R"({"network":{"hidden":[{"units":4,"activation":"leaky_relu","params":[7]}]}})").find("alpha") != std::string::npos);
   CHECK(t.configure_json(R"({"network":{"hidden":[{"units":4,"activation":"relu","params":[1]}]}})").find("takes 0 parameter") != std::string::npos);
-  CHECK(t.configure_json(R"({"network":{"hidden":[{"units":4096},{"units":4096},{"units":4096}]}})").find("more than 16,777,216") != std::string::npos);
+  CHECK(t.configure_json(R"({"network":{"hidden":[{"units":4096},{"units":4096},{"units":4096}]}})").find("more than 262,144") != std::string::npos);
   CHECK_FALSE(t.ready());
 }
 

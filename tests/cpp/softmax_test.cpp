@@ -30,7 +30,7 @@ TEST_CASE("softmax: max-subtracted, never overflows", "[softmax]") {
   }
 }
 
-TEST_CASE("softmax: temperature sharpens and flattens; log-softmax agrees", "[softmax]") {
+TEST_CASE("softmax: temperature sharpens and flattens, log-softmax agrees", "[softmax]") {
   float z[4] = {1, 2, 3, 4}, hot[4], cold[4], lp[4], p[4];
   REQUIRE(softmax(z, hot, 4, 10.0f).empty());
   REQUIRE(softmax(z, cold, 4, 0.1f).empty());

@@ -69,14 +69,28 @@ struct Obj {
     if (!x) return true;
     if (!x->is_number()) return fail(key, std::string("must be a number, got ") + json::type_name(x->type));
     if (!(x->num >= lo && x->num <= hi)) {
-      char buf[96];
-      std::snprintf(buf, sizeof buf, "must be in [%g, %g], got %g", lo, hi, x->num);
+      char buf[128];
+      // Whole bounds print exactly (%g wrote the seed range as [0, 9.0072e+15]); %.17g names the value.
+      auto whole = [](double d) { return std::fabs(d) < 1e16 && d == std::trunc(d); };
+      std::snprintf(buf, sizeof buf, whole(lo) && whole(hi) ? "must be in [%.0f, %.0f], got %.17g" : "must be in [%g, %g], got %.17g",
+                    lo, hi, x->num);
       return fail(key, buf);
     }
     out = x->num;
     return true;
   }
+  // A float field: in range as written, or once rounded to float, because the model file writes
+  // the float (1e-9 is stored as 9.99999972e-10) and must read back.
   bool f32(const char* key, double lo, double hi, float& out) {
+    const Value* x = get(key);
+    if (x && x->is_number() && std::fabs(x->num) <= 3.4028234663852886e38) {
+      const float f = static_cast<float>(x->num);
+      if (f >= static_cast<float>(lo) && f <= static_cast<float>(hi)) {
+        out = f;
+        return true;
+      }
+    }
+    used.pop_back();  // num() looks the key up again
     double d = out;
     if (!num(key, lo, hi, d)) return false;
     out = static_cast<float>(d);
@@ -143,7 +157,7 @@ bool read_dataset(const Value& v, data::DatasetSpec& d, std::string& err) {
   if (!v.is_object()) { err = "config.dataset must be an object"; return false; }
   Obj o{v, "config.dataset", err, {}};
   int samples = d.samples;
-  bool ok = o.str("name", 32, d.name) && o.i32("samples", 0, 100000, samples) &&
+  bool ok = o.str("name", 32, d.name) && o.i32("samples", 0, limits::kMaxSamples, samples) &&
             o.num("noise", 0, 5, d.noise) && o.i32("classes", 2, 10, d.classes) &&
             o.num("train_ratio", 0.05, 0.95, d.train_ratio) && o.seed("seed", d.seed);
   d.samples = samples;
@@ -207,7 +221,7 @@ bool read_training(const Value& v, TrainSpec& t, std::string& err) {
             o.f32("beta1", 0, 0.9999, t.beta1) && o.f32("beta2", 0, 0.999999, t.beta2) &&
             o.f32("epsilon", 1e-30, 1, t.epsilon) &&
             o.choice("regularization", {"none", "l1", "l2"}, reg) && o.f32("lambda", 0, 10, t.lambda) &&
-            o.i32("batch", 1, 4096, t.batch) && o.boolean("shuffle", t.shuffle) && o.seed("seed", t.seed);
+            o.i32("batch", 1, limits::kMaxBatch, t.batch) && o.boolean("shuffle", t.shuffle) && o.seed("seed", t.seed);
   t.optimizer = static_cast<Optimizer>(opt);
   t.regularization = static_cast<Regularization>(reg);
   return ok && o.no_unknown();

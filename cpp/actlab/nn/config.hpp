@@ -21,6 +21,7 @@
 
 #include "actlab/data/datasets.hpp"
 #include "actlab/util/json.hpp"
+#include "actlab/util/limits.hpp"
 
 namespace actlab::nn {
 
@@ -44,9 +45,9 @@ const char* init_name(Init i);
 const char* optimizer_name(Optimizer o);
 const char* regularization_name(Regularization r);
 
-inline constexpr int kMaxLayers = 128;      // hidden layers
-inline constexpr int kMaxUnits = 4096;      // per layer
-inline constexpr long kMaxWeights = 1L << 24;  // parameters of one network
+inline constexpr int kMaxLayers = limits::kMaxLayers;    // hidden layers
+inline constexpr int kMaxUnits = limits::kMaxUnits;      // per layer
+inline constexpr long kMaxWeights = limits::kMaxWeights;  // parameters of one network (its model file must read back)
 
 struct HiddenSpec {
   int units = 8;

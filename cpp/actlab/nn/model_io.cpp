@@ -17,6 +17,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "actlab/nn/trainer.hpp"
 
@@ -138,8 +139,15 @@ std::string ModelIo::from_json(const Value& root, Trainer& out) {
   if (fmt->str != "actlab-model") return "model.format: expected \"actlab-model\", got \"" + fmt->str.substr(0, 40) + "\"";
   const Value* ver = need(root, "model", "version", Value::Type::Number, err);
   if (!ver) return err;
-  if (ver->num != kFormatVersion)
-    return "model.version: " + std::to_string(static_cast<long long>(ver->num)) + " is not supported (this engine reads version 1)";
+  if (ver->num != kFormatVersion) {
+    // As written (the shortest form that reads back): no cast to an integer, 1e300 is not one.
+    char buf[40];
+    for (int digits = 1; digits <= 17; ++digits) {
+      std::snprintf(buf, sizeof buf, "%.*g", digits, ver->num);
+      if (std::strtod(buf, nullptr) == ver->num) break;
+    }
+    return std::string("model.version: ") + buf + " is not supported (this engine reads version 1)";
+  }
   const Value* cfgv = need(root, "model", "config", Value::Type::Object, err);
   if (!cfgv) return err;
   Config cfg;
@@ -253,8 +261,29 @@ std::string ModelIo::from_json(const Value& root, Trainer& out) {
   return "";
 }
 
+std::string Trainer::export_error() const {
+  if (!ready_) return "model: the trainer is not configured";
+  // The import accepts only finite floats: refuse to write what it would refuse to read.
+  auto finite = [](const std::vector<float>& v) {
+    for (float x : v)
+      if (!std::isfinite(x)) return false;
+    return true;
+  };
+  for (std::size_t k = 0; k < net_.layers().size(); ++k) {
+    const Layer& l = net_.layers()[k];
+    if (!finite(l.W) || !finite(l.b) || !finite(l.alpha))
+      return "model: cannot export: layer " + std::to_string(k + 1) + " has non-finite weights (training diverged: " +
+             div_.message() + ")";
+  }
+  for (const auto& tensor : opt_.slots())
+    for (const auto& slot : tensor)
+      if (!finite(slot)) return "model: cannot export: the optimizer state is non-finite (training diverged: " + div_.message() + ")";
+  if (!std::isfinite(epoch_loss_sum_)) return "model: cannot export: the epoch's loss sum is non-finite";
+  return "";
+}
+
 std::string Trainer::export_json(bool pretty) const {
-  if (!ready_) return "";
+  if (!export_error().empty()) return "";
   return json::write(ModelIo::to_json(*this), pretty ? 1 : -1);
 }
 

@@ -50,7 +50,8 @@ std::string Network::build(const NetSpec& spec, int inputs, int outputs, Head he
       if (l.prelu) l.alpha.assign(spec.prelu_alpha == AlphaMode::Unit ? l.out : 1, l.params[0]);
     }
     total += static_cast<long>(l.in) * l.out + l.out + static_cast<long>(l.alpha.size());
-    if (total > kMaxWeights) return "network: more than 16,777,216 parameters";
+    if (total > kMaxWeights)
+      return "network: more than 262,144 parameters (the largest network whose model file this engine reads back)";
     l.W.resize(static_cast<std::size_t>(l.in) * l.out);
     l.b.assign(l.out, spec.bias_init);
     l.gW.assign(l.W.size(), 0.f);

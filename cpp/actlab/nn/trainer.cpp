@@ -99,6 +99,7 @@ bool Trainer::step() {
   if (probes::check_pass(net_, bx_.data(), count, L, cfg_.training.learning_rate, div_)) return false;
   opt_.step(net_);
   if (probes::check_weights(net_, cfg_.training.learning_rate, div_)) return false;
+  if (probes::check_optimizer(opt_.slots(), cfg_.training.learning_rate, div_)) return false;
   epoch_loss_sum_ += L * count;
   pos_ += static_cast<std::size_t>(count);
   if (pos_ >= n) {
@@ -119,6 +120,7 @@ bool Trainer::run_epoch() {
 }
 
 int Trainer::run_for_ms(double ms) {
+  if (!(ms >= 0 && ms <= limits::kMaxStepMs)) return 0;  // NaN fails both comparisons
   auto t0 = std::chrono::steady_clock::now();
   int done = 0;
   while (step()) {

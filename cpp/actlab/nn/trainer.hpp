@@ -47,8 +47,9 @@ class Trainer {
   bool step();
   // Runs until the end of the current epoch; returns false if training diverged.
   bool run_epoch();
-  // Runs whole epochs until `ms` milliseconds have passed (at least one batch); returns the
-  // number of steps done.
+  // Runs whole batches until `ms` milliseconds have passed (at least one batch); returns the
+  // number of steps done. A budget that is not a number in [0, limits::kMaxStepMs] (NaN, Inf,
+  // 1e300, negative) is refused: nothing runs and 0 is returned.
   int run_for_ms(double ms);
 
   Metrics evaluate(bool test);
@@ -67,7 +68,11 @@ class Trainer {
   std::vector<probes::LayerHealth> health();
 
   // Model files: versioned JSON with config, weights, optimiser and RNG state (model_io.cpp).
+  // export_json returns "" when export_error() says why the state cannot be written (not
+  // configured, or a non-finite weight or optimiser value after divergence): what the export
+  // writes, the import reads back.
   std::string export_json(bool pretty = false) const;
+  std::string export_error() const;
   std::string import_json(std::string_view text);  // "" or a message naming the field
 
   const Config& config() const { return cfg_; }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "actlab/data/rng.hpp"
+#include "actlab/probes/budget.hpp"
 #include "actlab/nn/dense.hpp"
 #include "actlab/simd/simd.hpp"
 
@@ -14,6 +15,13 @@ std::string neuron_census(const Activation& a, const float* params, const Census
   if (s.units < 1 || s.units > 4096) return "census: units must be in [1, 4096]";
   if (s.samples < 1 || s.samples > 100000) return "census: samples must be in [1, 100000]";
   if (!(s.bias_mean >= -100 && s.bias_mean <= 100)) return "census: bias_mean must be in [-100, 100]";
+  {
+    const double I = s.inputs, U = s.units, S = s.samples;
+    if (std::string e = over_budget("census", "inputs·units·samples", I * U * S, "inputs·units + samples·inputs + 3·samples·units",
+                                    I * U + S * I + 3 * S * U);
+        !e.empty())
+      return e;
+  }
   float p[kMaxParams];
   a.default_params(p);
   if (params)

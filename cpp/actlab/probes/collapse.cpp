@@ -5,16 +5,33 @@
 
 #include "actlab/activations/registry.hpp"
 #include "actlab/data/rng.hpp"
+#include "actlab/probes/budget.hpp"
 #include "actlab/nn/dense.hpp"
 #include "actlab/simd/simd.hpp"
 
 namespace actlab::probes {
 
 std::string linear_collapse(const CollapseSpec& s, CollapseResult& out) {
-  if (s.sizes.size() < 2 || s.sizes.size() > 102) return "collapse: need 1 to 100 layers (2 to 101 sizes)";
+  if (s.sizes.size() < 2 || s.sizes.size() > 101) return "collapse: need 1 to 100 layers (2 to 101 sizes)";
   for (int n : s.sizes)
     if (n < 1 || n > 512) return "collapse: every size must be in [1, 512]";
   if (s.samples < 1 || s.samples > 10000) return "collapse: samples must be in [1, 10000]";
+  {
+    // The product M·W_l costs sizes[0]·sizes[l]·sizes[l+1] (l ≥ 1), each sample pass Σ sizes[l]·sizes[l+1].
+    double macs = 0, floats = 0, widest = 0;
+    for (std::size_t l = 0; l + 1 < s.sizes.size(); ++l) {
+      const double in = s.sizes[l], o = s.sizes[l + 1];
+      if (l > 0) macs += static_cast<double>(s.sizes.front()) * in * o;
+      macs += static_cast<double>(s.samples) * in * o;
+      floats += in * o + o;
+      widest = std::fmax(widest, o);
+    }
+    floats += 3.0 * s.samples * std::fmax(widest, s.sizes.front()) + 4.0 * s.sizes.front() * widest;
+    if (std::string e = over_budget("collapse", "Σ (sizes[0] + samples)·sizes[l]·sizes[l+1]", macs,
+                                    "the weights plus 3·samples·widest", floats);
+        !e.empty())
+      return e;
+  }
   const Activation* act = find_activation(s.activation);
   if (!act) return "collapse: unknown activation \"" + s.activation + "\" (accepted: " + activation_ids() + ")";
 

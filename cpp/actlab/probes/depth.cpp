@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "actlab/data/rng.hpp"
+#include "actlab/probes/budget.hpp"
 #include "actlab/nn/dense.hpp"
 #include "actlab/simd/simd.hpp"
 
@@ -14,6 +15,15 @@ std::string depth_sweep(const Activation& a, const float* params, const DepthSpe
   if (s.width < 1 || s.width > 1024) return "depth: width must be in [1, 1024]";
   if (s.samples < 2 || s.samples > 4096) return "depth: samples must be in [2, 4096]";
   if (s.init == nn::Init::Zero || s.init == nn::Init::Uniform) return "depth: init must be xavier, he or lecun";
+  {
+    const double N = s.layers, W = s.width, S = s.samples;
+    // Weights N·W², pre-activations and outputs (2N + 1)·S·W; forward, backward and the weight
+    // gradients each N·W²·S multiply-adds: the bound is on one pass (×3 for the total).
+    if (std::string e = over_budget("depth", "layers·width²·samples", N * W * W * S, "layers·width² + (2·layers + 1)·samples·width",
+                                    N * W * W + (2 * N + 1) * S * W);
+        !e.empty())
+      return e;
+  }
   float p[kMaxParams];
   a.default_params(p);
   if (params)

@@ -90,4 +90,14 @@ bool check_weights(const nn::Network& net, float lr, Divergence& d) {
   return false;
 }
 
+bool check_optimizer(const std::vector<std::vector<std::vector<float>>>& slots, float lr, Divergence& d) {
+  for (const auto& tensor : slots)
+    for (const auto& slot : tensor)
+      if (!all_finite(slot.data(), slot.size()))
+        return set(d, 0, "optimizer state",
+                   "the optimizer's running averages overflowed (gradients near 1e19 square to Inf): lower the learning rate " +
+                       lr_text(lr) + " or use a gentler initialisation");
+  return false;
+}
+
 }  // namespace actlab::probes

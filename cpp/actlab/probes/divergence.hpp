@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "actlab/nn/network.hpp"
 
@@ -19,7 +20,8 @@ struct Divergence {
   std::int64_t step = 0;  // 1-based optimiser step
   int epoch = 0;          // 0-based epoch during which it happened
   int layer = -1;         // 1-based layer, 0 for the input/loss
-  std::string what;       // "input", "pre-activation", "activation", "loss", "gradient", "weights"
+  std::string what;       // "input", "pre-activation", "activation", "loss", "gradient", "weights",
+                          // "optimizer state"
   std::string cause;
   std::string message() const;  // one sentence for people
 };
@@ -28,5 +30,8 @@ struct Divergence {
 bool check_pass(const nn::Network& net, const float* X, int batch, double loss, float lr, Divergence& d);
 // After the optimiser update.
 bool check_weights(const nn::Network& net, float lr, Divergence& d);
+// After the update: the optimiser's slots (momentum v; Adam m and v), which can overflow while
+// the weights stay finite (Adam's v = g² reaches +Inf and the step m/√v becomes 0).
+bool check_optimizer(const std::vector<std::vector<std::vector<float>>>& slots, float lr, Divergence& d);
 
 }  // namespace actlab::probes

@@ -11,6 +11,7 @@
 #include "actlab/probes/depth.hpp"
 #include "actlab/probes/scan.hpp"
 #include "actlab/util/json.hpp"
+#include "actlab/util/limits.hpp"
 
 namespace actlab::probes {
 namespace {
@@ -35,7 +36,9 @@ std::string get_num(const Value& spec, const char* key, double lo, double hi, do
   if (!v) return "";
   if (!v->is_number() || !(v->num >= lo && v->num <= hi)) {
     char b[128];
-    std::snprintf(b, sizeof b, "%s: expected a number in [%g, %g]", key, lo, hi);
+    auto whole = [](double d) { return std::fabs(d) < 1e16 && d == std::trunc(d); };  // seeds print exactly
+    std::snprintf(b, sizeof b, whole(lo) && whole(hi) ? "%s: expected a number in [%.0f, %.0f]" : "%s: expected a number in [%g, %g]",
+                  key, lo, hi);
     return b;
   }
   out = v->num;
@@ -73,7 +76,7 @@ std::string scan(const Value& spec) {
   float p[kMaxParams];
   int points = 100;
   double lo = -5, hi = 5, th = 0.01;
-  for (std::string e : {get_activation(spec, "relu", act, p), get_int(spec, "points", 2, 1e6, points), get_num(spec, "lo", -1e6, 1e6, lo),
+  for (std::string e : {get_activation(spec, "relu", act, p), get_int(spec, "points", 2, limits::kScanMaxPoints, points), get_num(spec, "lo", -1e6, 1e6, lo),
                         get_num(spec, "hi", -1e6, 1e6, hi), get_num(spec, "threshold", 0, 1e6, th)})
     if (!e.empty()) return error_json(e);
   ScanResult r;

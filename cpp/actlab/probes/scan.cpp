@@ -3,11 +3,14 @@
 
 #include <cmath>
 
+#include "actlab/util/limits.hpp"
+
 namespace actlab::probes {
 
 std::string gradient_scan(const Activation& a, const float* params, int points, float lo, float hi, float threshold,
                           ScanResult& out) {
-  if (points < 2 || points > 1000000) return "scan: points must be in [2, 1000000]";
+  if (points < 2 || points > limits::kScanMaxPoints)
+    return "scan: points must be in [2, " + std::to_string(limits::kScanMaxPoints) + "]";
   if (!(std::isfinite(lo) && std::isfinite(hi) && hi > lo)) return "scan: the range must be finite with hi > lo";
   if (!(threshold >= 0 && std::isfinite(threshold))) return "scan: threshold must be a finite number >= 0";
   float p[kMaxParams];

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "actlab/util/quote.hpp"
+
 namespace actlab::util {
 
 struct FlagSpec {
@@ -41,7 +43,7 @@ class Args {
         has_eq = true;
       }
       const FlagSpec* s = find(name);
-      if (!s) return "unknown flag --" + name + " (accepted: " + accepted() + ")";
+      if (!s) return "unknown flag " + util::quoted("--" + name) + " (accepted: " + accepted() + ")";
       if (s->takes_value && !has_eq) {
         if (i + 1 >= args.size()) return "flag --" + name + " needs a value";
         value = args[++i];
@@ -64,14 +66,45 @@ class Args {
   const std::vector<std::string>& positionals() const { return positionals_; }
 
   // Each getter leaves `out` unchanged when the flag is absent; returns "" or a message.
+  // A decimal number as JSON writes it, with an optional leading '+': digits, an optional
+  // fraction and exponent. No spaces, hex floats, nan or inf (strtod alone accepts all of them).
+  static bool is_decimal(const std::string& s) {
+    std::size_t i = 0, n = s.size();
+    if (i < n && (s[i] == '-' || s[i] == '+')) ++i;
+    std::size_t d0 = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9') ++i;
+    std::size_t digits = i - d0;
+    if (i < n && s[i] == '.') {
+      ++i;
+      std::size_t f0 = i;
+      while (i < n && s[i] >= '0' && s[i] <= '9') ++i;
+      digits += i - f0;
+    }
+    if (digits == 0) return false;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+      ++i;
+      if (i < n && (s[i] == '-' || s[i] == '+')) ++i;
+      std::size_t e0 = i;
+      while (i < n && s[i] >= '0' && s[i] <= '9') ++i;
+      if (i == e0) return false;
+    }
+    return i == n;
+  }
+  static bool is_integer_text(const std::string& s) {
+    std::size_t i = s.size() > 0 && s[0] == '-' ? 1 : 0;
+    if (i >= s.size()) return false;
+    for (; i < s.size(); ++i)
+      if (s[i] < '0' || s[i] > '9') return false;
+    return true;
+  }
+
   std::string get_double(const std::string& name, double lo, double hi, double& out) const {
     const std::string* v = raw(name);
     if (!v) return "";
     errno = 0;
-    char* end = nullptr;
-    double d = std::strtod(v->c_str(), &end);
-    if (v->empty() || *end != '\0' || errno == ERANGE || !std::isfinite(d) || d < lo || d > hi)
-      return "flag --" + name + ": expected a number in [" + fmt(lo) + ", " + fmt(hi) + "], got \"" + *v + "\"";
+    double d = is_decimal(*v) ? std::strtod(v->c_str(), nullptr) : NAN;
+    if (errno == ERANGE || !std::isfinite(d) || d < lo || d > hi)
+      return "flag --" + name + ": expected a number in [" + fmt(lo) + ", " + fmt(hi) + "], got " + util::quoted(*v);
     out = d;
     return "";
   }
@@ -85,10 +118,9 @@ class Args {
     const std::string* v = raw(name);
     if (!v) return "";
     errno = 0;
-    char* end = nullptr;
-    long long d = std::strtoll(v->c_str(), &end, 10);
-    if (v->empty() || *end != '\0' || errno == ERANGE || d < lo || d > hi)
-      return "flag --" + name + ": expected an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) + "], got \"" + *v + "\"";
+    long long d = is_integer_text(*v) ? std::strtoll(v->c_str(), nullptr, 10) : 0;
+    if (!is_integer_text(*v) || errno == ERANGE || d < lo || d > hi)
+      return "flag --" + name + ": expected an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) + "], got " + util::quoted(*v);
     out = static_cast<long>(d);
     return "";
   }
@@ -110,7 +142,7 @@ class Args {
     if (!v) return "";
     for (const auto& c : choices)
       if (c == *v) { out = c; return ""; }
-    return "flag --" + name + ": \"" + *v + "\" is not accepted (accepted: " + join(choices) + ")";
+    return "flag --" + name + ": " + util::quoted(*v) + " is not accepted (accepted: " + join(choices) + ")";
   }
   // Comma-separated list (empty items rejected).
   std::string get_list(const std::string& name, std::vector<std::string>& out) const {
@@ -120,7 +152,7 @@ class Args {
     std::string cur;
     for (char c : *v + ",") {
       if (c == ',') {
-        if (cur.empty()) return "flag --" + name + ": empty item in \"" + *v + "\"";
+        if (cur.empty()) return "flag --" + name + ": empty item in " + util::quoted(*v);
         items.push_back(cur);
         cur.clear();
       } else {

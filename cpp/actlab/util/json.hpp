@@ -2,8 +2,10 @@
 //
 // Strict on purpose, because model files come from users: no comments, no trailing commas,
 // no NaN/Infinity, no duplicate keys, no leading zeros, no unpaired surrogates, no control
-// characters in strings, nothing after the value. Hard limits stop hostile files: nesting depth
-// (kMaxDepth) and input size (kMaxBytes). Errors carry the byte offset (and, through ParseError,
+// characters in strings, nothing after the value. Hard limits stop hostile files, and they bound
+// memory, not only bytes (util/limits.hpp): input size (kMaxBytes), values per parse (kMaxValues;
+// each costs ~100 bytes, so 64 MiB of "0," would otherwise grow to 3 GB), members per object
+// (kMaxKeys; duplicates are found with a hash set, so parsing stays linear) and nesting depth. Errors carry the byte offset (and, through ParseError,
 // the member/element path to the problem). ParseOptions relaxes a few rules, opt in, for callers
 // that check every value themselves and want to name the field (the art config).
 //
@@ -18,10 +20,14 @@
 #include <utility>
 #include <vector>
 
+#include "actlab/util/limits.hpp"
+
 namespace actlab::json {
 
-inline constexpr int kMaxDepth = 64;
-inline constexpr std::size_t kMaxBytes = 64u << 20;  // 64 MiB: a 784-256-10 Adam model is ~10 MB
+inline constexpr int kMaxDepth = limits::kJsonMaxDepth;
+inline constexpr std::size_t kMaxBytes = limits::kJsonMaxBytes;    // a 784-256-10 Adam model is ~10 MB
+inline constexpr std::size_t kMaxValues = limits::kJsonMaxValues;  // values of any kind in one parse
+inline constexpr std::size_t kMaxKeys = limits::kJsonMaxKeys;      // members of one object
 
 struct Value {
   enum class Type { Null, Bool, Number, String, Array, Object };
@@ -59,6 +65,8 @@ bool parse(std::string_view text, Value& out, std::string& error);
 // Departures from the strict defaults, for callers that check values themselves (the art config).
 struct ParseOptions {
   int max_depth = kMaxDepth;  // as kMaxDepth: a value inside max_depth containers is rejected
+  std::size_t max_bytes = kMaxBytes;    // at most kMaxBytes
+  std::size_t max_values = kMaxValues;  // at most kMaxValues
   // Keep each number's source text ("1e9", "4294967296") in its node's `str`, so a message can
   // quote exactly what the user wrote.
   bool number_text = false;

@@ -4,6 +4,8 @@
 /** Bytes in wasm memory; `view()` is valid only until the next engine call. */
 export interface U8Buffer {
   size(): number;
+  /** "" or why the requested size could not be had (out of range, or out of memory). */
+  error(): string;
   view(): Uint8Array;
   delete(): void;
 }

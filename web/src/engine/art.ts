@@ -32,6 +32,12 @@ export class Art {
     if (this.#buffer === undefined || this.#buffer.size() < bytes) {
       this.#buffer?.delete();
       this.#buffer = new this.#module.U8Buffer(bytes);
+      const refused = this.#buffer.error();
+      if (refused) {
+        this.#buffer.delete();
+        this.#buffer = undefined;
+        throw new EngineError(refused);
+      }
     }
     const error = r.render(t.imageW, t.imageH, t.x, t.y, t.w, t.h, t.z, this.#buffer);
     if (error) throw new EngineError(error);

@@ -149,6 +149,8 @@ export class Engine {
     const n = input.length;
     const buf = new this.#module.F32Buffer(n);
     try {
+      const refused = buf.error();
+      if (refused) throw new EngineError(refused);
       buf.view().set(input);
       const error = call(buf);
       if (error) throw new EngineError(error);

@@ -10,6 +10,7 @@ export interface TrainerHandle {
   setDigits(bytes: Uint8Array): void;
   stepEpochs(n: number): boolean;
   stepBatches(n: number): number;
+  /** Batches done, or -1 when `ms` is not a number in [0, 60000] (NaN, Infinity, 1e300). */
   stepMs(ms: number): number;
   epoch(): number;
   steps(): number;
@@ -21,6 +22,7 @@ export interface TrainerHandle {
   statusJson(): string;
   healthJson(): string;
   weightsJson(): string;
+  /** The model file, or (never starting with "{") why the state cannot be written. */
   exportJson(): string;
   importJson(text: string): string;
   delete(): void;

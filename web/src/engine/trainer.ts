@@ -83,6 +83,7 @@ export class Trainer {
         const ms = slice.ms;
         if (typeof ms !== 'number' || !(ms >= 0 && ms <= 60_000)) throw new EngineError(`ms must be a number from 0 to 60000 (got ${String(ms)})`);
         const done = h.stepMs(ms);
+        if (done < 0) throw new EngineError(`ms must be a number from 0 to 60000 (got ${String(ms)})`);
         // The engine counts the step that found a NaN/Inf in steps() but not in the batches done.
         this.#diverged = done === 0 || h.steps() - before > done;
       } else {
@@ -120,6 +121,8 @@ export class Trainer {
     const n = res * res * Math.max(1, outputs);
     const buf = new this.#module.F32Buffer(n);
     try {
+      const refused = buf.error();
+      if (refused) throw new EngineError(refused);
       const error = h.grid(res, req.x0, req.x1, req.y0, req.y1, buf);
       if (error) throw new EngineError(error);
       return { res, outputs, values: buf.view().slice(0, n) };
@@ -155,7 +158,11 @@ export class Trainer {
 
   /** The model file (config, weights, optimiser and RNG state) as JSON text. */
   exportModel(): string {
-    return this.#needReady().exportJson();
+    const text = this.#needReady().exportJson();
+    // The engine answers with an error message (never JSON) when the state cannot be written,
+    // e.g. non-finite weights after divergence: a file its own import would refuse.
+    if (!text.startsWith('{')) throw new EngineError(text);
+    return text;
   }
 
   /**

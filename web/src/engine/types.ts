@@ -63,8 +63,10 @@ export interface ActivationMeta {
  * Must be released with `delete()`.
  */
 export interface F32Buffer {
-  /** Number of floats. */
+  /** Number of floats (0 when the allocation was refused: see error()). */
   size(): number;
+  /** "" or why the requested size could not be had (out of range, or out of memory). */
+  error(): string;
   /** A live view onto wasm memory; valid only until the next engine call. */
   view(): Float32Array;
   /** Frees the wasm memory; the object must not be used afterwards. */
