@@ -15,6 +15,11 @@
 //     used to carry the argument of exp in double-float where an exponent is large and computed
 //     (GELU's x²/2 and x³ terms), so the result keeps ~1 ulp instead of |arg|·eps.
 //   exp_df(hi, lo): exp(hi + lo) for |lo| <= ulp(hi), = exp(hi)·(1 + lo).
+//   exp_neg_scaled(z[, lo]): the fast core of sigmoid, Swish and softmax (arguments <= 0 only):
+//     e^(z + lo)·2^24 with 2^(n+24) built straight from the rounding magic's bits (no split, no
+//     integer fix-ups), and a degree-6 minimax polynomial for e^r instead of the degree-7 Taylor
+//     form of expm1. The 2^24 scale keeps every result down to z = -104 a normal float, so a
+//     caller divides or multiplies it back without a subnormal in between (see the function).
 #pragma once
 
 #include <bit>
@@ -170,6 +175,56 @@ template <class B> inline F<B> exp_df(F<B> hi, F<B> lo, int shift = 0) {
   F<B> e = exp_scaled<B>(hi, shift);
   return B::add(e, B::mul(e, lo));
 }
+
+// e^(z + lo)·2^24 for z <= 0 (or NaN), |lo| <= ulp(z): the exp core of sigmoid, Swish, softmax.
+//
+// Range reduction z = n·ln2 + r as in exp_reduce, but the magic constant 1.5·2^23 + 151 also
+// carries the exponent bias plus the 2^24 scale (151 = 127 + 24), so shifting the bits of t left
+// by 23 gives 2^(n+24) directly: the idea of XNNPACK's f32-vsigmoid "rr2" kernels (Marat
+// Dukhan), written here on our vocabulary. n + 151 must lie in [1, 254], i.e. z in [-104, 0]:
+// z is clamped below at -104 (e^-104·2^24 = 2^-126·0.97 is still normal; NaN passes the clamp).
+// e^r on |r| <= ln2/2 is P(r) of degree 6, a Remez minimax fit for relative error (1.9e-9 =
+// 2^-29 before rounding the coefficients to float, i.e. < 0.03 ulp; fitted with mpmath by
+// cpp/bench/fit_exp_poly.py), evaluated by Horner's rule. No libm, no branch: one instruction
+// sequence on every target. Cost: 21 vector operations (the exp() above: 31 plus a branch).
+template <class B> inline F<B> exp_neg_scaled(F<B> z, F<B> lo) {
+  const F<B> magic = B::splat(0x1.8p23f + 151.0f);
+  z = B::max(B::splat(-104.0f), z);
+  F<B> t = B::add(B::mul(z, B::splat(kLog2e)), magic);
+  F<B> s = B::as_float(B::template shl<23>(B::as_int(t)));  // 2^(n + 24)
+  F<B> n = B::sub(t, magic);
+  F<B> r = B::sub(z, B::mul(n, B::splat(kLn2Hi)));
+  r = B::add(r, B::sub(lo, B::mul(n, B::splat(kLn2Lo))));
+  F<B> p = B::splat(0x1.6ab97cp-10f);
+  p = B::add(B::mul(p, r), B::splat(0x1.126d0ep-7f));
+  p = B::add(B::mul(p, r), B::splat(0x1.55589ap-5f));
+  p = B::add(B::mul(p, r), B::splat(0x1.55540ap-3f));
+  p = B::add(B::mul(p, r), B::splat(0x1.fffffap-2f));
+  p = B::add(B::mul(p, r), B::splat(1.0f));
+  p = B::add(B::mul(p, r), B::splat(1.0f));
+  return B::mul(s, p);
+}
+
+template <class B> inline F<B> exp_neg_scaled(F<B> z) {
+  // Same as above with lo = 0 (one subtraction fewer: r = (z - n·ln2_hi) - n·ln2_lo).
+  const F<B> magic = B::splat(0x1.8p23f + 151.0f);
+  z = B::max(B::splat(-104.0f), z);
+  F<B> t = B::add(B::mul(z, B::splat(kLog2e)), magic);
+  F<B> s = B::as_float(B::template shl<23>(B::as_int(t)));
+  F<B> n = B::sub(t, magic);
+  F<B> r = B::sub(B::sub(z, B::mul(n, B::splat(kLn2Hi))), B::mul(n, B::splat(kLn2Lo)));
+  F<B> p = B::splat(0x1.6ab97cp-10f);
+  p = B::add(B::mul(p, r), B::splat(0x1.126d0ep-7f));
+  p = B::add(B::mul(p, r), B::splat(0x1.55589ap-5f));
+  p = B::add(B::mul(p, r), B::splat(0x1.55540ap-3f));
+  p = B::add(B::mul(p, r), B::splat(0x1.fffffap-2f));
+  p = B::add(B::mul(p, r), B::splat(1.0f));
+  p = B::add(B::mul(p, r), B::splat(1.0f));
+  return B::mul(s, p);
+}
+
+inline constexpr float kExpNegScale = 0x1p24f;     // exp_neg_scaled's factor
+inline constexpr float kExpNegUnscale = 0x1p-24f;
 
 // log(1 + f) for f in [sqrt(1/2) - 1, sqrt(2) - 1], FreeBSD e_logf.c's kernel, without k·ln2.
 template <class B> inline F<B> log1p_kernel(F<B> f, F<B> kf, F<B> correction) {

@@ -140,16 +140,24 @@ template <class B> inline F<B> one() { return B::splat(1.0f); }
 template <class B> inline F<B> zero() { return B::splat(0.0f); }
 
 // Logistic sigmoid from e = exp(-|x|) without overflow or cancellation, for either sign:
-// sigma(x) = 1/(1+e) for x >= 0 and e/(1+e) for x < 0.
+// sigma(x) = 1/(1+e) for x >= 0 and e/(1+e) for x < 0, as XNNPACK's f32-vsigmoid kernels do it
+// (one exp, one division, a select for the sign). e is taken scaled, e_s = e·2^24
+// (vmath::exp_neg_scaled), and the division is done in the same scale, sigma = {2^24 or e_s} /
+// (2^24 + e_s): powers of two are exact, so the roundings are those of 1 + e and of the quotient,
+// and a subnormal sigma(x) (x < -87.3) is rounded once, correctly, by the division.
 template <class B> struct Logistic {
   F<B> s;      // sigma(x)
-  F<B> e;      // exp(-|x|)
+  F<B> e_s;    // exp(-|x|)·2^24
+  F<B> d_s;    // (1 + exp(-|x|))·2^24
 };
 
+template <class B> inline F<B> neg_abs(F<B> x) { return B::sub(zero<B>(), B::abs(x)); }
+
 template <class B> inline Logistic<B> logistic(F<B> x) {
-  F<B> e = vmath::exp<B>(B::sub(zero<B>(), B::abs(x)));
-  F<B> s = B::div(B::select(B::ge(x, zero<B>()), one<B>(), e), B::add(one<B>(), e));
-  return {s, e};
+  F<B> e_s = vmath::exp_neg_scaled<B>(neg_abs<B>(x));
+  F<B> d_s = B::add(splat<B>(vmath::kExpNegScale), e_s);
+  F<B> s = B::div(B::select(B::ge(x, zero<B>()), splat<B>(vmath::kExpNegScale), e_s), d_s);
+  return {s, e_s, d_s};
 }
 
 }  // namespace actlab::act
