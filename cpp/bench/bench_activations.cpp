@@ -101,13 +101,16 @@ double measure(const Settings& s, std::size_t n, const std::function<void()>& ca
 void softmax_rows(const std::vector<float>& x, std::vector<float>& y, bool log, actlab::Backend b,
                   std::size_t row, bool before = false) {
   namespace old = actlab::bench::before;
-  const std::size_t n = x.size();
-  for (std::size_t at = 0; at < n; at += row) {
-    const std::size_t len = std::min(row, n - at);
-    if (before && log) old::log_softmax<actlab::simd::Native>(x.data() + at, y.data() + at, len);
-    else if (before) old::softmax<actlab::simd::Native>(x.data() + at, y.data() + at, len);
-    else if (log) actlab::log_softmax(x.data() + at, y.data() + at, len, 1.0f, b);
-    else actlab::softmax(x.data() + at, y.data() + at, len, 1.0f, b);
+  const std::size_t n = x.size();  // a multiple of row
+  if (!before) {
+    // One call for the whole matrix, as a tfjs user passes one 2-D tensor.
+    if (log) actlab::log_softmax_rows(x.data(), y.data(), n / row, row, 1.0f, b);
+    else actlab::softmax_rows(x.data(), y.data(), n / row, row, 1.0f, b);
+    return;
+  }
+  for (std::size_t at = 0; at < n; at += row) {  // the old engine had only the one-row call
+    if (log) old::log_softmax<actlab::simd::Native>(x.data() + at, y.data() + at, row);
+    else old::softmax<actlab::simd::Native>(x.data() + at, y.data() + at, row);
   }
 }
 
@@ -199,10 +202,14 @@ namespace {
 struct UlpMax {
   double max = 0;
   std::size_t bad = 0;
-  void add(float got, double ref) {
+  // floored: log-softmax's rule (accuracy.cpp): ulps of max(|ref|, 2^-10), since its outputs
+  // near 0 matter in absolute terms.
+  void add(float got, double ref, bool floored = false) {
     const double fmin = double(std::numeric_limits<float>::min());
     if (std::isnan(ref) || std::isinf(ref) || std::isnan(got) || std::isinf(got)) {
       if (actlab::ulp_error(got, ref) != 0.0) ++bad;
+    } else if (floored) {
+      max = std::max(max, std::fabs(double(got) - ref) / actlab::ulp_at(std::max(std::fabs(ref), 0x1p-10)));
     } else if (ref == 0 || std::fabs(ref) < fmin) {
       if (std::fabs(double(got) - ref) > fmin) ++bad;
     } else {
@@ -210,6 +217,13 @@ struct UlpMax {
     }
   }
 };
+
+void print_ulp(std::string_view id, std::size_t n, const UlpMax& ours, const UlpMax& peer, const UlpMax* before) {
+  std::printf("{\"type\":\"ulp\",\"id\":%s,\"n\":%zu,\"ours\":%.3f,\"ours_bad\":%zu,\"peer\":%.3f,\"peer_bad\":%zu",
+              quoted(id).c_str(), n, ours.max, ours.bad, peer.max, peer.bad);
+  if (before) std::printf(",\"before\":%.3f,\"before_bad\":%zu", before->max, before->bad);
+  std::printf("}\n");
+}
 
 bool read_floats(const std::string& path, std::vector<float>& out) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -225,21 +239,23 @@ bool read_floats(const std::string& path, std::vector<float>& out) {
 int run_ulp(const std::string& dir) {
   const std::size_t n = kSizes[1];
   const std::vector<float> x = make_inputs(n);
-  std::vector<float> peer(n), ours(n);
+  std::vector<float> peer(n), ours(n), prev(n);
   for (const actlab::Activation& a : actlab::activations()) {
     if (!read_floats(dir + "/" + a.id + ".f32", peer)) continue;
     float p[actlab::kMaxParams];
     a.default_params(p);
     const double pd[actlab::kMaxParams] = {p[0], p[1]};
     a.apply(x.data(), ours.data(), n, false, p, actlab::Backend::Simd);
-    UlpMax up, uo;
+    const actlab::bench::before::Kernels old = actlab::bench::before::lookup(a.id);
+    if (old.f) old.f(x.data(), prev.data(), n, p);
+    UlpMax up, uo, ub;
     for (std::size_t i = 0; i < n; ++i) {
       const double ref = a.ref_f(double(x[i]), pd);
       up.add(peer[i], ref);
       uo.add(ours[i], ref);
+      if (old.f) ub.add(prev[i], ref);
     }
-    std::printf("{\"type\":\"ulp\",\"id\":%s,\"n\":%zu,\"ours\":%.3f,\"ours_bad\":%zu,\"peer\":%.3f,\"peer_bad\":%zu}\n",
-                quoted(a.id).c_str(), n, uo.max, uo.bad, up.max, up.bad);
+    print_ulp(a.id, n, uo, up, old.f ? &ub : nullptr);
   }
   for (std::size_t row : {kSoftmaxRow, kShortRow}) {
     for (bool log : {false, true}) {
@@ -247,21 +263,24 @@ int run_ulp(const std::string& dir) {
       const std::size_t m = n - n % row;
       std::vector<float> pr(m);
       if (!read_floats(dir + "/" + id + ".f32", pr)) continue;
-      std::vector<float> xr(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(m)), yr(m);
+      std::vector<float> xr(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(m)), yr(m), yb(m);
       softmax_rows(xr, yr, log, actlab::Backend::Simd, row);
+      softmax_rows(xr, yb, log, actlab::Backend::Simd, row, true);
       std::vector<double> zd(row), ref(row);
-      UlpMax up, uo;
+      UlpMax up, uo, ub;
       for (std::size_t at = 0; at < m; at += row) {
         for (std::size_t k = 0; k < row; ++k) zd[k] = xr[at + k];
         if (log) actlab::log_softmax_ref(zd.data(), ref.data(), row, 1.0);
         else actlab::softmax_ref(zd.data(), ref.data(), row, 1.0);
         for (std::size_t k = 0; k < row; ++k) {
-          up.add(pr[at + k], ref[k]);
-          uo.add(yr[at + k], ref[k]);
+          // log-softmax: absolute error near 0 matters; floored at 2^-10 as in accuracy.cpp.
+          const double r = ref[k];
+          up.add(pr[at + k], r, log);
+          uo.add(yr[at + k], r, log);
+          ub.add(yb[at + k], r, log);
         }
       }
-      std::printf("{\"type\":\"ulp\",\"id\":%s,\"n\":%zu,\"ours\":%.3f,\"ours_bad\":%zu,\"peer\":%.3f,\"peer_bad\":%zu}\n",
-                  quoted(id).c_str(), m, uo.max, uo.bad, up.max, up.bad);
+      print_ulp(id, m, uo, up, &ub);
     }
   }
   return 0;
@@ -359,8 +378,8 @@ int main(int argc, char** argv) {
         Row row{id};
         row.has_df = false;
         for (int bi = 0; bi < (s.before ? 3 : 2); ++bi) {
-          const actlab::Backend b = backends[bi % 2];
-          const bool before = bi == 2;
+          const bool before = bi == 2;  // the old SIMD kernel
+          const actlab::Backend b = before ? actlab::Backend::Simd : backends[bi];
           const double eps = measure(s, m, [&] {
             softmax_rows(xr, yr, log, b, row_len, before);
             consume(yr);

@@ -3,6 +3,7 @@
 #include "actlab/activations/softmax.hpp"
 
 #include <cmath>
+#include <algorithm>
 #include <cstring>
 #include <type_traits>
 #include <vector>
@@ -156,19 +157,103 @@ template <class B> void log_softmax_impl(const float* z, float* out, std::size_t
   for_vectors<W>(n, [&](std::size_t i, auto full) { store_at<B>(out, i, n, B::sub(load_at<B>(out, i, n, 0.0f, full), vl), full); });
 }
 
+// Short rows (n < kShortRow, e.g. a classifier's 10 outputs): B::width rows at once, one row per
+// lane, so max, sum and 1/sum need no horizontal step and no partial vectors. The rows are copied
+// transposed into a small buffer (column j of the W rows is one vector), and the results copied
+// back. Every lane runs the same operations as the others, so a row's bits do not depend on which
+// rows share its call; the sum runs over the columns in order 0, 1, ..., n - 1 on every back end.
+constexpr std::size_t kShortRow = 16;
+
+template <class B, bool kLog>
+void short_rows_impl(const float* z, float* out, std::size_t rows, std::size_t n, float temperature) {
+  using F = typename B::F;
+  constexpr std::size_t W = B::width;
+  alignas(16) float buf[kShortRow][W];
+  const F vt = B::splat(temperature);
+  const bool unit_t = temperature == 1.0f;
+  for (std::size_t r0 = 0; r0 < rows; r0 += W) {
+    const std::size_t lanes = std::min(W, rows - r0);
+    for (std::size_t j = 0; j < n; ++j)
+      for (std::size_t l = 0; l < W; ++l) buf[j][l] = l < lanes ? z[(r0 + l) * n + j] : 0.0f;
+    F m = B::splat(-vmath::kInf);
+    typename B::M nan = B::lt(m, m);
+    for (std::size_t j = 0; j < n; ++j) {
+      F v = B::load(buf[j]);
+      m = B::max(m, v);
+      nan = B::mask_or(nan, B::is_nan(v));
+    }
+    m = B::select(nan, B::splat(NAN), m);
+    F acc = B::splat(0.0f), ties = B::splat(0.0f);
+    for (std::size_t j = 0; j < n; ++j) {
+      F v = B::load(buf[j]);
+      vmath::DoubleFloat<B> s = shifted<B>(v, m, vt, unit_t);
+      F e = vmath::exp_neg_scaled<B>(s.hi, s.lo);
+      // The maxima (each exactly 2^24 in this scale) are counted apart and added last: summing
+      // the small terms first keeps the sum's rounding lower (softmax 4.5 -> see README).
+      auto is_max = B::eq(v, m);
+      acc = B::add(acc, B::select(is_max, B::splat(0.0f), e));
+      ties = B::add(ties, B::select(is_max, B::splat(1.0f), B::splat(0.0f)));
+      B::store(buf[j], kLog ? B::add(s.hi, s.lo) : e);
+    }
+    F k;  // softmax: 1/sum; log-softmax: log(ties + rest) as log_sum() takes it
+    if constexpr (kLog) {
+      F rest = B::mul(acc, B::splat(vmath::kExpNegUnscale));
+      auto single = B::eq(ties, B::splat(1.0f));
+      k = B::select(single, vmath::log1p<B>(rest), vmath::log<B>(B::add(ties, rest)));
+    } else {
+      k = B::div(B::splat(1.0f), B::add(B::mul(ties, B::splat(vmath::kExpNegScale)), acc));
+    }
+    for (std::size_t j = 0; j < n; ++j) {
+      F v = B::load(buf[j]);
+      B::store(buf[j], kLog ? B::sub(v, k) : B::mul(v, k));
+    }
+    for (std::size_t j = 0; j < n; ++j)
+      for (std::size_t l = 0; l < lanes; ++l) out[(r0 + l) * n + j] = buf[j][l];
+  }
+}
+
+template <class B, bool kLog> void rows_impl(const float* z, float* out, std::size_t rows, std::size_t n, float temperature) {
+  if (n < kShortRow) {
+    // z and out may alias: each group of W rows is read whole before any of it is written.
+    short_rows_impl<B, kLog>(z, out, rows, n, temperature);
+    return;
+  }
+  for (std::size_t r = 0; r < rows; ++r) {
+    if constexpr (kLog) log_softmax_impl<B>(z + r * n, out + r * n, n, temperature);
+    else softmax_impl<B>(z + r * n, out + r * n, n, temperature);
+  }
+}
+
+template <bool kLog> void dispatch(const float* z, float* out, std::size_t rows, std::size_t n, float temperature, Backend backend) {
+  if (backend == Backend::Simd) rows_impl<simd::Native, kLog>(z, out, rows, n, temperature);
+  else rows_impl<simd::Scalar, kLog>(z, out, rows, n, temperature);
+}
+
 }  // namespace
 
 std::string softmax(const float* z, float* p, std::size_t n, float temperature, Backend backend) {
   if (std::string e = check(n, temperature); !e.empty()) return e;
-  if (backend == Backend::Simd) softmax_impl<simd::Native>(z, p, n, temperature);
-  else softmax_impl<simd::Scalar>(z, p, n, temperature);
+  dispatch<false>(z, p, 1, n, temperature, backend);
   return "";
 }
 
 std::string log_softmax(const float* z, float* out, std::size_t n, float temperature, Backend backend) {
   if (std::string e = check(n, temperature); !e.empty()) return e;
-  if (backend == Backend::Simd) log_softmax_impl<simd::Native>(z, out, n, temperature);
-  else log_softmax_impl<simd::Scalar>(z, out, n, temperature);
+  dispatch<true>(z, out, 1, n, temperature, backend);
+  return "";
+}
+
+std::string softmax_rows(const float* z, float* p, std::size_t rows, std::size_t cols, float temperature, Backend backend) {
+  if (rows == 0) return "softmax: no rows";
+  if (std::string e = check(cols, temperature); !e.empty()) return e;
+  dispatch<false>(z, p, rows, cols, temperature, backend);
+  return "";
+}
+
+std::string log_softmax_rows(const float* z, float* out, std::size_t rows, std::size_t cols, float temperature, Backend backend) {
+  if (rows == 0) return "softmax: no rows";
+  if (std::string e = check(cols, temperature); !e.empty()) return e;
+  dispatch<true>(z, out, rows, cols, temperature, backend);
   return "";
 }
 
