@@ -9,6 +9,7 @@
 //   actlab_bench [--json] [--quick] [--no-before] [--rounds N] [--filter NAME]
 //   actlab_bench --train [--json] [--quick] [--rounds N]   training benchmark (bench_train.cpp)
 //   actlab_bench --ulp DIR   max ULP of a peer's outputs in DIR/<id>.f32 and of ours (run_ulp)
+//   actlab_bench --once [NAME]   each kernel once, untimed, for callgrind (run_once)
 //     --json     one JSON object per line (what web/bench/run.mjs reads)
 //     --quick    short rounds, for a smoke run
 //     --rounds   timed rounds per measurement (default 5; run.mjs runs 2 passes of 3)
@@ -225,6 +226,41 @@ void print_ulp(std::string_view id, std::size_t n, const UlpMax& ours, const Ulp
   std::printf("}\n");
 }
 
+// actlab_bench --once [NAME]: every kernel (SIMD; f, f', and the "before" kernels) called exactly
+// once on the 1M inputs, untimed: under `valgrind --tool=callgrind` each run_batch<...> function's
+// instruction count divided by 1,048,576 is its instructions per element, repeatable on a busy
+// machine (docs/benchmarks.md).
+int run_once(std::string_view filter) {
+  const std::size_t n = kSizes[1];
+  const std::vector<float> x = make_inputs(n);
+  std::vector<float> y(n);
+  for (const actlab::Activation& a : actlab::activations()) {
+    if (!filter.empty() && std::string_view(a.id).find(filter) == std::string_view::npos) continue;
+    float p[actlab::kMaxParams];
+    a.default_params(p);
+    const actlab::bench::before::Kernels old = actlab::bench::before::lookup(a.id);
+    for (int d = 0; d < 2; ++d) {
+      a.apply(x.data(), y.data(), n, d == 1, p, actlab::Backend::Simd);
+      consume(y);
+      if (old.f) (d ? old.df : old.f)(x.data(), y.data(), n, p);
+      consume(y);
+    }
+  }
+  for (std::size_t row : {kSoftmaxRow, kShortRow}) {
+    const std::size_t m = n - n % row;
+    std::vector<float> xr(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(m)), yr(m);
+    for (bool log : {false, true}) {
+      if (!filter.empty() && std::string(log ? "log_softmax" : "softmax").find(filter) == std::string::npos) continue;
+      for (bool before : {false, true}) {
+        softmax_rows(xr, yr, log, actlab::Backend::Simd, row, before);
+        consume(yr);
+      }
+    }
+  }
+  std::printf("checksum %.6g\n", g_checksum);
+  return 0;
+}
+
 bool read_floats(const std::string& path, std::vector<float>& out) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return false;
@@ -292,6 +328,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     if (std::string_view(argv[i]) == "--train") return run_train_bench(argc, argv);
     if (std::string_view(argv[i]) == "--ulp" && i + 1 < argc) return run_ulp(argv[i + 1]);
+    if (std::string_view(argv[i]) == "--once") return run_once(i + 1 < argc ? argv[i + 1] : "");
   }
   Settings s;
   int rounds = 0;  // 0: the default of the mode

@@ -29,6 +29,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NATIVE_BENCH = join(ROOT, 'build/native/actlab_bench');
 const WASM_BENCH = join(ROOT, 'build/wasm/actlab_bench.js');
 const DOC = join(ROOT, 'docs/benchmarks.md');
+const NOTES = join(ROOT, 'web/bench/notes.md');
 
 // The targets (PRODUCT.md: the engine beats every peer and gets close to what the hardware allows).
 const TARGETS = {
@@ -375,6 +376,9 @@ if (opts.docs && errors.length === 0) {
     ...[...summaryLines, ...missingLines].map((s) => `- ${s}`),
     '',
     train ? train.markdown : '',
+    // Hand-written analysis (what changed, why a row misses, instruction counts): kept beside
+    // this script so that regenerating the tables does not lose it.
+    existsSync(NOTES) ? readFileSync(NOTES, 'utf8') : '',
   ].join('\n');
   writeFileSync(DOC, md.replace(/\n{3,}/g, '\n\n'));
   console.log(`wrote ${relative(ROOT, DOC)}`);
