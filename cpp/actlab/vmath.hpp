@@ -124,12 +124,27 @@ template <class B> inline ExpExpm1<B> exp_expm1(F<B> x) {
 template <class B> inline F<B> expm1(F<B> x) { return exp_expm1<B>(x).expm1; }
 
 // expm1 for x <= 0 only (tanh's expm1(-2|x|), ELU's negative side): the same reduction and the
-// same bits as expm1() there, without the e^x branch that only positive arguments need.
+// same bits as expm1() there, without the e^x branch that only positive arguments need. A lane
+// with x > 0 gets a meaningless value (callers select it away); NaN stays NaN.
+// 2^n comes straight from the bits of t (magic 1.5·2^23 + 127 carries the exponent bias, as in
+// exp_neg_scaled): t rounds x·log2e to the same integer n as exp_reduce's magic does (both are
+// integers in [2^23, 2^24), where the spacing is 1), so r, p and the result keep their bits, with
+// three vector operations fewer (the upper clamp, the integer n and the bias add).
 template <class B> inline F<B> expm1_nonpositive(F<B> x) {
-  F<B> xc = clamp<B>(x, -30.0f, 0.0f);  // below -30 the float result is -1 anyway
-  ExpReduction<B> e = exp_reduce<B>(xc);
-  F<B> s = pow2i<B>(e.n);                // n in [-44, 0]: a normal power of two
-  return B::add(B::sub(s, B::splat(1.0f)), B::mul(s, e.p));
+  const F<B> magic = B::splat(kRoundMagic + 127.0f);
+  F<B> xc = B::max(B::splat(-30.0f), x);  // below -30 the float result is -1 anyway
+  F<B> t = B::add(B::mul(xc, B::splat(kLog2e)), magic);
+  F<B> s = B::as_float(B::template shl<23>(B::as_int(t)));  // 2^n, n in [-44, 0]: normal
+  F<B> n = B::sub(t, magic);
+  F<B> r = B::sub(B::sub(xc, B::mul(n, B::splat(kLn2Hi))), B::mul(n, B::splat(kLn2Lo)));
+  F<B> q = B::splat(0x1.a01a02p-13f);                 // expm1(r) as in exp_reduce (Taylor)
+  q = B::add(B::mul(q, r), B::splat(0x1.6c16c2p-10f));
+  q = B::add(B::mul(q, r), B::splat(0x1.111112p-7f));
+  q = B::add(B::mul(q, r), B::splat(0x1.555556p-5f));
+  q = B::add(B::mul(q, r), B::splat(0x1.555556p-3f));
+  q = B::add(B::mul(q, r), B::splat(0.5f));
+  F<B> p = B::add(B::mul(B::mul(r, r), q), r);
+  return B::add(B::sub(s, B::splat(1.0f)), B::mul(s, p));
 }
 
 // Error-free transformations. two_sum: a + b = s + err exactly (any magnitudes).

@@ -72,10 +72,19 @@ struct Swish {
   }
 };
 
-// ELU, SELU and softplus changed only in f' (f is the engine's own, unchanged).
+// The old vmath::expm1_nonpositive (2^n from the integer n; clamped on both sides).
+template <class B> inline F<B> expm1_nonpositive(F<B> x) {
+  F<B> xc = vmath::clamp<B>(x, -30.0f, 0.0f);
+  vmath::ExpReduction<B> e = vmath::exp_reduce<B>(xc);
+  F<B> s = vmath::pow2i<B>(e.n);
+  return B::add(B::sub(s, B::splat(1.0f)), B::mul(s, e.p));
+}
+
+// ELU and SELU: f through the old expm1_nonpositive, f' through vmath::exp; softplus changed only
+// in f' (its f is the engine's own, unchanged).
 struct Elu {
   template <class B> static F<B> f(F<B> x, const Params<B>& p) {
-    return B::select(B::gt(x, zero<B>()), x, B::mul(p.p0, vmath::expm1_nonpositive<B>(x)));
+    return B::select(B::gt(x, zero<B>()), x, B::mul(p.p0, expm1_nonpositive<B>(x)));
   }
   template <class B> static F<B> df(F<B> x, const Params<B>& p) {
     return B::select(B::gt(x, zero<B>()), one<B>(), B::mul(p.p0, vmath::exp<B>(x)));
@@ -86,7 +95,7 @@ inline constexpr float kSeluLambda = 1.0507009873554805f;
 inline constexpr float kSeluAlpha = 1.6732632423543772f;
 struct Selu {
   template <class B> static F<B> f(F<B> x, const Params<B>&) {
-    F<B> neg = B::mul(splat<B>(kSeluAlpha), vmath::expm1_nonpositive<B>(x));
+    F<B> neg = B::mul(splat<B>(kSeluAlpha), expm1_nonpositive<B>(x));
     return B::mul(splat<B>(kSeluLambda), B::select(B::gt(x, zero<B>()), x, neg));
   }
   template <class B> static F<B> df(F<B> x, const Params<B>&) {
