@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "before_kernels.hpp"
+#include "ceiling_kernels.hpp"
 #include "timing.hpp"
 
 #include "actlab/activations/accuracy.hpp"
@@ -153,12 +154,14 @@ struct Row {            // one line of the human-readable table
 };
 
 void print_result(const Settings& s, std::string_view id, const char* kind, actlab::Backend b,
-                  std::size_t n, double eps, bool before = false) {
+                  std::size_t n, double eps, bool before = false, const char* variant = nullptr) {
+  if (before) variant = "before";
   if (!s.json) return;
   std::printf("{\"type\":\"result\",\"target\":\"%s\",\"id\":%s,\"kind\":\"%s\",\"backend\":\"%s\","
               "\"n\":%zu,\"meps\":%.3f%s}\n",
               target_name(), quoted(id).c_str(), kind,
-              b == actlab::Backend::Scalar ? "scalar" : "simd", n, eps * 1e-6, before ? ",\"variant\":\"before\"" : "");
+              b == actlab::Backend::Scalar ? "scalar" : "simd", n, eps * 1e-6,
+              variant ? (std::string(",\"variant\":\"") + variant + "\"").c_str() : "");
   std::fflush(stdout);
 }
 
@@ -317,6 +320,16 @@ int run_ulp(const std::string& dir) {
         }
       }
       print_ulp(id, m, uo, up, &ub);
+      if (!log && row == kSoftmaxRow) {  // the bench-only ceiling variant's accuracy
+        UlpMax uc;
+        for (std::size_t at = 0; at < m; at += row) {
+          actlab::bench::ceiling::softmax<actlab::simd::Native>(xr.data() + at, yb.data() + at, row);
+          for (std::size_t k = 0; k < row; ++k) zd[k] = xr[at + k];
+          actlab::softmax_ref(zd.data(), ref.data(), row, 1.0);
+          for (std::size_t k = 0; k < row; ++k) uc.add(yb[at + k], ref[k]);
+        }
+        std::printf("{\"type\":\"ulp-ceiling\",\"id\":\"softmax\",\"n\":%zu,\"max\":%.3f,\"bad\":%zu}\n", m, uc.max, uc.bad);
+      }
     }
   }
   return 0;
@@ -426,6 +439,16 @@ int main(int argc, char** argv) {
         }
         rows.push_back(row);
       }
+    }
+    // The ceiling of softmax over rows of 1024 without the exact z - m (ceiling_kernels.hpp).
+    if (s.before && wanted(s, "softmax")) {
+      const double eps = measure(s, n, [&] {
+        for (std::size_t at = 0; at < n; at += kSoftmaxRow)
+          actlab::bench::ceiling::softmax<actlab::simd::Native>(x.data() + at, y.data() + at, kSoftmaxRow);
+        consume(y);
+      });
+      print_result(s, "softmax", "f", actlab::Backend::Simd, n, eps, false, "ceiling");
+      if (!s.json) std::printf("softmax without the exact z - m (ceiling_kernels.hpp), n = %zu: %.1f M elements/s\n", n, eps * 1e-6);
     }
 
     if (!s.json) print_table(n, rows);

@@ -112,14 +112,15 @@ function ratioCell(num, den, target) {
 const COLUMNS = [
   'activation', 'native scalar', 'native SIMD', 'wasm scalar', 'wasm SIMD', 'wasm SIMD before', 'plain JS', 'tfjs-wasm',
   'SIMD/scalar', `wasm/native ≥${TARGETS.wasmVsNative}`, `wasm/tfjs ≥${TARGETS.vsTfjs}`, 'before/tfjs',
-  `wasm/JS ≥${TARGETS.vsPlainJs}*`, 'max ULP ours / tfjs',
+  `wasm/JS ≥${TARGETS.vsPlainJs}*`, 'max ULP ours (before) / tfjs',
 ];
 const LEGEND = [
   'Rates in M elements/s. Ratios: SIMD/scalar = native SIMD ÷ native scalar; wasm/native = wasm SIMD ÷ native SIMD;',
   'wasm/tfjs = wasm SIMD ÷ tfjs-wasm; wasm/JS = wasm SIMD ÷ plain JS (* target for transcendental activations only).',
   '"wasm SIMD before" and before/tfjs: the kernel as it was before issue 14 (cpp/bench/before_kernels.hpp), timed in this same run.',
-  'max ULP ours / tfjs: f on the 1M inputs against the engine\'s double reference (`actlab_bench --ulp`), over the inputs whose',
-  'true result is a normal float; "+k bad" counts wrong special results (NaN/Inf where the truth is finite, or the reverse).',
+  'max ULP ours (before) / tfjs: f on the 1M inputs against the engine\'s double reference (`actlab_bench --ulp`), over the inputs whose',
+  'true result is a normal float (log-softmax: ulps of max(|ref|, 2^-10)); (before): the old kernel on the same inputs; "+k bad" counts',
+  'wrong special results (NaN/Inf where the truth is finite or the reverse, or a normal-sized result where the truth underflows).',
   'f′ rows are derivatives (plain JS and tfjs time f only). (c) composed from several tfjs ops.',
   `softmax_row10 / log_softmax_row10: rows of ${SHORT_ROW} logits (a classifier's output layer), over the first n − n mod ${SHORT_ROW} inputs.`,
   '✓ target met, ✗ missed, — not measured.',
@@ -211,7 +212,12 @@ const ulps = new Map(); // id -> { ours, ours_bad, peer, peer_bad }
 if (!tfjs.error && existsSync(NATIVE_BENCH)) {
   const r = spawnSync(NATIVE_BENCH, ['--ulp', tfjsOutputs], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 << 20 });
   if (r.status !== 0) errors.push(`actlab_bench --ulp failed: ${(r.stderr || '').trim()}`);
-  for (const line of (r.stdout || '').split('\n')) if (line.startsWith('{')) { const o = JSON.parse(line); ulps.set(o.id, o); }
+  for (const line of (r.stdout || '').split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const o = JSON.parse(line);
+    if (o.type === 'ulp') ulps.set(o.id, o);
+    else if (o.type === 'ulp-ceiling') ulps.set(`${o.id}:ceiling`, o);
+  }
   progress(`accuracy side by side: ${ulps.size} activations`);
 }
 rmSync(tfjsOutputs, { recursive: true, force: true });
@@ -268,7 +274,7 @@ for (const n of SIZES) {
         label, fmtRate(ns), fmtRate(nv), fmtRate(ws), fmtRate(wv), fmtRate(wb), fmtRate(js?.meps),
         tf ? `${fmtRate(tf.meps)}${tf.composed ? ' (c)' : ''}` : DASH,
         simdGain.text, vsNative.text, vsTf.text, beforeTf.text, vsJs.text,
-        u ? `${ulpText(u.ours, u.ours_bad)} / ${ulpText(u.peer, u.peer_bad)}` : DASH,
+        u ? `${ulpText(u.ours, u.ours_bad)}${u.before !== undefined ? ` (${ulpText(u.before, u.before_bad)})` : ''} / ${ulpText(u.peer, u.peer_bad)}` : DASH,
       ]);
     }
   }
@@ -291,6 +297,20 @@ const summaryLines = Object.entries(verdicts).map(([key, list]) => {
 {
   const misses = earlier.filter((v) => !v.met);
   summaryLines.push(`wasm SIMD ≥ ${EARLIER_TFJS_AIM}× TensorFlow.js (the earlier aim): met in ${earlier.length - misses.length} of ${earlier.length} rows`);
+}
+// What the softmax's exact z − m costs: the bench-only variant without it (ceiling_kernels.hpp).
+{
+  const parts = SIZES.map((n) => {
+    const c = engineRate(wasm, n, 'softmax', 'f', 'simd', 'ceiling');
+    const ours = engineRate(wasm, n, 'softmax', 'f', 'simd');
+    const tf = best(tfjs.results, (r) => r.n === n && r.id === 'softmax')?.meps;
+    return c === undefined ? undefined : `@${sizeName(n)} ${fmtRate(c)} M/s wasm (ours ${fmtRate(ours)}, ${tf ? `${(c / tf).toFixed(2)}× tfjs` : 'tfjs n/a'})`;
+  }).filter(Boolean);
+  const u = ulps.get('softmax:ceiling');
+  if (parts.length) {
+    summaryLines.push(`softmax over rows of ${SOFTMAX_ROW} without the exact z − m (bench-only ceiling, cpp/bench/ceiling_kernels.hpp): ` +
+      `${parts.join('; ')}${u ? `; max ${u.max.toFixed(2)} ULP on the 1M inputs (ours ${ulps.get('softmax')?.ours.toFixed(2) ?? '?'})` : ''}`);
+  }
 }
 const missingLines = [];
 if (plain.missing.length) missingLines.push(`no plain-JS version: ${plain.missing.join(', ')}`);

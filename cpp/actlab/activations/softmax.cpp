@@ -161,14 +161,14 @@ template <class B> void log_softmax_impl(const float* z, float* out, std::size_t
 // lane, so max, sum and 1/sum need no horizontal step and no partial vectors. The rows are copied
 // transposed into a small buffer (column j of the W rows is one vector), and the results copied
 // back. Every lane runs the same operations as the others, so a row's bits do not depend on which
-// rows share its call; the sum runs over the columns in order 0, 1, ..., n - 1 on every back end.
+// rows share its call; the sum is pairwise over the columns, the same on every back end.
 constexpr std::size_t kShortRow = 16;
 
 template <class B, bool kLog>
 void short_rows_impl(const float* z, float* out, std::size_t rows, std::size_t n, float temperature) {
   using F = typename B::F;
   constexpr std::size_t W = B::width;
-  alignas(16) float buf[kShortRow][W];
+  alignas(16) float buf[kShortRow][W], rest[kShortRow][W];
   const F vt = B::splat(temperature);
   const bool unit_t = temperature == 1.0f;
   for (std::size_t r0 = 0; r0 < rows; r0 += W) {
@@ -183,18 +183,23 @@ void short_rows_impl(const float* z, float* out, std::size_t rows, std::size_t n
       nan = B::mask_or(nan, B::is_nan(v));
     }
     m = B::select(nan, B::splat(NAN), m);
-    F acc = B::splat(0.0f), ties = B::splat(0.0f);
+    F ties = B::splat(0.0f);
     for (std::size_t j = 0; j < n; ++j) {
       F v = B::load(buf[j]);
       vmath::DoubleFloat<B> s = shifted<B>(v, m, vt, unit_t);
       F e = vmath::exp_neg_scaled<B>(s.hi, s.lo);
       // The maxima (each exactly 2^24 in this scale) are counted apart and added last: summing
-      // the small terms first keeps the sum's rounding lower (softmax 4.5 -> see README).
+      // the small terms first keeps the sum's rounding lower (in place: 4.54 ULP, apart: 3.62).
       auto is_max = B::eq(v, m);
-      acc = B::add(acc, B::select(is_max, B::splat(0.0f), e));
+      B::store(rest[j], B::select(is_max, B::splat(0.0f), e));
       ties = B::add(ties, B::select(is_max, B::splat(1.0f), B::splat(0.0f)));
       B::store(buf[j], kLog ? B::add(s.hi, s.lo) : e);
     }
+    // The rest summed pairwise, ((r0 + r1) + (r2 + r3)) + ..., so no term passes through more
+    // than 4 roundings (index order cost log-softmax 4.47 ULP on rows of 10, this 2.8).
+    for (std::size_t w = 1; w < n; w *= 2)
+      for (std::size_t j = 0; j + w < n; j += 2 * w) B::store(rest[j], B::add(B::load(rest[j]), B::load(rest[j + w])));
+    const F acc = B::load(rest[0]);
     F k;  // softmax: 1/sum; log-softmax: log(ties + rest) as log_sum() takes it
     if constexpr (kLog) {
       F rest = B::mul(acc, B::splat(vmath::kExpNegUnscale));

@@ -4,7 +4,7 @@
 // never changes the result and keeps every exponent <= 0, so nothing overflows:
 // softmax([1000, 1000]) = [0.5, 0.5]; a -Inf logit gets probability 0. The sum is accumulated
 // in one fixed order (4 lanes, combined ((l0+l1)+(l2+l3)), then the tail) on every back end;
-// a row shorter than 16 sums its terms in index order (softmax.cpp's short-row kernel).
+// a row shorter than 16 sums its terms pairwise in index order (softmax.cpp's short-row kernel).
 #pragma once
 
 #include <cstddef>
