@@ -15,6 +15,11 @@
 //     used to carry the argument of exp in double-float where an exponent is large and computed
 //     (GELU's x²/2 and x³ terms), so the result keeps ~1 ulp instead of |arg|·eps.
 //   exp_df(hi, lo): exp(hi + lo) for |lo| <= ulp(hi), = exp(hi)·(1 + lo).
+//   exp_neg_scaled(z[, lo]): the fast core of sigmoid, Swish and softmax (arguments <= 0 only):
+//     e^(z + lo)·2^24 with 2^(n+24) built straight from the rounding magic's bits (no split, no
+//     integer fix-ups), and a degree-6 minimax polynomial for e^r instead of the degree-7 Taylor
+//     form of expm1. The 2^24 scale keeps every result down to z = -104 a normal float, so a
+//     caller divides or multiplies it back without a subnormal in between (see the function).
 #pragma once
 
 #include <bit>
@@ -119,12 +124,27 @@ template <class B> inline ExpExpm1<B> exp_expm1(F<B> x) {
 template <class B> inline F<B> expm1(F<B> x) { return exp_expm1<B>(x).expm1; }
 
 // expm1 for x <= 0 only (tanh's expm1(-2|x|), ELU's negative side): the same reduction and the
-// same bits as expm1() there, without the e^x branch that only positive arguments need.
+// same bits as expm1() there, without the e^x branch that only positive arguments need. A lane
+// with x > 0 gets a meaningless value (callers select it away); NaN stays NaN.
+// 2^n comes straight from the bits of t (magic 1.5·2^23 + 127 carries the exponent bias, as in
+// exp_neg_scaled): t rounds x·log2e to the same integer n as exp_reduce's magic does (both are
+// integers in [2^23, 2^24), where the spacing is 1), so r, p and the result keep their bits, with
+// three vector operations fewer (the upper clamp, the integer n and the bias add).
 template <class B> inline F<B> expm1_nonpositive(F<B> x) {
-  F<B> xc = clamp<B>(x, -30.0f, 0.0f);  // below -30 the float result is -1 anyway
-  ExpReduction<B> e = exp_reduce<B>(xc);
-  F<B> s = pow2i<B>(e.n);                // n in [-44, 0]: a normal power of two
-  return B::add(B::sub(s, B::splat(1.0f)), B::mul(s, e.p));
+  const F<B> magic = B::splat(kRoundMagic + 127.0f);
+  F<B> xc = B::max(B::splat(-30.0f), x);  // below -30 the float result is -1 anyway
+  F<B> t = B::add(B::mul(xc, B::splat(kLog2e)), magic);
+  F<B> s = B::as_float(B::template shl<23>(B::as_int(t)));  // 2^n, n in [-44, 0]: normal
+  F<B> n = B::sub(t, magic);
+  F<B> r = B::sub(B::sub(xc, B::mul(n, B::splat(kLn2Hi))), B::mul(n, B::splat(kLn2Lo)));
+  F<B> q = B::splat(0x1.a01a02p-13f);                 // expm1(r) as in exp_reduce (Taylor)
+  q = B::add(B::mul(q, r), B::splat(0x1.6c16c2p-10f));
+  q = B::add(B::mul(q, r), B::splat(0x1.111112p-7f));
+  q = B::add(B::mul(q, r), B::splat(0x1.555556p-5f));
+  q = B::add(B::mul(q, r), B::splat(0x1.555556p-3f));
+  q = B::add(B::mul(q, r), B::splat(0.5f));
+  F<B> p = B::add(B::mul(B::mul(r, r), q), r);
+  return B::add(B::sub(s, B::splat(1.0f)), B::mul(s, p));
 }
 
 // Error-free transformations. two_sum: a + b = s + err exactly (any magnitudes).
@@ -170,6 +190,56 @@ template <class B> inline F<B> exp_df(F<B> hi, F<B> lo, int shift = 0) {
   F<B> e = exp_scaled<B>(hi, shift);
   return B::add(e, B::mul(e, lo));
 }
+
+// e^(z + lo)·2^24 for z <= 0 (or NaN), |lo| <= ulp(z): the exp core of sigmoid, Swish, softmax.
+//
+// Range reduction z = n·ln2 + r as in exp_reduce, but the magic constant 1.5·2^23 + 151 also
+// carries the exponent bias plus the 2^24 scale (151 = 127 + 24), so shifting the bits of t left
+// by 23 gives 2^(n+24) directly: the idea of XNNPACK's f32-vsigmoid "rr2" kernels (Marat
+// Dukhan), written here on our vocabulary. n + 151 must lie in [1, 254], i.e. z in [-104, 0]:
+// z is clamped below at -104 (e^-104·2^24 = 2^-126·0.97 is still normal; NaN passes the clamp).
+// e^r on |r| <= ln2/2 is P(r) of degree 6, a Remez minimax fit for relative error (1.9e-9 =
+// 2^-29 before rounding the coefficients to float, i.e. < 0.03 ulp; fitted with mpmath by
+// cpp/bench/fit_exp_poly.py), evaluated by Horner's rule. No libm, no branch: one instruction
+// sequence on every target. Cost: 21 vector operations (the exp() above: 31 plus a branch).
+template <class B> inline F<B> exp_neg_scaled(F<B> z, F<B> lo) {
+  const F<B> magic = B::splat(0x1.8p23f + 151.0f);
+  z = B::max(B::splat(-104.0f), z);
+  F<B> t = B::add(B::mul(z, B::splat(kLog2e)), magic);
+  F<B> s = B::as_float(B::template shl<23>(B::as_int(t)));  // 2^(n + 24)
+  F<B> n = B::sub(t, magic);
+  F<B> r = B::sub(z, B::mul(n, B::splat(kLn2Hi)));
+  r = B::add(r, B::sub(lo, B::mul(n, B::splat(kLn2Lo))));
+  F<B> p = B::splat(0x1.6ab97cp-10f);
+  p = B::add(B::mul(p, r), B::splat(0x1.126d0ep-7f));
+  p = B::add(B::mul(p, r), B::splat(0x1.55589ap-5f));
+  p = B::add(B::mul(p, r), B::splat(0x1.55540ap-3f));
+  p = B::add(B::mul(p, r), B::splat(0x1.fffffap-2f));
+  p = B::add(B::mul(p, r), B::splat(1.0f));
+  p = B::add(B::mul(p, r), B::splat(1.0f));
+  return B::mul(s, p);
+}
+
+template <class B> inline F<B> exp_neg_scaled(F<B> z) {
+  // Same as above with lo = 0 (one subtraction fewer: r = (z - n·ln2_hi) - n·ln2_lo).
+  const F<B> magic = B::splat(0x1.8p23f + 151.0f);
+  z = B::max(B::splat(-104.0f), z);
+  F<B> t = B::add(B::mul(z, B::splat(kLog2e)), magic);
+  F<B> s = B::as_float(B::template shl<23>(B::as_int(t)));
+  F<B> n = B::sub(t, magic);
+  F<B> r = B::sub(B::sub(z, B::mul(n, B::splat(kLn2Hi))), B::mul(n, B::splat(kLn2Lo)));
+  F<B> p = B::splat(0x1.6ab97cp-10f);
+  p = B::add(B::mul(p, r), B::splat(0x1.126d0ep-7f));
+  p = B::add(B::mul(p, r), B::splat(0x1.55589ap-5f));
+  p = B::add(B::mul(p, r), B::splat(0x1.55540ap-3f));
+  p = B::add(B::mul(p, r), B::splat(0x1.fffffap-2f));
+  p = B::add(B::mul(p, r), B::splat(1.0f));
+  p = B::add(B::mul(p, r), B::splat(1.0f));
+  return B::mul(s, p);
+}
+
+inline constexpr float kExpNegScale = 0x1p24f;     // exp_neg_scaled's factor
+inline constexpr float kExpNegUnscale = 0x1p-24f;
 
 // log(1 + f) for f in [sqrt(1/2) - 1, sqrt(2) - 1], FreeBSD e_logf.c's kernel, without k·ln2.
 template <class B> inline F<B> log1p_kernel(F<B> f, F<B> kf, F<B> correction) {

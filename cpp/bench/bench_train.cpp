@@ -12,6 +12,8 @@
 //                    softmax + CE, batch 32; one call = one epoch
 //   784-128-64-10    relu, softmax + CE, batch 32 of fixed pseudo-random inputs on [0, 1) and
 //                    labels; one call = one step (forward, loss, backward, divergence checks, update)
+//   2-8-8-1 sigmoid  the first shape with sigmoid hidden layers
+//   64-32-10 swish   the digits shape with a Swish hidden layer
 // The first three go through Trainer::run_epoch (shuffle, gather, step: what the page runs); the
 // last through Network/OptimizerState with the same checks as Trainer::step.
 //
@@ -236,6 +238,11 @@ int run_train_bench(int argc, char** argv) {
   print_train(json, bench_epochs(t, "64-32-10", R"({"dataset":{"name":"digits","train_ratio":0.7},"network":{"hidden":)" +
                                      hidden_json(1, 32, "relu") + "}," + sgd + "32}}", 32, digits), "epoch of 1257");
   print_train(json, bench_mnist_shape(t), "one step");
+  // Issue 14: hidden layers on the rewritten kernels (sigmoid, Swish), f and f' through the
+  // trainer's fused apply_both path.
+  print_train(json, bench_epochs(t, "2-8-8-1 sigmoid", circle + hidden_json(2, 8, "sigmoid") + "}," + sgd + "16}}", 16, digits), "epoch of 250");
+  print_train(json, bench_epochs(t, "64-32-10 swish", R"({"dataset":{"name":"digits","train_ratio":0.7},"network":{"hidden":)" +
+                                     hidden_json(1, 32, "swish") + "}," + sgd + "32}}", 32, digits), "epoch of 1257");
 
   // One playground frame: a 2-8-8-1 epoch, then a 100x100 grid.
   {

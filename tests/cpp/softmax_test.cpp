@@ -1,5 +1,7 @@
 // softmax_test.cpp — softmax and log-softmax: stability, temperature, -Inf, bad input, accuracy.
+#include "actlab/simd/bits.hpp"
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <vector>
 
@@ -73,4 +75,48 @@ TEST_CASE("softmax: accuracy against the double reference", "[softmax][accuracy]
   SoftmaxAccuracy a = measure_softmax_accuracy(300);
   CHECK(a.max_ulp_softmax <= 8);
   CHECK(a.max_ulp_log_softmax <= 8);
+}
+
+TEST_CASE("softmax_rows: the same bits as softmax() on each row, short and long rows, in place", "[softmax]") {
+  std::uint32_t state = 777;
+  auto next = [&] {
+    state = state * 1664525u + 1013904223u;
+    return float(state >> 8) * 0x1p-24f;
+  };
+  const float inf = std::numeric_limits<float>::infinity();
+  for (Backend b : {Backend::Simd, Backend::Scalar}) {
+    for (std::size_t cols : {1u, 2u, 3u, 5u, 10u, 15u, 16u, 17u, 40u}) {
+      for (std::size_t rows : {1u, 3u, 4u, 5u, 9u}) {
+        INFO("cols " << cols << " rows " << rows);
+        std::vector<float> z(rows * cols);
+        for (float& v : z) v = -20.0f + 40.0f * next();
+        if (cols > 1) z[0] = -inf;         // a -Inf logit: probability 0 (alone in a row it is NaN)
+        if (rows > 2) z[2 * cols] = NAN;   // a NaN row: all NaN, and only that row
+        std::vector<float> p(z.size()), lp(z.size()), one(cols), lone(cols);
+        REQUIRE(softmax_rows(z.data(), p.data(), rows, cols, 1.0f, b).empty());
+        REQUIRE(log_softmax_rows(z.data(), lp.data(), rows, cols, 1.0f, b).empty());
+        for (std::size_t r = 0; r < rows; ++r) {
+          REQUIRE(softmax(z.data() + r * cols, one.data(), cols, 1.0f, b).empty());
+          REQUIRE(log_softmax(z.data() + r * cols, lone.data(), cols, 1.0f, b).empty());
+          for (std::size_t k = 0; k < cols; ++k) {
+            const float got = p[r * cols + k], lgot = lp[r * cols + k];
+            CHECK((actlab::bit_cast<std::uint32_t>(got) == actlab::bit_cast<std::uint32_t>(one[k]) ||
+                   (std::isnan(got) && std::isnan(one[k]))));
+            CHECK((actlab::bit_cast<std::uint32_t>(lgot) == actlab::bit_cast<std::uint32_t>(lone[k]) ||
+                   (std::isnan(lgot) && std::isnan(lone[k]))));
+            CHECK(std::isnan(got) == (rows > 2 && r == 2));
+          }
+        }
+        if (cols > 1) CHECK(p[0] == 0.0f);
+        std::vector<float> inplace = z;  // z and p may alias
+        REQUIRE(softmax_rows(inplace.data(), inplace.data(), rows, cols, 1.0f, b).empty());
+        for (std::size_t i = 0; i < z.size(); ++i)
+          CHECK((actlab::bit_cast<std::uint32_t>(inplace[i]) == actlab::bit_cast<std::uint32_t>(p[i]) || std::isnan(p[i])));
+      }
+    }
+  }
+  float z[4] = {1, 2, 3, 4}, p[4];
+  CHECK(softmax_rows(z, p, 0, 4).find("no rows") != std::string::npos);
+  CHECK(softmax_rows(z, p, 1, 0).find("empty") != std::string::npos);
+  CHECK(log_softmax_rows(z, p, 1, 4, 0.0f).find("temperature") != std::string::npos);
 }

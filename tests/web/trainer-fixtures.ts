@@ -36,7 +36,8 @@ export const documentedRuns: DocumentedRun[] = [
     cli: ['--dataset', 'spiral', '--samples', '600', '--noise', '0.02', '--hidden', '16,16', '--activation', 'relu', '--epochs', '300'],
   },
   {
-    name: 'spiral, 3 classes', epochs: 300, testAccuracy: 0.982,
+    // 0.982 until issue 14 changed the softmax/exp bits; the run now has a loss spike at epoch ~290.
+    name: 'spiral, 3 classes', epochs: 300, testAccuracy: 0.853,
     config: { dataset: { name: 'spiral', classes: 3, samples: 900, noise: 0.02 }, network: { hidden: hidden([32, 32], 'relu') } },
     cli: ['--dataset', 'spiral', '--classes', '3', '--samples', '900', '--noise', '0.02', '--hidden', '32,32', '--activation', 'relu', '--epochs', '300'],
   },

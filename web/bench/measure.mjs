@@ -11,6 +11,21 @@ export const SIZES = [4096, 1 << 20];
 /** Softmax and log-softmax work on rows of this many logits (divides both sizes). */
 export const SOFTMAX_ROW = 1024;
 
+/** softmax_row10 / log_softmax_row10: short rows (a classifier's output layer) over the first n - n % 10 inputs. */
+export const SHORT_ROW = 10;
+
+/** The row length of a softmax-like id (softmax_row10 -> 10, softmax -> 1024), or 0 for an element-wise one. */
+export function rowLength(id) {
+  if (!/softmax/.test(id)) return 0;
+  return /_row10$/.test(id) ? SHORT_ROW : SOFTMAX_ROW;
+}
+
+/** How many of n inputs a measurement covers: whole rows only (n itself for element-wise ids). */
+export function coveredLength(id, n) {
+  const row = rowLength(id);
+  return row ? n - (n % row) : n;
+}
+
 /** Timing settings: full run, or --quick; `rounds` overrides. Same numbers as the C++ benchmark. */
 export function settings({ quick = false, rounds } = {}) {
   const t = quick

@@ -3,13 +3,14 @@
 //
 // Covers: identity, step, sigmoid, tanh, relu, relu6, leaky_relu, prelu, elu, selu, gelu (erf
 // via Abramowitz & Stegun 7.1.26), gelu_tanh, swish/silu, mish, softplus, softsign,
-// hard_sigmoid, hard_swish, and softmax / log_softmax over rows of 1024 logits. Forward only:
+// hard_sigmoid, hard_swish, and softmax / log_softmax over rows of 1024 logits (and of 10: the
+// _row10 ids). Forward only:
 // a JS developer without an engine would not hand-write the derivative kernels either.
 // `transcendental` marks the ones that call Math.exp/tanh/log/log1p/expm1 (or an erf made of
 // exp): the benchmark's "≥ 5× plain JS" target applies to those.
 //
 // Standalone: node web/bench/plain-js.mjs [--quick] [--filter NAME]
-import { SIZES, SOFTMAX_ROW, consume, lookup, makeInputs, measure, settings } from './measure.mjs';
+import { SHORT_ROW, SIZES, SOFTMAX_ROW, consume, coveredLength, lookup, makeInputs, measure, settings } from './measure.mjs';
 
 const SELU_LAMBDA = 1.0507009873554805;
 const SELU_ALPHA = 1.6732632423543772;
@@ -22,6 +23,35 @@ function erf(x) {
   const t = 1 / (1 + 0.3275911 * a);
   const poly = ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t;
   return s * (1 - poly * Math.exp(-a * a));
+}
+
+// Softmax over consecutive rows of `row` logits (x.length is a multiple of row).
+function softmaxRows(row) {
+  return (x, y) => {
+    for (let at = 0; at < x.length; at += row) {
+      const end = at + row;
+      let max = -Infinity;
+      for (let i = at; i < end; i++) if (x[i] > max) max = x[i];
+      let sum = 0;
+      for (let i = at; i < end; i++) { const e = Math.exp(x[i] - max); y[i] = e; sum += e; }
+      const inv = 1 / sum;
+      for (let i = at; i < end; i++) y[i] *= inv;
+    }
+  };
+}
+
+function logSoftmaxRows(row) {
+  return (x, y) => {
+    for (let at = 0; at < x.length; at += row) {
+      const end = at + row;
+      let max = -Infinity;
+      for (let i = at; i < end; i++) if (x[i] > max) max = x[i];
+      let sum = 0;
+      for (let i = at; i < end; i++) sum += Math.exp(x[i] - max);
+      const logSum = Math.log(sum);
+      for (let i = at; i < end; i++) y[i] = x[i] - max - logSum;
+    }
+  };
 }
 
 // Each entry: make(params) returns (x, y) => void writing f(x) into y; params are the engine's
@@ -116,35 +146,10 @@ export const PLAIN_JS = {
       for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = (v * Math.min(Math.max(v + 3, 0), 6)) / 6; }
     },
   },
-  softmax: {
-    transcendental: true,
-    make: () => (x, y) => {
-      for (let at = 0; at < x.length; at += SOFTMAX_ROW) {
-        const end = Math.min(at + SOFTMAX_ROW, x.length);
-        let max = -Infinity;
-        for (let i = at; i < end; i++) if (x[i] > max) max = x[i];
-        let sum = 0;
-        for (let i = at; i < end; i++) { const e = Math.exp(x[i] - max); y[i] = e; sum += e; }
-        const inv = 1 / sum;
-        for (let i = at; i < end; i++) y[i] *= inv;
-      }
-    },
-  },
-  log_softmax: {
-    aliases: ['logsoftmax'],
-    transcendental: true,
-    make: () => (x, y) => {
-      for (let at = 0; at < x.length; at += SOFTMAX_ROW) {
-        const end = Math.min(at + SOFTMAX_ROW, x.length);
-        let max = -Infinity;
-        for (let i = at; i < end; i++) if (x[i] > max) max = x[i];
-        let sum = 0;
-        for (let i = at; i < end; i++) sum += Math.exp(x[i] - max);
-        const logSum = Math.log(sum);
-        for (let i = at; i < end; i++) y[i] = x[i] - max - logSum;
-      }
-    },
-  },
+  softmax: { transcendental: true, make: () => softmaxRows(SOFTMAX_ROW) },
+  log_softmax: { aliases: ['logsoftmax'], transcendental: true, make: () => logSoftmaxRows(SOFTMAX_ROW) },
+  softmax_row10: { transcendental: true, make: () => softmaxRows(SHORT_ROW) },
+  log_softmax_row10: { transcendental: true, make: () => logSoftmaxRows(SHORT_ROW) },
 };
 
 /**
@@ -157,13 +162,15 @@ export function runPlainJs({ ids, params = {}, quick = false, rounds, sizes = SI
   const results = [];
   const missing = ids.filter((id) => !lookup(PLAIN_JS, id));
   for (const n of sizes) {
-    const x = makeInputs(n);
-    const y = new Float32Array(n);
+    const all = makeInputs(n);
     for (const id of ids) {
       const entry = lookup(PLAIN_JS, id);
       if (!entry) continue;
+      const m = coveredLength(id, n); // whole softmax rows only
+      const x = all.subarray(0, m);
+      const y = new Float32Array(m);
       const f = entry.make(params[id] ?? []);
-      const eps = measure(timing, n, () => { f(x, y); consume(y); });
+      const eps = measure(timing, m, () => { f(x, y); consume(y); });
       results.push({ id, n, meps: eps / 1e6, transcendental: entry.transcendental });
       log(`plain JS ${id} n=${n}: ${(eps / 1e6).toFixed(1)} M/s`);
     }

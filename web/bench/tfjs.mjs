@@ -12,7 +12,8 @@
 // Standalone: node web/bench/tfjs.mjs [--quick] [--filter NAME]
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { SIZES, SOFTMAX_ROW, consume, lookup, makeInputs, measure, settings } from './measure.mjs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { SIZES, consume, coveredLength, lookup, makeInputs, measure, rowLength, settings } from './measure.mjs';
 
 const SQRT_2_OVER_PI = 0.7978845608028654;
 
@@ -62,6 +63,8 @@ export const TFJS = {
   },
   softmax: { rows: true, op: (tf, x) => tf.softmax(x) },
   log_softmax: { aliases: ['logsoftmax'], rows: true, composed: true, op: (tf, x) => tf.logSoftmax(x) },
+  softmax_row10: { rows: true, op: (tf, x) => tf.softmax(x) },
+  log_softmax_row10: { rows: true, composed: true, op: (tf, x) => tf.logSoftmax(x) },
 };
 
 const ELU_COMPOSED = {
@@ -112,30 +115,32 @@ async function initTfjs() {
  * Benchmarks f on tfjs-wasm for every id it has (an op or a composition).
  * @returns {{ info, results: {id, n, meps, composed}[], missing: string[] }}
  */
-export async function runTfjs({ ids, params = {}, quick = false, rounds, sizes = SIZES, log = () => {} }) {
+export async function runTfjs({ ids, params = {}, quick = false, rounds, sizes = SIZES, log = () => {}, outputsDir }) {
   const { tf, info } = await loadTfjs();
   const timing = settings({ quick, rounds });
   const results = [];
   const missing = ids.filter((id) => !opFor(id, params[id]));
+  if (outputsDir) mkdirSync(outputsDir, { recursive: true });
   for (const n of sizes) {
     const data = makeInputs(n);
-    const flat = tf.tensor1d(data);
-    const rows = tf.tensor2d(data, [n / SOFTMAX_ROW, SOFTMAX_ROW]);
     for (const id of ids) {
       const entry = opFor(id, params[id]);
       if (!entry) continue;
-      const x = entry.rows ? rows : flat;
+      const m = coveredLength(id, n); // whole softmax rows only
+      const x = entry.rows ? tf.tensor2d(data.subarray(0, m), [m / rowLength(id), rowLength(id)]) : tf.tensor1d(data);
       const p = params[id] ?? [];
-      const eps = measure(timing, n, () => {
-        let y;
+      let y;
+      const eps = measure(timing, m, () => {
         tf.tidy(() => { y = entry.op(tf, x, p).dataSync(); });
         consume(y);
       });
+      x.dispose();
+      // The last output at the largest size, raw float32: `actlab_bench --ulp DIR` measures its
+      // error against the engine's double reference (the maths stays in the engine).
+      if (outputsDir && n === Math.max(...sizes)) writeFileSync(`${outputsDir}/${id}.f32`, new Uint8Array(y.buffer, y.byteOffset, y.byteLength));
       results.push({ id, n, meps: eps / 1e6, composed: Boolean(entry.composed) });
       log(`tfjs-wasm ${id}${entry.composed ? ' (composed)' : ''} n=${n}: ${(eps / 1e6).toFixed(1)} M/s`);
     }
-    flat.dispose();
-    rows.dispose();
   }
   const leaked = tf.memory().numTensors;
   if (leaked > 0) log(`tfjs: ${leaked} tensors still alive after the run`);

@@ -25,6 +25,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NATIVE_BENCH = join(ROOT, 'build/native/actlab_bench');
 const WASM_BENCH = join(ROOT, 'build/wasm/actlab_bench.js');
 const NODE_MODULE = join(ROOT, 'build/wasm/actlab_node.js');
+// ACTLAB_BENCH_BEFORE=DIR: a checkout of an older commit built with this commit's
+// cpp/bench/bench_train.cpp (DIR/build/native/actlab_bench, DIR/build/wasm/actlab_bench.js); its
+// samples/s are measured in the same passes and shown as "before" columns (issue 14: the
+// trainer before and after the kernel rewrite). docs/benchmarks.md says how it was built.
+const BEFORE = process.env.ACTLAB_BENCH_BEFORE;
 
 export const TRAIN_TARGETS = { wasmVsNative: 0.7, tfjsMnist: 5, tfjsTiny: 100, frameMs: 1, gemmShare: 0.6 };
 
@@ -34,6 +39,9 @@ export const SHAPES = [
   { shape: '2-8-8-8-8-8-8-1', sizes: [2, 8, 8, 8, 8, 8, 8, 1], act: 'tanh', batch: 16, samples: 250, lr: 0.03, data: 'circle' },
   { shape: '64-32-10', sizes: [64, 32, 10], act: 'relu', batch: 32, samples: 1257, lr: 0.03, data: 'digits' },
   { shape: '784-128-64-10', sizes: [784, 128, 64, 10], act: 'relu', batch: 32, samples: 32, lr: 0.01, data: 'random' },
+  // Issue 14: hidden layers on the rewritten sigmoid and Swish kernels.
+  { shape: '2-8-8-1 sigmoid', sizes: [2, 8, 8, 1], act: 'sigmoid', batch: 16, samples: 250, lr: 0.03, data: 'circle' },
+  { shape: '64-32-10 swish', sizes: [64, 32, 10], act: 'swish', batch: 32, samples: 1257, lr: 0.03, data: 'digits' },
 ];
 
 /** Runs one build of `actlab_bench --train --json`; returns its records or { error }. */
@@ -92,7 +100,7 @@ function tfjsModel(tf, spec) {
       b: tf.variable(tf.zeros([fanOut])),
     });
   }
-  const act = spec.act === 'tanh' ? tf.tanh : tf.relu;
+  const act = { tanh: tf.tanh, relu: tf.relu, sigmoid: tf.sigmoid, swish: (z) => tf.mul(z, tf.sigmoid(z)) }[spec.act];
   const forward = (xb) => weights.reduce((a, { W, b }, l) => {
     const z = tf.add(tf.matMul(a, W), b);
     return l < weights.length - 1 ? act(z) : z;
@@ -194,7 +202,9 @@ export async function runTrainBench({ quick = false, log = () => {} } = {}) {
   };
   let tfInfo;
   for (let pass = 1; pass <= passes; pass++) {
-    for (const [label, file, viaNode] of [['native', NATIVE_BENCH, false], ['wasm', WASM_BENCH, true]]) {
+    const engines = [['native', NATIVE_BENCH, false], ['wasm', WASM_BENCH, true]];
+    if (BEFORE) engines.push(['native-before', join(BEFORE, 'build/native/actlab_bench'), false], ['wasm-before', join(BEFORE, 'build/wasm/actlab_bench.js'), true]);
+    for (const [label, file, viaNode] of engines) {
       log(`training ${label}${passes > 1 ? ` (pass ${pass} of ${passes})` : ''} ...`);
       const r = runEngine(label, file, viaNode, quick);
       if (r.error) { errors.push(r.error); continue; }
@@ -226,14 +236,17 @@ export async function runTrainBench({ quick = false, log = () => {} } = {}) {
     if (v.met !== undefined) verdicts.push({ what, r, met: v.met, target, below, unit });
     return v.text;
   };
-  const header = ['shape', 'batch', 'samples/call', 'native', 'wasm', 'tfjs-wasm', `wasm/native ≥${T.wasmVsNative}`, 'wasm/tfjs'];
+  const header = ['shape', 'batch', 'samples/call', 'native', 'wasm', 'tfjs-wasm', `wasm/native ≥${T.wasmVsNative}`, 'wasm/tfjs',
+    ...(BEFORE ? ['native before', 'wasm before', 'native after/before', 'wasm after/before'] : [])];
   const rows = SHAPES.map(({ shape, batch, samples }) => {
     const n = best[`native:${shape}`], w = best[`wasm:${shape}`], tf = best[`tfjs:${shape}`];
+    const nb = best[`native-before:${shape}`], wb = best[`wasm-before:${shape}`];
     const rn = w / n, rt = w / tf;
     const tfTarget = shape === '2-8-8-1' ? T.tfjsTiny : shape === '784-128-64-10' ? T.tfjsMnist : undefined;
     return [shape, String(batch), fmt(samples), fmt(n), fmt(w), fmt(tf),
       `${fmt(rn, 2)}× ${note(`wasm/native ${shape}`, rn, T.wasmVsNative)}`,
-      tfTarget ? `${fmt(rt, 1)}× ${note(`wasm/tfjs ${shape}`, rt, tfTarget)} (≥${tfTarget})` : `${fmt(rt, 1)}×`];
+      tfTarget ? `${fmt(rt, 1)}× ${note(`wasm/tfjs ${shape}`, rt, tfTarget)} (≥${tfTarget})` : `${fmt(rt, 1)}×`,
+      ...(BEFORE ? [fmt(nb), fmt(wb), `${fmt(n / nb, 2)}×`, `${fmt(w / wb, 2)}×`] : [])];
   });
   const peak = Math.max(best['native:peak'] ?? 0, best['wasm:peak'] ?? 0);
   const share = (k) => best[k] / peak;
@@ -258,7 +271,9 @@ export async function runTrainBench({ quick = false, log = () => {} } = {}) {
       '(`actlab_bench --train`, cpp/bench/bench_train.cpp: `Trainer::run_epoch` for the dataset shapes, so shuffling, batching and the ' +
       'divergence checks are included; the same step by hand at 784-128-64-10 with random inputs), and TensorFlow.js ' +
       `${tfInfo?.version ?? '4.22'} (${tfInfo?.build ?? 'wasm backend'}, 1 thread) on the same shapes, batch, optimiser and loss ` +
-      '(web/bench/train.mjs). Hidden layers tanh (2-D shapes) or ReLU; sigmoid + binary cross-entropy or softmax + cross-entropy. ' +
+      '(web/bench/train.mjs). Hidden layers tanh (2-D shapes) or ReLU, and the two issue-14 rows with sigmoid or Swish hidden layers ' +
+      '(tfjs: tf.sigmoid, x·tf.sigmoid(x)); sigmoid + binary cross-entropy or softmax + cross-entropy. ' +
+      (BEFORE ? 'The "before" columns are the engine at an older commit (ACTLAB_BENCH_BEFORE; see the note below the table), measured in the same passes. ' : '') +
       `Method: ${method}.`,
     '',
     table(header, rows),

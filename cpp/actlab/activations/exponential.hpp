@@ -12,6 +12,10 @@
 
 namespace actlab::act {
 
+// e^min(x, 0)·2^24 (vmath::exp_neg_scaled): the derivatives' e^x on the negative side, where the
+// select keeps it (positive lanes are replaced by the constant slope). NaN stays NaN.
+template <class B> inline F<B> exp_nonpositive_s(F<B> x) { return vmath::exp_neg_scaled<B>(B::min(zero<B>(), x)); }
+
 struct Elu {
   static Activation describe() {
     return {.id = "elu", .name = "ELU",
@@ -31,7 +35,7 @@ struct Elu {
     return B::select(B::gt(x, zero<B>()), x, B::mul(p.p0, vmath::expm1_nonpositive<B>(x)));
   }
   template <class B> static F<B> df(F<B> x, const Params<B>& p) {
-    return B::select(B::gt(x, zero<B>()), one<B>(), B::mul(p.p0, vmath::exp<B>(x)));
+    return B::select(B::gt(x, zero<B>()), one<B>(), B::mul(B::mul(p.p0, exp_nonpositive_s<B>(x)), splat<B>(vmath::kExpNegUnscale)));
   }
 };
 
@@ -64,7 +68,7 @@ struct Selu {
     return B::mul(splat<B>(kSeluLambda), B::select(B::gt(x, zero<B>()), x, neg));
   }
   template <class B> static F<B> df(F<B> x, const Params<B>&) {
-    F<B> neg = B::mul(splat<B>(kSeluAlpha), vmath::exp<B>(x));
+    F<B> neg = B::mul(B::mul(splat<B>(kSeluAlpha), exp_nonpositive_s<B>(x)), splat<B>(vmath::kExpNegUnscale));
     return B::mul(splat<B>(kSeluLambda), B::select(B::gt(x, zero<B>()), one<B>(), neg));
   }
 };

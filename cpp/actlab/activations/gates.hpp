@@ -223,26 +223,37 @@ struct Swish {
     double z = p[0] * x, s = ref_sigmoid(z);
     return s + z * s * ref_sigmoid(-z);
   }
-  // sigma(z) for z < 0 kept scaled by 2^24 until multiplied by x (see kTailShift).
-  template <class B> static F<B> scaled_sigma(F<B> z, F<B>& s_c) {
-    F<B> es = vmath::exp_scaled<B>(B::sub(zero<B>(), B::abs(z)), kTailShift);
-    F<B> d = B::add(one<B>(), B::mul(es, splat<B>(kTailUnscale)));
+  // From e_s = exp(-|z|)·2^24 and d = 1 + e (logistic()'s scale, vmath::exp_neg_scaled):
+  //   sigma_s = {1 or e_s} / d   (z >= 0: sigma itself; z < 0: sigma·2^24, kept scaled until it
+  //                               has been multiplied by x, so x·sigma is right where sigma is
+  //                               subnormal but x·sigma is not, see kTailShift)
+  //   sigma·(1 - sigma) = e / d², which is the same expression for either sign of z.
+  template <class B> struct Gate {
+    F<B> sigma_s, e_s, d;
+    typename B::M pos;  // z >= 0
+  };
+  template <class B> static Gate<B> gate(F<B> z) {
+    // Below -104 exp_neg_scaled holds its clamp value (2^-126·0.97); x·sigma must still go to 0
+    // for any x there (x·e^x < 1e-43), so e_s is set to 0.
+    F<B> nz = neg_abs<B>(z);
+    F<B> e_s = B::select(B::lt(nz, splat<B>(-104.0f)), zero<B>(), vmath::exp_neg_scaled<B>(nz));
+    F<B> d = B::add(one<B>(), B::mul(e_s, splat<B>(kTailUnscale)));
     auto pos = B::ge(z, zero<B>());
-    s_c = B::select(pos, B::mul(B::div(es, d), splat<B>(kTailUnscale)), B::div(one<B>(), d));
-    return B::select(pos, B::div(one<B>(), d), B::div(es, d));
-  }
-  template <class B> static F<B> unscale(F<B> z, F<B> v) {
-    return B::select(B::ge(z, zero<B>()), v, B::mul(v, splat<B>(kTailUnscale)));
+    return {B::div(B::select(pos, one<B>(), e_s), d), e_s, d, pos};
   }
   template <class B> static F<B> f(F<B> x, const Params<B>& p) {
-    F<B> z = B::mul(p.p0, x), s_c;
-    F<B> y = unscale<B>(z, B::mul(x, scaled_sigma<B>(z, s_c)));
+    F<B> z = B::mul(p.p0, x);
+    Gate<B> g = gate<B>(z);
+    F<B> y = B::mul(x, g.sigma_s);
+    y = B::select(g.pos, y, B::mul(y, splat<B>(kTailUnscale)));
     return B::select(B::eq(x, splat<B>(-vmath::kInf)), splat<B>(-0.0f), y);
   }
   template <class B> static F<B> df(F<B> x, const Params<B>& p) {
-    F<B> z = B::mul(p.p0, x), s_c;
-    F<B> s = scaled_sigma<B>(z, s_c);
-    F<B> d = unscale<B>(z, B::add(s, B::mul(B::mul(z, s), s_c)));
+    // sigma + z·sigma·(1 - sigma), summed in the 2^24 scale: sigma·2^24 + z·e_s/d².
+    F<B> z = B::mul(p.p0, x);
+    Gate<B> g = gate<B>(z);
+    F<B> s_s = B::select(g.pos, B::mul(g.sigma_s, splat<B>(0x1p24f)), g.sigma_s);
+    F<B> d = B::mul(B::add(s_s, B::div(B::mul(z, g.e_s), B::mul(g.d, g.d))), splat<B>(kTailUnscale));
     d = B::select(B::eq(x, splat<B>(-vmath::kInf)), zero<B>(), d);
     return B::select(B::eq(x, splat<B>(vmath::kInf)), one<B>(), d);
   }

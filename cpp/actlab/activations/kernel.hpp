@@ -43,12 +43,25 @@ inline constexpr std::size_t kUnroll = 1;
 #define ACTLAB_NO_AUTOVECTORIZE
 #endif
 
+// run_batch on wasm goes further: 4 vectors per iteration, then 2, then 1 (measured with the
+// issue-14 kernels, quick runs on a shared machine, same bits: Swish 700 -> 820 M/s, softplus
+// 285 -> 370, sigmoid +8 %, tanh +10 % at 4K; none slower beyond the noise).
 template <class B, class Act, bool kDerivative>
 void run_batch(const float* x, float* y, std::size_t n, const float* params) {
   const Params<B> p{B::splat(params[0]), B::splat(params[1])};
   constexpr std::size_t W = B::width;
   auto kernel = [&p](F<B> v) { return kDerivative ? Act::template df<B>(v, p) : Act::template f<B>(v, p); };
   std::size_t i = 0;
+  if constexpr (kUnroll == 2 && W > 1) {
+    for (; i + 4 * W <= n; i += 4 * W) {
+      F<B> v0 = B::load(x + i), v1 = B::load(x + i + W), v2 = B::load(x + i + 2 * W), v3 = B::load(x + i + 3 * W);
+      F<B> r0 = kernel(v0), r1 = kernel(v1), r2 = kernel(v2), r3 = kernel(v3);  // all loaded first: in place is safe
+      B::store(y + i, r0);
+      B::store(y + i + W, r1);
+      B::store(y + i + 2 * W, r2);
+      B::store(y + i + 3 * W, r3);
+    }
+  }
   if constexpr (kUnroll == 2 && W > 1) {
     for (; i + 2 * W <= n; i += 2 * W) {
       F<B> v0 = B::load(x + i), v1 = B::load(x + i + W);  // both loaded first: in place is safe
@@ -140,16 +153,24 @@ template <class B> inline F<B> one() { return B::splat(1.0f); }
 template <class B> inline F<B> zero() { return B::splat(0.0f); }
 
 // Logistic sigmoid from e = exp(-|x|) without overflow or cancellation, for either sign:
-// sigma(x) = 1/(1+e) for x >= 0 and e/(1+e) for x < 0.
+// sigma(x) = 1/(1+e) for x >= 0 and e/(1+e) for x < 0, as XNNPACK's f32-vsigmoid kernels do it
+// (one exp, one division, a select for the sign). e is taken scaled, e_s = e·2^24
+// (vmath::exp_neg_scaled), and the division is done in the same scale, sigma = {2^24 or e_s} /
+// (2^24 + e_s): powers of two are exact, so the roundings are those of 1 + e and of the quotient,
+// and a subnormal sigma(x) (x < -87.3) is rounded once, correctly, by the division.
 template <class B> struct Logistic {
   F<B> s;      // sigma(x)
-  F<B> e;      // exp(-|x|)
+  F<B> e_s;    // exp(-|x|)·2^24
+  F<B> d_s;    // (1 + exp(-|x|))·2^24
 };
 
+template <class B> inline F<B> neg_abs(F<B> x) { return B::sub(zero<B>(), B::abs(x)); }
+
 template <class B> inline Logistic<B> logistic(F<B> x) {
-  F<B> e = vmath::exp<B>(B::sub(zero<B>(), B::abs(x)));
-  F<B> s = B::div(B::select(B::ge(x, zero<B>()), one<B>(), e), B::add(one<B>(), e));
-  return {s, e};
+  F<B> e_s = vmath::exp_neg_scaled<B>(neg_abs<B>(x));
+  F<B> d_s = B::add(splat<B>(vmath::kExpNegScale), e_s);
+  F<B> s = B::div(B::select(B::ge(x, zero<B>()), splat<B>(vmath::kExpNegScale), e_s), d_s);
+  return {s, e_s, d_s};
 }
 
 }  // namespace actlab::act

@@ -35,9 +35,10 @@ struct Sigmoid {
   }
   template <class B> static F<B> f(F<B> x, const Params<B>&) { return logistic<B>(x).s; }
   template <class B> static F<B> df(F<B> x, const Params<B>&) {
-    F<B> e = logistic<B>(x).e;  // sigma' = e / (1 + e)² with e = exp(-|x|), symmetric in x
-    F<B> d = B::add(one<B>(), e);
-    return B::div(e, B::mul(d, d));
+    // sigma' = e / (1 + e)² with e = exp(-|x|), symmetric in x; in the 2^24 scale of logistic():
+    // e_s / ((1 + e)·2^24 · (1 + e)), the same three roundings as e / ((1 + e)·(1 + e)).
+    Logistic<B> l = logistic<B>(x);
+    return B::div(l.e_s, B::mul(l.d_s, B::mul(l.d_s, splat<B>(vmath::kExpNegUnscale))));
   }
 };
 
