@@ -1,7 +1,7 @@
 // graph.cpp — node table, hash-consing and the simplifying constructors (see graph.hpp).
 #include "actlab/expr/graph.hpp"
 
-#include <bit>
+#include "actlab/simd/bits.hpp"
 #include <cmath>
 
 #include "actlab/expr/limits.hpp"
@@ -28,7 +28,7 @@ const OpInfo& op_info(Op op) {
 }
 
 int Graph::add(const Node& n) {
-  auto key = std::make_tuple(int(n.op), n.a, n.b, n.c, std::bit_cast<std::uint32_t>(n.value), n.param, int(n.name));
+  auto key = std::make_tuple(int(n.op), n.a, n.b, n.c, actlab::bit_cast<std::uint32_t>(n.value), n.param, int(n.name));
   auto it = index_.find(key);
   if (it != index_.end()) return it->second;
   if (nodes_.size() >= limit_) {
