@@ -4,12 +4,14 @@
 // f' as TeX and the derivative conventions that apply (then reads no stdin unless numbers follow).
 // --param k=v sets a declared parameter (alpha, beta) or declares a new one; --fixed NAME makes
 // a parameter not learnable. Errors show the column with a caret; exit code 2.
+// `actlab expr --golden` writes tests/golden/expr.golden.
 #include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "actlab/expr/compiled.hpp"
+#include "actlab/expr/golden.hpp"
 #include "actlab/expr/parser.hpp"
 #include "commands.hpp"
 #include "numbers.hpp"
@@ -20,6 +22,10 @@ int cmd_expr(std::span<char* const> args) {
   if (args.empty()) {
     std::fprintf(stderr, "actlab expr: missing expression, e.g. actlab expr 'x * sigmoid(1.702 * x)' --grad 0 1\n");
     return 2;
+  }
+  if (std::string(args[0]) == "--golden") {  // tests/golden/expr.golden (npm run golden)
+    expr::write_golden(std::cout);
+    return 0;
   }
   std::string text = args[0];
   std::vector<expr::ParamDecl> params = expr::default_params();
