@@ -8,6 +8,7 @@
 //
 //   actlab_bench [--json] [--quick] [--rounds N] [--filter NAME]
 //   actlab_bench --train [--json] [--quick] [--rounds N]   training benchmark (bench_train.cpp)
+//   actlab_bench --expr [--json] [--quick]    typed expressions vs built-in kernels (bench_expr.cpp)
 //     --json     one JSON object per line (what web/bench/run.mjs reads)
 //     --quick    short rounds, for a smoke run
 //     --rounds   timed rounds per measurement (default 5; run.mjs runs 2 passes of 3)
@@ -167,10 +168,13 @@ int usage(const char* argv0) {
 }  // namespace
 
 int run_train_bench(int argc, char** argv);  // bench_train.cpp
+int run_expr_bench(int argc, char** argv);   // bench_expr.cpp
 
 int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i)
     if (std::string_view(argv[i]) == "--train") return run_train_bench(argc, argv);
+  for (int i = 1; i < argc; ++i)
+    if (std::string_view(argv[i]) == "--expr") return run_expr_bench(argc, argv);
   Settings s;
   int rounds = 0;  // 0: the default of the mode
   for (int i = 1; i < argc; ++i) {

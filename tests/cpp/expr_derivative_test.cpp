@@ -197,6 +197,7 @@ TEST_CASE("expr TeX: f and f' typeset for KaTeX", "[expr][tex]") {
   Compiled elu = build("x > 0 ? x : alpha * expm1(x)");
   CHECK(elu.tex_f == "\\begin{cases} x & x > 0 \\\\ \\alpha \\cdot \\left(e^{x} - 1\\right) & \\text{otherwise} \\end{cases}");
   CHECK(elu.tex_df == "\\begin{cases} 1 & x > 0 \\\\ \\alpha \\cdot e^{x} & \\text{otherwise} \\end{cases}");
+  CHECK(build("max(0, x)").tex_df == "\\left[x > 0\\right]");  // Iverson's bracket: 1 or 0
   CHECK(build("z^2 / 2").tex_f == "\\frac{{z}^{2}}{2}");
   CHECK(build("-x^2").tex_f == "-{x}^{2}");
   CHECK(build("(1 - x) * 3").tex_f == "3\\,\\left(1 - x\\right)");

@@ -30,6 +30,15 @@ class Differ {
   // at a tie the smaller slope.
   int minmax(Op win_first, int a, int b, int da, int db) {
     if (da == db) return da;
+    // Slopes 0 and 1 (max(0, x), min(x, 6) ...): the slope is the comparison itself, which is
+    // 0 at a tie (the smaller slope) and NaN for NaN operands.
+    if (g_.is_const(da) && g_.is_const(db)) {
+      float va = g_[da].value, vb = g_[db].value;
+      if ((va == 0.0f && vb == 1.0f) || (va == 1.0f && vb == 0.0f)) {
+        int winner = va == 1.0f ? a : b, loser = va == 1.0f ? b : a;
+        return win_first == Op::Gt ? g_.make(Op::Gt, winner, loser) : g_.make(Op::Lt, winner, loser);
+      }
+    }
     int tie = g_.make(Op::Min, da, db);
     int second_wins = g_.make(win_first == Op::Lt ? Op::Gt : Op::Lt, a, b);
     return g_.make(Op::Where, g_.make(win_first, a, b), da, g_.make(Op::Where, second_wins, db, tie));

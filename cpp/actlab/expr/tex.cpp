@@ -95,12 +95,10 @@ class Printer {
         std::string ex = print(n.b, p);
         return "{" + sub(n.a, kAtom) + "}^{" + ex + "}";
       }
-      case Op::Lt: prec = kCompare; return sub(n.a, kSum) + " < " + sub(n.b, kSum);
-      case Op::Le: prec = kCompare; return sub(n.a, kSum) + " \\le " + sub(n.b, kSum);
-      case Op::Gt: prec = kCompare; return sub(n.a, kSum) + " > " + sub(n.b, kSum);
-      case Op::Ge: prec = kCompare; return sub(n.a, kSum) + " \\ge " + sub(n.b, kSum);
-      case Op::Eq: prec = kCompare; return sub(n.a, kSum) + " = " + sub(n.b, kSum);
-      case Op::Ne: prec = kCompare; return sub(n.a, kSum) + " \\ne " + sub(n.b, kSum);
+      case Op::Lt: case Op::Le: case Op::Gt: case Op::Ge: case Op::Eq: case Op::Ne:
+        // A comparison used as a number is 1 or 0: Iverson's bracket.
+        prec = kAtom;
+        return "\\left[" + comparison(i) + "\\right]";
       case Op::Where: {
         // Nested where() in the "otherwise" branch becomes more rows of the same cases.
         prec = kAtom;
@@ -108,8 +106,7 @@ class Printer {
         int w = i;
         for (int row = 0; g_[w].op == Op::Where && row < 16; ++row) {
           Prec p;
-          std::string c = print(g_[w].a, p);
-          std::string cond = p == kCompare ? c : c + " \\ne 0";
+          std::string cond = is_comparison(g_[g_[w].a].op) ? comparison(g_[w].a) : print(g_[w].a, p) + " \\ne 0";
           rows += print(g_[w].b, p) + " & " + cond + " \\\\ ";
           w = g_[w].c;
         }
@@ -174,6 +171,22 @@ class Printer {
   }
 
  private:
+  static bool is_comparison(Op op) {
+    return op == Op::Lt || op == Op::Le || op == Op::Gt || op == Op::Ge || op == Op::Eq || op == Op::Ne;
+  }
+  // "a < b" without brackets (a where() condition, or inside the bracket).
+  std::string comparison(int i) {
+    const Node& n = g_[i];
+    auto side = [&](int k) {
+      Prec p;
+      std::string s = print(k, p);
+      return p < kSum ? "\\left(" + s + "\\right)" : s;
+    };
+    const char* op = n.op == Op::Lt ? " < " : n.op == Op::Le ? " \\le " : n.op == Op::Gt ? " > "
+                   : n.op == Op::Ge ? " \\ge " : n.op == Op::Eq ? " = " : " \\ne ";
+    return side(n.a) + op + side(n.b);
+  }
+
   const Expression& e_;
   const Graph& g_;
   std::size_t budget_ = 0;
