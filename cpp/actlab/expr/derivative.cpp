@@ -95,9 +95,8 @@ class Differ {
       case Op::Tanh: return mul(f1(Op::TanhPrime, a), da);
       case Op::Sigmoid: return mul(f1(Op::SigmoidPrime, a), da);
       case Op::Softplus: return mul(f1(Op::Sigmoid, a), da);
-      case Op::Erf:  // 2/sqrt(pi) · e^(-a²) = 2·sqrt 2 · phi(sqrt 2 · a)
-        return mul(mul(k(1.1283791671f), f1(Op::Exp, f1(Op::Neg, g_.pow_int(a, 2)))), da);
-      case Op::Erfc: return f1(Op::Neg, mul(mul(k(1.1283791671f), f1(Op::Exp, f1(Op::Neg, g_.pow_int(a, 2)))), da));
+      case Op::Erf: return mul(f1(Op::ErfPrime, a), da);  // 2/sqrt(pi) · e^(-a²)
+      case Op::Erfc: return f1(Op::Neg, mul(f1(Op::ErfPrime, a), da));
       case Op::Phi: return mul(f1(Op::NormalPdf, a), da);
       case Op::Relu: return mul(g_.make(Op::Gt, a, k(0)), da);
       case Op::TanhPrime:  // (sech² a)' = -2·tanh a·sech² a
@@ -105,6 +104,7 @@ class Differ {
       case Op::SigmoidPrime:  // σ'' = σ'·(1 - 2σ)
         return mul(mul(i, sub(k(1), mul(k(2), f1(Op::Sigmoid, a)))), da);
       case Op::NormalPdf: return mul(f1(Op::Neg, mul(a, i)), da);
+      case Op::ErfPrime: return mul(mul(k(-2.0f), mul(a, i)), da);
       default: return k(0);
     }
   }

@@ -65,6 +65,7 @@ double op_double(const Node& n, double a, double b, double c) {
       return e / ((1 + e) * (1 + e));
     }
     case Op::NormalPdf: return std::exp(-0.5 * a * a) / std::sqrt(2 * M_PI);
+    case Op::ErfPrime: return 2 / std::sqrt(M_PI) * std::exp(-a * a);
     default: return nan;
   }
 }

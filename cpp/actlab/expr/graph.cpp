@@ -21,7 +21,7 @@ const OpInfo& op_info(Op op) {
       {"abs", 1, true},    {"sign", 1, true},    {"sin", 1, true},      {"cos", 1, true},
       {"tanh", 1, true},   {"sigmoid", 1, true}, {"softplus", 1, true}, {"erf", 1, true},
       {"erfc", 1, true},   {"Phi", 1, true},     {"relu", 1, true},     {"step", 1, true},
-      {"tanh'", 1, false}, {"sigmoid'", 1, false}, {"phi", 1, false},
+      {"tanh'", 1, false}, {"sigmoid'", 1, false}, {"phi", 1, false}, {"erf'", 1, false},
   };
   static_assert(sizeof kInfo / sizeof kInfo[0] == std::size_t(Op::Count));
   return kInfo[std::size_t(op)];

@@ -23,8 +23,9 @@ enum class Op : std::uint8_t {
   Lt, Le, Gt, Ge, Eq, Ne,
   Where, Min, Max,
   Exp, Log, Log1p, Expm1, Sqrt, Abs, Sign, Sin, Cos, Tanh, Sigmoid, Softplus, Erf, Erfc, Phi, Relu, Step,
-  // Derivative helpers (not typed by learners): sech^2(u), sigma'(u), the normal density phi(u).
-  TanhPrime, SigmoidPrime, NormalPdf,
+  // Derivative helpers (not typed by learners): sech^2(u), sigma'(u), the normal density phi(u),
+  // erf'(u) = 2/sqrt(pi)·e^(-u²).
+  TanhPrime, SigmoidPrime, NormalPdf, ErfPrime,
   Count
 };
 

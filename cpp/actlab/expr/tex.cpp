@@ -166,6 +166,11 @@ class Printer {
       }
       case Op::SigmoidPrime: return fn("\\sigma'", n.a);
       case Op::NormalPdf: return fn("\\varphi", n.a);
+      case Op::ErfPrime: {
+        prec = kProduct;
+        Prec p;
+        return "\\frac{2}{\\sqrt{\\pi}}\\,e^{-{" + sub(n.a, kAtom) + "}^{2}}";
+      }
       default: prec = kAtom; return "?";
     }
   }

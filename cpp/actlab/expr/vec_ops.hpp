@@ -94,10 +94,20 @@ template <class B> inline F<B> erf(F<B> u) {
   return B::select(B::lt(B::abs(u), B::splat(0.84375f)), erf_small<B>(u), big);
 }
 
-template <class B> inline F<B> normal_pdf(F<B> u) {
-  F<B> h = B::mul(B::splat(-0.5f), B::mul(u, u));
-  return B::mul(vmath::exp<B>(h), B::splat(act::kInvSqrt2Pi));
+// scale·e^(-k·u²) with u² carried exactly (two_prod) so the exponent's rounding does not grow
+// with u² (as in the registry's normal tail): phi(u) = e^(-u²/2)/sqrt(2 pi), erf'(u) = 2/sqrt(pi)·e^(-u²).
+template <class B> inline F<B> gauss(F<B> u, float half_or_one, float scale) {
+  vmath::DoubleFloat<B> sq = vmath::two_prod<B>(u, u);
+  F<B> h = B::mul(B::splat(-half_or_one), sq.hi), hl = B::mul(B::splat(-half_or_one), sq.lo);
+  F<B> e = vmath::exp_df<B>(B::max(B::splat(-110.0f), h), hl);
+  // Beyond |u| = 20 the result is 0 in float; the select also keeps two_prod's inf - inf (NaN)
+  // at u = ±inf out of the result.
+  F<B> r = B::select(B::gt(B::abs(u), B::splat(20.0f)), B::splat(0.0f), B::mul(e, B::splat(scale)));
+  return vmath::keep_nan<B>(u, r);
 }
+
+template <class B> inline F<B> normal_pdf(F<B> u) { return gauss<B>(u, 0.5f, act::kInvSqrt2Pi); }
+template <class B> inline F<B> erf_prime(F<B> u) { return gauss<B>(u, 1.0f, 1.1283791671f); }
 
 // sqrt is IEEE-exact (correctly rounded) on every target, lane by lane.
 template <class B> inline F<B> sqrt(F<B> a) {
@@ -135,7 +145,7 @@ template <class B> inline F<B> max_nan(F<B> a, F<B> b) {
 #define ACTLAB_EXPR_COMPUTED_OPS(X)                                                                  \
   X(Neg) X(Add) X(Sub) X(Mul) X(Div) X(Pow) X(PowInt) X(Lt) X(Le) X(Gt) X(Ge) X(Eq) X(Ne) X(Where) \
   X(Min) X(Max) X(Exp) X(Log) X(Log1p) X(Expm1) X(Sqrt) X(Abs) X(Sign) X(Sin) X(Cos) X(Tanh)        \
-  X(Sigmoid) X(Softplus) X(Erf) X(Erfc) X(Phi) X(Relu) X(Step) X(TanhPrime) X(SigmoidPrime) X(NormalPdf)
+  X(Sigmoid) X(Softplus) X(Erf) X(Erfc) X(Phi) X(Relu) X(Step) X(TanhPrime) X(SigmoidPrime) X(NormalPdf) X(ErfPrime)
 
 // One operation on one vector, chosen at compile time (the tape's inner loops). k is PowInt's exponent.
 template <class B, Op O> inline F<B> apply(F<B> a, F<B> b, F<B> c, float k) {
@@ -183,6 +193,7 @@ template <class B, Op O> inline F<B> apply(F<B> a, F<B> b, F<B> c, float k) {
   else if constexpr (O == Op::TanhPrime) return act::Tanh::df<B>(a, none);
   else if constexpr (O == Op::SigmoidPrime) return act::Sigmoid::df<B>(a, none);
   else if constexpr (O == Op::NormalPdf) return normal_pdf<B>(a);
+  else if constexpr (O == Op::ErfPrime) return erf_prime<B>(a);
   else return B::splat(kNaN);
 }
 
