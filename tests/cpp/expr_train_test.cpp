@@ -1,5 +1,6 @@
 // expr_train_test.cpp — typed activations in the trainer ("expr:<text>" hidden layers):
-// backprop, including the gradient of each learnable parameter (PReLU's alpha, Swish's beta),
+// backprop, including the gradient of each learnable parameter (PReLU's alpha, Swish's beta;
+// one per layer or one per unit),
 // against central finite differences of a double-precision reference; the typed PReLU trains
 // bit for bit like the registry's prelu; alpha moves in a run; bad text is a config error.
 #include <cmath>
@@ -34,14 +35,18 @@ double reference_loss(const Network& net, const Params& P, const std::vector<dou
       const std::vector<double>& b = P[t + 1];
       t += 2;
       std::vector<double> values;
+      std::vector<int> learn;
+      std::size_t pt = t;
       if (l.expr) {
         values.assign(l.expr->values.begin(), l.expr->values.end());
-        std::vector<int> learn = l.expr->learnable();
-        for (std::size_t q = 0; q < learn.size(); ++q) values[std::size_t(learn[q])] = P[t][q];
+        learn = l.expr->learnable();
         if (!learn.empty()) ++t;
       }
       std::vector<double> z(std::size_t(l.out));
       for (int j = 0; j < l.out; ++j) {
+        // One value per layer, or per unit ([p][unit]).
+        for (std::size_t q = 0; q < learn.size(); ++q)
+          values[std::size_t(learn[q])] = P[pt][l.expr_per_unit ? q * std::size_t(l.out) + std::size_t(j) : q];
         double v = b[std::size_t(j)];
         for (int i = 0; i < l.in; ++i) v += a[std::size_t(i)] * W[std::size_t(i) * l.out + j];
         z[std::size_t(j)] = l.expr ? expr::eval_double(*l.expr->expr.graph, l.expr->f, v, values) : v;
@@ -57,8 +62,9 @@ double reference_loss(const Network& net, const Params& P, const std::vector<dou
 
 // Worst |backprop - FD| / tolerance over every parameter (<= 1 passes), with the tolerance of
 // nn_gradcheck_test.cpp: 2e-3·|g_fd| + 1e-4·max(1e-2, max |g_fd|).
-double gradcheck(const std::string& act, std::string& worst) {
+double gradcheck(const std::string& act, std::string& worst, AlphaMode mode = AlphaMode::Layer) {
   NetSpec spec;
+  spec.prelu_alpha = mode;
   spec.hidden = {HiddenSpec{5, act, {NAN, NAN}}, HiddenSpec{4, act, {NAN, NAN}}};
   spec.bias_init = 0.1f;
   spec.seed = 11;
@@ -110,16 +116,19 @@ double gradcheck(const std::string& act, std::string& worst) {
 TEST_CASE("expr train: backprop with typed activations matches finite differences, parameters included", "[expr][train]") {
   for (const char* act : {"expr:x > 0 ? x : alpha * x", "expr:x * sigmoid(beta * x)", "expr:alpha * tanh(beta * x) + 0.1 * x",
                           "expr:softplus(x) - log(2)", "expr:x * Phi(x)"}) {
-    std::string worst;
-    double r = gradcheck(act, worst);
-    INFO(act << ": worst " << worst);
-    CHECK(r <= 1.0);
+    for (AlphaMode mode : {AlphaMode::Layer, AlphaMode::Unit}) {
+      std::string worst;
+      double r = gradcheck(act, worst, mode);
+      INFO(act << (mode == AlphaMode::Unit ? " (per unit)" : " (per layer)") << ": worst " << worst);
+      CHECK(r <= 1.0);
+    }
   }
 }
 
 TEST_CASE("expr train: the typed PReLU computes the registry's prelu bit for bit", "[expr][train]") {
-  auto run = [](const std::string& act) {
+  auto run = [](const std::string& act, AlphaMode mode) {
     Config c;
+    c.network.prelu_alpha = mode;
     c.dataset.name = "circle";
     c.network.hidden = {HiddenSpec{8, act, {NAN, NAN}}, HiddenSpec{8, act, {NAN, NAN}}};
     c.training.learning_rate = 0.03f;
@@ -133,13 +142,20 @@ TEST_CASE("expr train: the typed PReLU computes the registry's prelu bit for bit
     }
     return std::make_pair(t.last_epoch_loss(), alphas);
   };
-  auto [loss_builtin, alpha_builtin] = run("prelu");
-  auto [loss_typed, alpha_typed] = run("expr:x > 0 ? x : alpha * x");
+  auto [loss_builtin, alpha_builtin] = run("prelu", AlphaMode::Layer);
+  auto [loss_typed, alpha_typed] = run("expr:x > 0 ? x : alpha * x", AlphaMode::Layer);
   CHECK(loss_typed == loss_builtin);
   REQUIRE(alpha_typed.size() == 2);
   CHECK(alpha_typed == alpha_builtin);
   CHECK(alpha_typed[0] != 0.25f);  // alpha moved from its start value
   CHECK(alpha_typed[1] != 0.25f);
+  // One alpha per unit, as the registry's prelu with prelu_alpha = "unit".
+  auto [loss_unit_builtin, alpha_unit_builtin] = run("prelu", AlphaMode::Unit);
+  auto [loss_unit_typed, alpha_unit_typed] = run("expr:x > 0 ? x : alpha * x", AlphaMode::Unit);
+  CHECK(loss_unit_typed == loss_unit_builtin);
+  REQUIRE(alpha_unit_typed.size() == 16);
+  CHECK(alpha_unit_typed == alpha_unit_builtin);
+  CHECK(alpha_unit_typed[0] != alpha_unit_typed[1]);  // each unit learns its own
 }
 
 TEST_CASE("expr train: a typed activation survives export and import; bad text names the layer", "[expr][train]") {

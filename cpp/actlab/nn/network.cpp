@@ -38,7 +38,7 @@ std::string Network::build(const NetSpec& spec, int inputs, int outputs, Head he
       const HiddenSpec& h = spec.hidden[k];
       if (h.units < 1 || h.units > kMaxUnits) return where + ".units must be in [1, 4096]";
       if (h.activation.rfind("expr:", 0) == 0) {
-        if (std::string e = build_expr(l, h, where); !e.empty()) return e;
+        if (std::string e = build_expr(l, h, where, spec.prelu_alpha); !e.empty()) return e;
       } else {
       l.act = find_activation(h.activation);
       if (!l.act) return where + ".activation: unknown activation \"" + h.activation + "\" (accepted: " + activation_ids() + ")";
@@ -90,8 +90,9 @@ std::string Network::build(const NetSpec& spec, int inputs, int outputs, Head he
 
 // A typed activation: compiled once per layer (each layer has its own parameter values).
 // Parameters: alpha and beta (default_params()), with p0/p1 of the spec overriding their start
-// values; both learnable when the expression uses them.
-std::string Network::build_expr(Layer& l, const HiddenSpec& h, const std::string& where) {
+// values; both learnable when the expression uses them, one value per layer or (prelu_alpha =
+// "unit", as for PReLU) per unit.
+std::string Network::build_expr(Layer& l, const HiddenSpec& h, const std::string& where, AlphaMode mode) {
   std::string text = h.activation.substr(5);
   std::vector<expr::ParamDecl> decl = expr::default_params();
   for (int q = 0; q < 2 && q < int(decl.size()); ++q)
@@ -104,7 +105,8 @@ std::string Network::build_expr(Layer& l, const HiddenSpec& h, const std::string
   l.act = find_activation("identity");
   if (!l.act) return "network: the registry lacks identity";
   l.expr_id = h.activation;
-  for (int p : c->learnable()) l.evalues.push_back(c->values[std::size_t(p)]);
+  l.expr_per_unit = mode == AlphaMode::Unit;
+  for (int p : c->learnable()) l.evalues.insert(l.evalues.end(), l.expr_per_unit ? l.out : 1, c->values[std::size_t(p)]);
   l.expr = std::move(c);
   return "";
 }
@@ -171,7 +173,26 @@ void Network::activate(Layer& l, int batch) {
       values[std::size_t(learn[k])] = l.evalues[k];
       outs.push_back(l.Gp.data() + k * n);
     }
-    l.expr->tape_grads.run(l.Z.data(), n, outs.data(), values.data());
+    if (!l.expr_per_unit || learn.empty()) {
+      l.expr->tape_grads.run(l.Z.data(), n, outs.data(), values.data());
+      return;
+    }
+    // One value per unit: each unit's column of the batch runs with its own parameters.
+    const std::size_t B = static_cast<std::size_t>(batch), U = static_cast<std::size_t>(l.out), P = learn.size();
+    l.column.resize((3 + P) * B);
+    float* zc = l.column.data();
+    std::vector<float*> cols;
+    for (std::size_t k = 0; k < 2 + P; ++k) cols.push_back(zc + (1 + k) * B);
+    for (std::size_t j = 0; j < U; ++j) {
+      for (std::size_t k = 0; k < P; ++k) values[std::size_t(learn[k])] = l.evalues[k * U + j];
+      for (std::size_t s = 0; s < B; ++s) zc[s] = l.Z[s * U + j];
+      l.expr->tape_grads.run(zc, B, cols.data(), values.data());
+      for (std::size_t s = 0; s < B; ++s) {
+        l.A[s * U + j] = cols[0][s];
+        l.Fp[s * U + j] = cols[1][s];
+        for (std::size_t k = 0; k < P; ++k) l.Gp[k * n + s * U + j] = cols[2 + k][s];
+      }
+    }
     return;
   }
   l.act->apply_both(l.Z.data(), l.A.data(), l.Fp.data(), n, l.params, Backend::Simd);
@@ -303,10 +324,17 @@ void Network::backward(const float* X, const float* y, int batch, Regularization
         }
     }
     // A typed activation's learnable parameters: ∂L/∂p = Σ dA·∂f/∂p, summed in sample order.
+    // Per unit: the sum runs over the unit's column, in sample order (as PReLU's per-unit α).
+    const std::size_t U = static_cast<std::size_t>(below.out);
+    const std::size_t per = below.expr_per_unit ? U : 1;
     for (std::size_t k = 0; k < below.evalues.size(); ++k) {
       float g = 0.f;
-      const float* gp = below.Gp.data() + k * n;
-      for (std::size_t q = 0; q < n; ++q) g += dA_[q] * gp[q];
+      const std::size_t p = k / per, j = k % per;
+      const float* gp = below.Gp.data() + p * n;
+      if (below.expr_per_unit)
+        for (std::size_t q = j; q < n; q += U) g += dA_[q] * gp[q];
+      else
+        for (std::size_t q = 0; q < n; ++q) g += dA_[q] * gp[q];
       below.gevalues[k] = g;
     }
   }
