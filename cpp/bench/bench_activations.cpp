@@ -10,6 +10,7 @@
 //   actlab_bench --train [--json] [--quick] [--rounds N]   training benchmark (bench_train.cpp)
 //   actlab_bench --ulp DIR   max ULP of a peer's outputs in DIR/<id>.f32 and of ours (run_ulp)
 //   actlab_bench --once [NAME]   each kernel once, untimed, for callgrind (run_once)
+//   actlab_bench --expr [--json] [--quick]    typed expressions vs built-in kernels (bench_expr.cpp)
 //     --json     one JSON object per line (what web/bench/run.mjs reads)
 //     --quick    short rounds, for a smoke run
 //     --rounds   timed rounds per measurement (default 5; run.mjs runs 2 passes of 3)
@@ -196,6 +197,7 @@ int usage(const char* argv0) {
 }  // namespace
 
 int run_train_bench(int argc, char** argv);  // bench_train.cpp
+int run_expr_bench(int argc, char** argv);   // bench_expr.cpp
 
 namespace {
 
@@ -342,6 +344,7 @@ int main(int argc, char** argv) {
     if (std::string_view(argv[i]) == "--train") return run_train_bench(argc, argv);
     if (std::string_view(argv[i]) == "--ulp" && i + 1 < argc) return run_ulp(argv[i + 1]);
     if (std::string_view(argv[i]) == "--once") return run_once(i + 1 < argc ? argv[i + 1] : "");
+    if (std::string_view(argv[i]) == "--expr") return run_expr_bench(argc, argv);
   }
   Settings s;
   int rounds = 0;  // 0: the default of the mode

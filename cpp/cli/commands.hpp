@@ -14,5 +14,6 @@ int cmd_golden(std::span<char* const> args);    // golden.cpp
 int cmd_art(std::span<char* const> args);       // art.cpp
 int cmd_train(std::span<char* const> args);     // train.cpp
 int cmd_probe(std::span<char* const> args);     // probe.cpp
+int cmd_expr(std::span<char* const> args);      // expr.cpp
 
 }  // namespace actlab::cli

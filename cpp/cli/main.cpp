@@ -21,7 +21,9 @@ void usage(std::FILE* out) {
       "  art [--config JSON|--config-file F] [--size WxH] [--z Z] [--out file.ppm] [--hash] [--bench]\n"
       "                                render the art studio's picture (PPM), print its hash or time it\n"
       "  train [options]               train a small MLP (actlab train --help)\n"
-      "  probe <scan|depth|census|collapse> [options]   run an experiment (actlab probe --help)\n",
+      "  probe <scan|depth|census|collapse> [options]   run an experiment (actlab probe --help)\n"
+      "  expr TEXT [--grad] [--tex] [--param k=v]... [--fixed NAME]... [numbers...]\n"
+      "                                a typed activation, e.g. 'x * sigmoid(1.702 * x)' (docs/expr.md)\n",
       out);
 }
 
@@ -42,8 +44,9 @@ int main(int argc, char** argv) {
   if (cmd == "art") return cmd_art(rest);
   if (cmd == "train") return cmd_train(rest);
   if (cmd == "probe") return cmd_probe(rest);
+  if (cmd == "expr") return cmd_expr(rest);
   std::string m = actlab::util::escape_control("unknown command " + actlab::util::quoted(argv[1]) +
-                                               " (accepted: list, eval, accuracy, golden, art, train, probe)");
+                                               " (accepted: list, eval, accuracy, golden, art, train, probe, expr)");
   std::fprintf(stderr, "actlab: %s\n", m.c_str());
   return 2;
 }

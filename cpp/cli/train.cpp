@@ -35,7 +35,7 @@ const std::vector<util::FlagSpec> kFlags = {
     {"features", true, "comma list of x, y, x2, y2, xy, sinx, siny"},
     {"digits-file", true, "path of digits8x8.bin (default: public/data/digits8x8.bin)"},
     {"hidden", true, "hidden layer widths, comma list (e.g. 16,16); 0 for none"},
-    {"activation", true, "hidden activation, or a comma list with one per layer"},
+    {"activation", true, "hidden activation, or a comma list with one per layer, or expr:TEXT (docs/expr.md)"},
     {"param", true, "activation parameter p0 (e.g. Leaky ReLU's alpha) for every hidden layer"},
     {"head", true, "auto, sigmoid_bce, softmax_ce, identity_mse, tanh_mse"},
     {"init", true, "zero, uniform, xavier, he, lecun"},
@@ -129,9 +129,12 @@ std::string apply_flags(const util::Args& a, nn::Config& c) {
   }
   if (a.has("activation")) {
     std::vector<std::string> acts;
-    chk(a.get_list("activation", acts));
+    // "expr:<text>" is one typed activation for every layer (its text may contain commas).
+    std::string first = a.has("activation") ? *a.raw("activation") : "";
+    if (first.rfind("expr:", 0) == 0) acts = {first};
+    else chk(a.get_list("activation", acts));
     for (const auto& s : acts)
-      if (!find_activation(s)) chk("flag --activation: unknown activation \"" + s + "\" (accepted: " + activation_ids() + ")");
+      if (s.rfind("expr:", 0) != 0 && !find_activation(s)) chk("flag --activation: unknown activation \"" + s + "\" (accepted: " + activation_ids() + ")");
     if (e.empty()) {
       if (acts.size() != 1 && acts.size() != c.network.hidden.size())
         chk("flag --activation: give one activation or one per hidden layer (" + std::to_string(c.network.hidden.size()) + ")");
@@ -184,7 +187,7 @@ std::string describe(const nn::Trainer& t) {
   std::string acts;
   for (const auto& l : t.network().layers()) {
     shape += "-" + std::to_string(l.out);
-    if (l.act) acts += (acts.empty() ? "" : ",") + std::string(l.act->id);
+    if (l.act) acts += (acts.empty() ? "" : ",") + std::string(l.activation_id());
   }
   char b[512];
   std::snprintf(b, sizeof b, "%s (%s, %d classes, %d inputs), %zu train / %zu test; net %s [%s] %s; %s lr %g batch %d",

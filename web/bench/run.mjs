@@ -24,6 +24,7 @@ import { SHORT_ROW, SIZES, SOFTMAX_ROW, settings } from './measure.mjs';
 import { runPlainJs } from './plain-js.mjs';
 import { runTfjs } from './tfjs.mjs';
 import { runTrainBench } from './train.mjs';
+import { runExprBench } from './expr.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NATIVE_BENCH = join(ROOT, 'build/native/actlab_bench');
@@ -225,6 +226,9 @@ rmSync(tfjsOutputs, { recursive: true, force: true });
 // Training: samples/s, one playground frame, GEMM share of peak (train.mjs; its own passes).
 const train = opts.train ? await runTrainBench({ quick: opts.quick, log: progress }) : null;
 if (train) errors.push(...train.errors);
+// Learner-written activations vs the built-in kernels (expr.mjs).
+const exprBench = await runExprBench({ quick: opts.quick, log: progress });
+errors.push(...exprBench.errors);
 
 // The fastest pass of one cell, and how far apart the passes were (max / min).
 const spreads = [];
@@ -346,6 +350,7 @@ for (const l of LEGEND) console.log(l);
 console.log('\nsummary:');
 for (const s of [...summaryLines, ...missingLines]) console.log(`  - ${s}`);
 if (train) console.log(`\n${train.lines.join('\n')}`);
+console.log(`\n${exprBench.lines.join('\n')}`);
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
 console.log(`\ntotal ${seconds} s`);
 
@@ -396,6 +401,7 @@ if (opts.docs && errors.length === 0) {
     ...[...summaryLines, ...missingLines].map((s) => `- ${s}`),
     '',
     train ? train.markdown : '',
+    exprBench.markdown,
     // Hand-written analysis (what changed, why a row misses, instruction counts): kept beside
     // this script so that regenerating the tables does not lose it.
     existsSync(NOTES) ? readFileSync(NOTES, 'utf8') : '',

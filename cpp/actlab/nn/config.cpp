@@ -187,7 +187,7 @@ bool read_network(const Value& v, NetSpec& n, std::string& err) {
       if (!h->arr[k].is_object()) { err = p + " must be an object"; return false; }
       Obj l{h->arr[k], p, err, {}};
       HiddenSpec s;
-      if (!l.i32("units", 1, kMaxUnits, s.units) || !l.str("activation", 32, s.activation)) return false;
+      if (!l.i32("units", 1, kMaxUnits, s.units) || !l.str("activation", 1100, s.activation)) return false;
       if (const Value* ps = l.get("params")) {
         if (!ps->is_array() || ps->arr.size() > 2) return l.fail("params", "must be an array of at most 2 numbers (or null for the default)");
         for (std::size_t q = 0; q < ps->arr.size(); ++q) {

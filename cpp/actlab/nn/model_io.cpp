@@ -44,10 +44,11 @@ Value ModelIo::to_json(const Trainer& t) {
     Value o = Value::object();
     o.set("in", Value::number(l.in));
     o.set("out", Value::number(l.out));
-    o.set("activation", Value::string(l.act ? l.act->id : head_name(t.net_.head())));
+    o.set("activation", Value::string(l.act ? l.activation_id() : head_name(t.net_.head())));
     o.set("W", json::float_array(l.W.data(), l.W.size()));
     o.set("b", json::float_array(l.b.data(), l.b.size()));
     if (!l.alpha.empty()) o.set("alpha", json::float_array(l.alpha.data(), l.alpha.size()));
+    if (!l.evalues.empty()) o.set("expr_params", json::float_array(l.evalues.data(), l.evalues.size()));
     layers.push(std::move(o));
   }
   root.set("layers", std::move(layers));
@@ -167,14 +168,14 @@ std::string ModelIo::from_json(const Value& root, Trainer& out) {
     std::string p = "model.layers[" + std::to_string(k) + "]";
     const Value& o = layers->arr[k];
     if (!o.is_object()) return p + ": expected an object";
-    if (err = only_keys(o, p, {"in", "out", "activation", "W", "b", "alpha"}); !err.empty()) return err;
+    if (err = only_keys(o, p, {"in", "out", "activation", "W", "b", "alpha", "expr_params"}); !err.empty()) return err;
     double in, outn;
     const Value* v;
     if (!(v = need(o, p, "in", Value::Type::Number, err)) || !whole(v, p + ".in", L[k].in, L[k].in, in, err)) return err;
     if (!(v = need(o, p, "out", Value::Type::Number, err)) || !whole(v, p + ".out", L[k].out, L[k].out, outn, err)) return err;
     const Value* act = need(o, p, "activation", Value::Type::String, err);
     if (!act) return err;
-    std::string want = L[k].act ? L[k].act->id : head_name(t.net_.head());
+    std::string want = L[k].act ? L[k].activation_id() : head_name(t.net_.head());
     if (act->str != want) return p + ".activation: expected \"" + want + "\" (from the config), got \"" + act->str.substr(0, 40) + "\"";
     if (!(v = need(o, p, "W", Value::Type::Array, err)) || !floats(v, p + ".W", L[k].W.size(), L[k].W.data(), err)) return err;
     if (!(v = need(o, p, "b", Value::Type::Array, err)) || !floats(v, p + ".b", L[k].b.size(), L[k].b.data(), err)) return err;
@@ -183,6 +184,13 @@ std::string ModelIo::from_json(const Value& root, Trainer& out) {
         return err;
     } else if (o.find("alpha")) {
       return p + ".alpha: only PReLU layers have alpha";
+    }
+    if (!L[k].evalues.empty()) {
+      if (!(v = need(o, p, "expr_params", Value::Type::Array, err)) ||
+          !floats(v, p + ".expr_params", L[k].evalues.size(), L[k].evalues.data(), err))
+        return err;
+    } else if (o.find("expr_params")) {
+      return p + ".expr_params: only layers with a typed activation that has learnable parameters have expr_params";
     }
   }
 

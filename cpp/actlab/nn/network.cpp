@@ -37,6 +37,9 @@ std::string Network::build(const NetSpec& spec, int inputs, int outputs, Head he
     if (hidden) {
       const HiddenSpec& h = spec.hidden[k];
       if (h.units < 1 || h.units > kMaxUnits) return where + ".units must be in [1, 4096]";
+      if (h.activation.rfind("expr:", 0) == 0) {
+        if (std::string e = build_expr(l, h, where, spec.prelu_alpha); !e.empty()) return e;
+      } else {
       l.act = find_activation(h.activation);
       if (!l.act) return where + ".activation: unknown activation \"" + h.activation + "\" (accepted: " + activation_ids() + ")";
       l.act->default_params(l.params);
@@ -48,8 +51,9 @@ std::string Network::build(const NetSpec& spec, int inputs, int outputs, Head he
       if (std::string e = l.act->check_params(l.params); !e.empty()) return where + ".params: " + e;
       l.prelu = std::string_view(l.act->id) == "prelu";
       if (l.prelu) l.alpha.assign(spec.prelu_alpha == AlphaMode::Unit ? l.out : 1, l.params[0]);
+      }
     }
-    total += static_cast<long>(l.in) * l.out + l.out + static_cast<long>(l.alpha.size());
+    total += static_cast<long>(l.in) * l.out + l.out + static_cast<long>(l.alpha.size() + l.evalues.size());
     if (total > kMaxWeights)
       return "network: more than 262,144 parameters (the largest network whose model file this engine reads back)";
     l.W.resize(static_cast<std::size_t>(l.in) * l.out);
@@ -57,6 +61,7 @@ std::string Network::build(const NetSpec& spec, int inputs, int outputs, Head he
     l.gW.assign(l.W.size(), 0.f);
     l.gb.assign(l.out, 0.f);
     l.galpha.assign(l.alpha.size(), 0.f);
+    l.gevalues.assign(l.evalues.size(), 0.f);
     layers.push_back(std::move(l));
     prev = layers.back().out;
   }
@@ -84,6 +89,29 @@ std::string Network::build(const NetSpec& spec, int inputs, int outputs, Head he
   return "";
 }
 
+// A typed activation: compiled once per layer (each layer has its own parameter values).
+// Parameters: alpha and beta (default_params()), with p0/p1 of the spec overriding their start
+// values; both learnable when the expression uses them, one value per layer or (prelu_alpha =
+// "unit", as for PReLU) per unit.
+std::string Network::build_expr(Layer& l, const HiddenSpec& h, const std::string& where, AlphaMode mode) {
+  std::string text = h.activation.substr(5);
+  std::vector<expr::ParamDecl> decl = expr::default_params();
+  for (int q = 0; q < 2 && q < int(decl.size()); ++q)
+    if (!std::isnan(h.params[q])) {
+      if (!std::isfinite(h.params[q])) return where + ".params: must be finite";
+      decl[std::size_t(q)].value = h.params[q];
+    }
+  auto c = std::make_shared<expr::Compiled>();
+  if (expr::Error e = expr::compile(text, decl, *c)) return where + ".activation: " + e.message;
+  l.act = find_activation("identity");
+  if (!l.act) return "network: the registry lacks identity";
+  l.expr_id = h.activation;
+  l.expr_per_unit = mode == AlphaMode::Unit;
+  for (int p : c->learnable()) l.evalues.insert(l.evalues.end(), l.expr_per_unit ? l.out : 1, c->values[std::size_t(p)]);
+  l.expr = std::move(c);
+  return "";
+}
+
 std::vector<ParamRef> Network::params() {
   std::vector<ParamRef> out;
   for (std::size_t k = 0; k < layers_.size(); ++k) {
@@ -92,13 +120,14 @@ std::vector<ParamRef> Network::params() {
     out.push_back({l.W.data(), l.gW.data(), l.W.size(), li, "W", true});
     out.push_back({l.b.data(), l.gb.data(), l.b.size(), li, "b", false});
     if (!l.alpha.empty()) out.push_back({l.alpha.data(), l.galpha.data(), l.alpha.size(), li, "alpha", false});
+    if (!l.evalues.empty()) out.push_back({l.evalues.data(), l.gevalues.data(), l.evalues.size(), li, "expr", false});
   }
   return out;
 }
 
 std::size_t Network::param_count() const {
   std::size_t n = 0;
-  for (const Layer& l : layers_) n += l.W.size() + l.b.size() + l.alpha.size();
+  for (const Layer& l : layers_) n += l.W.size() + l.b.size() + l.alpha.size() + l.evalues.size();
   return n;
 }
 
@@ -111,6 +140,7 @@ void Network::reserve(int batch) {
     l.A.resize(n);
     l.Fp.resize(n);
     l.dZ.resize(n);
+    l.Gp.resize(n * l.evalues.size());
     maxw = std::max(maxw, static_cast<std::size_t>(l.in) * l.out);
     maxw = std::max(maxw, static_cast<std::size_t>(batch) * l.in);
   }
@@ -133,6 +163,37 @@ void Network::activate(Layer& l, int batch) {
         l.A[k] = z > 0.f ? z : a * z;
         l.Fp[k] = z != z ? z : (z > 0.f ? 1.f : a);
       }
+    return;
+  }
+  if (l.expr) {
+    // f, f′ and ∂f/∂p in one tape run, with this layer's current parameter values.
+    std::vector<float> values = l.expr->values;
+    std::vector<int> learn = l.expr->learnable();
+    std::vector<float*> outs = {l.A.data(), l.Fp.data()};
+    for (std::size_t k = 0; k < learn.size(); ++k) {
+      values[std::size_t(learn[k])] = l.evalues[k];
+      outs.push_back(l.Gp.data() + k * n);
+    }
+    if (!l.expr_per_unit || learn.empty()) {
+      l.expr->tape_grads.run(l.Z.data(), n, outs.data(), values.data());
+      return;
+    }
+    // One value per unit: each unit's column of the batch runs with its own parameters.
+    const std::size_t B = static_cast<std::size_t>(batch), U = static_cast<std::size_t>(l.out), P = learn.size();
+    l.column.resize((3 + P) * B);
+    float* zc = l.column.data();
+    std::vector<float*> cols;
+    for (std::size_t k = 0; k < 2 + P; ++k) cols.push_back(zc + (1 + k) * B);
+    for (std::size_t j = 0; j < U; ++j) {
+      for (std::size_t k = 0; k < P; ++k) values[std::size_t(learn[k])] = l.evalues[k * U + j];
+      for (std::size_t s = 0; s < B; ++s) zc[s] = l.Z[s * U + j];
+      l.expr->tape_grads.run(zc, B, cols.data(), values.data());
+      for (std::size_t s = 0; s < B; ++s) {
+        l.A[s * U + j] = cols[0][s];
+        l.Fp[s * U + j] = cols[1][s];
+        for (std::size_t k = 0; k < P; ++k) l.Gp[k * n + s * U + j] = cols[2 + k][s];
+      }
+    }
     return;
   }
   l.act->apply_both(l.Z.data(), l.A.data(), l.Fp.data(), n, l.params, Backend::Simd);
@@ -262,6 +323,20 @@ void Network::backward(const float* X, const float* y, int batch, Regularization
           float z = below.Z[q];
           if (!(z > 0.f)) below.galpha[per_unit ? j : 0] += dA_[q] * z;
         }
+    }
+    // A typed activation's learnable parameters: ∂L/∂p = Σ dA·∂f/∂p, summed in sample order.
+    // Per unit: the sum runs over the unit's column, in sample order (as PReLU's per-unit α).
+    const std::size_t U = static_cast<std::size_t>(below.out);
+    const std::size_t per = below.expr_per_unit ? U : 1;
+    for (std::size_t k = 0; k < below.evalues.size(); ++k) {
+      float g = 0.f;
+      const std::size_t p = k / per, j = k % per;
+      const float* gp = below.Gp.data() + p * n;
+      if (below.expr_per_unit)
+        for (std::size_t q = j; q < n; q += U) g += dA_[q] * gp[q];
+      else
+        for (std::size_t q = 0; q < n; ++q) g += dA_[q] * gp[q];
+      below.gevalues[k] = g;
     }
   }
 }

@@ -13,11 +13,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "actlab/activations/registry.hpp"
 #include "actlab/data/rng.hpp"
+#include "actlab/expr/compiled.hpp"
 #include "actlab/nn/config.hpp"
 
 namespace actlab::nn {
@@ -31,6 +33,17 @@ struct Layer {
   std::vector<float> gW, gb, galpha;
   // Batch workspace, [batch][out]: pre-activation, output, f′(Z), and ∂L/∂Z.
   std::vector<float> Z, A, Fp, dZ;
+  // A typed activation ("expr:<text>", docs/expr.md): act is then the registry's identity as a
+  // stand-in for "hidden layer", and the tape computes f, f′ and ∂f/∂p of each learnable
+  // parameter p. evalues holds one value per learnable parameter per layer, or per unit with
+  // prelu_alpha = "unit" ([p][unit]); gevalues their gradients; Gp is [p][batch][out].
+  std::shared_ptr<const expr::Compiled> expr;
+  std::string expr_id;               // "expr:<text>"
+  bool expr_per_unit = false;
+  std::vector<float> evalues, gevalues, Gp;
+  std::vector<float> column;         // scratch of a per-unit run: [1 + 2 + learnable][batch]
+  // The activation's id as configs and reports spell it: the registry id or "expr:<text>".
+  const char* activation_id() const { return expr ? expr_id.c_str() : act ? act->id : ""; }
 };
 
 // A parameter tensor and its gradient, in the fixed order the optimiser and model files use:
@@ -40,7 +53,7 @@ struct ParamRef {
   float* grad;
   std::size_t size;
   int layer;
-  const char* name;  // "W", "b", "alpha"
+  const char* name;  // "W", "b", "alpha", "expr" (a typed activation's learnable parameters)
   bool regularised;  // only W
 };
 
@@ -77,6 +90,7 @@ class Network {
  private:
   void reserve(int batch);
   void activate(Layer& l, int batch);
+  std::string build_expr(Layer& l, const HiddenSpec& h, const std::string& where, AlphaMode mode);
   int inputs_ = 0;
   Head head_ = Head::SigmoidBce;
   int capacity_ = 0;

@@ -87,7 +87,7 @@ std::string weights_json(const Trainer& t) {
     Value o = Value::object();
     o.set("in", Value::number(l.in));
     o.set("out", Value::number(l.out));
-    o.set("activation", Value::string(l.act ? l.act->id : head_name(t.network().head())));
+    o.set("activation", Value::string(l.act ? l.activation_id() : head_name(t.network().head())));
     o.set("W", json::float_array(l.W.data(), l.W.size()));
     o.set("b", json::float_array(l.b.data(), l.b.size()));
     o.set("alpha", json::float_array(l.alpha.data(), l.alpha.size()));

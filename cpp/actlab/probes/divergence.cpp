@@ -62,7 +62,7 @@ bool check_pass(const nn::Network& net, const float* X, int batch, double loss, 
     }
     if (!all_finite(l.A.data(), n))
       return set(d, li, "activation",
-                 std::string("the ") + (l.act ? l.act->id : nn::head_name(net.head())) +
+                 std::string("the ") + (l.act ? l.activation_id() : nn::head_name(net.head())) +
                      " output is non-finite for finite inputs (an unbounded activation overflowed)");
   }
   if (!std::isfinite(loss))

@@ -15,7 +15,7 @@ std::vector<LayerHealth> layer_health(const nn::Network& net, int batch) {
     LayerHealth h;
     h.layer = static_cast<int>(k);
     h.units = l.out;
-    h.activation = l.act ? l.act->id : nn::head_name(net.head());
+    h.activation = l.act ? l.activation_id() : nn::head_name(net.head());
     h.histogram.assign(kHistBins, 0);
     double g = 0;
     for (float v : l.gW) g += std::fabs(static_cast<double>(v));

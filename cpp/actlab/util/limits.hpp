@@ -47,8 +47,8 @@ inline constexpr std::size_t kMaxBufferBytes = 1u << 26;   // 64 MiB: a 4096² R
 // The wasm heap is capped at 2 GiB (-sMAXIMUM_MEMORY in CMakeLists.txt); a buffer that cannot
 // be had is refused with a message (malloc returns null) instead of aborting.
 
-// --- the expression engine to come -----------------------------------------------------------
-// Bytes of one user expression ("x * sigmoid(1.702 * x)"); the parser must check it first.
-inline constexpr std::size_t kExprMaxBytes = 1024;
+// --- the expression engine ---------------------------------------------------------------------
+// Its bounds (1,000 characters, nesting 64, 512 typed items, 8,192 graph nodes, 8 parameters) live
+// beside its parser in actlab/expr/limits.hpp and are listed in docs/expr.md.
 
 }  // namespace actlab::limits
