@@ -158,7 +158,7 @@ TEST_CASE("expr train: the typed PReLU computes the registry's prelu bit for bit
   CHECK(alpha_unit_typed[0] != alpha_unit_typed[1]);  // each unit learns its own
 }
 
-TEST_CASE("expr train: a typed activation survives export and import; bad text names the layer", "[expr][train]") {
+TEST_CASE("expr train: a typed activation survives export and import, and bad text names the layer", "[expr][train]") {
   Config c;
   c.dataset.name = "xor";
   c.network.hidden = {HiddenSpec{6, "expr:x * sigmoid(beta * x)", {NAN, 2.0f}}};  // p1: beta starts at 2
