@@ -52,7 +52,7 @@ describe('the link in plain words', () => {
   });
   it('uses a real minus sign and the parameter’s name', () => {
     const p = parseState(explorer, '?act=leaky_relu&z=-3&leaky_relu.alpha=0.3');
-    expect(summarise(explorer, p.state, p.hidden, p.locked)).toBe('Leaky ReLU, z = −3, Leaky ReLU alpha = 0.3');
+    expect(summarise(explorer, p.state, p.hidden, p.locked)).toBe('Leaky ReLU, z = −3, Leaky ReLU α = 0.3');
   });
   it('a locked default is still named; the defaults say so', () => {
     const p = parseState(art, '?lock=seed');
