@@ -4,7 +4,7 @@
 // from the tables themselves (web/src/state) and the engine's registry, so a new field is walked too.
 import { expect, test, type Page } from '@playwright/test';
 import { artTable } from '../../web/src/state/art';
-import { explorerTable, paramKey, SOFTMAX_ID } from '../../web/src/state/explorer';
+import { baseOf, explorerTable, paramKey, SOFTMAX_ID } from '../../web/src/state/explorer';
 import { FRAME_CONTROLS, type Table } from '../../web/src/state/schema';
 import type { ActivationMeta } from '../../web/src/engine/types';
 import { engine, widgetReady } from './helpers';
@@ -56,7 +56,8 @@ function cases(widget: 'explorer' | 'art', table: Table): Case[] {
     if (widget === 'explorer') {
       // A parameter row shows only when its activation is chosen; T only with softmax.
       const dot = key.indexOf('.');
-      if (dot > 0) state = `act=${key.slice(0, dot)}`;
+      // A second copy's row (leaky_relu-2.alpha) shows only beside its base activation.
+      if (dot > 0) state = `act=${[...new Set([baseOf(key.slice(0, dot)), key.slice(0, dot)])].join(',')}`;
       if (key === 'T') state = `act=sigmoid,${SOFTMAX_ID}`;
     }
     if (widget === 'art' && key === 'act') state = 'act=relu,tanh,relu&depth=3';

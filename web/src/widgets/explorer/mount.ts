@@ -5,7 +5,7 @@ import type { CurvesResult, PointValue } from '../../engine/composite';
 import type { EngineClient } from '../../engine/client';
 import { SOFTMAX_ID, baseOf, explorerTable, normaliseRange, normaliseVariants, paramsOf, type ExplorerState } from '../../state/explorer';
 import { readUrlState, writeUrlState } from '../../state/url';
-import { viewOf } from '../../ui/access';
+import { keyed, viewOf } from '../../ui/access';
 import { el } from '../../ui/dom';
 import { createLegend } from '../../ui/legend';
 import { LinePlot } from '../../ui/line-plot';
@@ -60,7 +60,7 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
   const fTip = el('div', 'plot-hover'), dfTip = el('div', 'plot-hover');
   for (const [box, tip] of [[fBox, fTip], [dfBox, dfTip]] as const) { tip.setAttribute('aria-hidden', 'true'); tip.hidden = true; box.append(tip); }
   const dragHint = el('p', 'hint', 'Press or drag on either plot to move z; hover to read values without moving it.');
-  plots.append(zSlot, el('h2', undefined, 'f(z)'), legendSlot, fBox, el('h2', undefined, 'f′(z), the slope'), dfBox, dragHint, shadeSlot, shadeNote, readouts.root);
+  plots.append(zSlot, el('h2', undefined, 'f(z)'), legendSlot, fBox, el('h2', undefined, 'f′(z), the slope'), dfBox, viewOf(dragHint, 'z'), shadeSlot, shadeNote, readouts.root);
   const formulas = el('section', 'panel formulas');
   formulas.setAttribute('aria-labelledby', 'formulas-heading');
   const fh = el('h2', undefined, 'Formulas');
@@ -80,7 +80,7 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
   // A compact readout right under z: at a phone's width the table is below the fold, this line is not.
   const quick = el('p', 'quick-readout');
   quick.setAttribute('aria-hidden', 'true'); // the table and the live region say the same to screen readers
-  if (controls.z !== undefined) zSlot.append(controls.z.root, quick);
+  if (controls.z !== undefined) zSlot.append(controls.z.root, viewOf(quick, 'z'));
   else dragHint.hidden = true;
   let shadeSelect: HTMLSelectElement | undefined;
   const refreshShade = () => {
@@ -92,7 +92,7 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
     const made = createSelect(table.shade.label, choices, state.shade, (v) => { state.shade = v; writeUrlState(table, state, hidden, locked); draw(); });
     shadeSelect = made.select;
     if (!share.access.editable('shade')) made.select.disabled = true;
-    shadeSlot.replaceChildren(made.root);
+    shadeSlot.replaceChildren(keyed(made.root, 'shade'));
   };
 
   let fPlot: LinePlot | undefined, dfPlot: LinePlot | undefined;
