@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { artTable } from '../../web/src/state/art';
 import { explorerTable, paramKey, SOFTMAX_ID } from '../../web/src/state/explorer';
 import { gradientsTable } from '../../web/src/state/gradients';
+import { softmaxTable } from '../../web/src/state/softmax';
 import { FRAME_CONTROLS, type Table } from '../../web/src/state/schema';
 import type { ActivationMeta } from '../../web/src/engine/types';
 import { engine, widgetReady } from './helpers';
@@ -20,6 +21,7 @@ const EXTRA: Record<string, Record<string, string[]>> = {
   art: { seed: ['Randomise'], act: ['A different activation per layer'], z: ['Play'], export: ['Export PNG'] },
   explorer: {},
   gradients: {},
+  softmax: {},
 };
 /** On embeds the frame's share control is the embed's own "Copy embed code" button. */
 const EMBED_EXTRA: Record<string, string[]> = { share: ['Copy embed code'] };
@@ -48,11 +50,12 @@ async function visibleParts(page: Page, within?: string): Promise<string[]> {
   }, within ?? null);
 }
 
-type Widget = 'explorer' | 'art' | 'gradients';
+type Widget = 'explorer' | 'art' | 'gradients' | 'softmax';
 /** The widget's state table for the registry. */
 function tableOf(widget: Widget, all: ReturnType<typeof metas>): Table {
   if (widget === 'explorer') return explorerTable(all);
   if (widget === 'gradients') return gradientsTable(all.map((m) => m.id));
+  if (widget === 'softmax') return softmaxTable();
   return artTable(all.map((m) => m.id));
 }
 
@@ -70,6 +73,8 @@ function cases(widget: Widget, table: Table): Case[] {
       if (key === 'T') state = `act=sigmoid,${SOFTMAX_ID}`;
     }
     if (widget === 'art' && key === 'act') state = 'act=relu,tanh,relu&depth=3';
+    // Logits beyond K show only when K reaches them.
+    if (widget === 'softmax' && /^z\d+$/.test(key) && Number(key.slice(1)) > 3) state = `K=${key.slice(1)}`;
     out.push({ widget, key, label: f.label, state });
   }
   for (const [key, label] of Object.entries(FRAME_CONTROLS)) out.push({ widget, key, label, state: '' });
@@ -77,7 +82,7 @@ function cases(widget: Widget, table: Table): Case[] {
 }
 
 for (const embed of [false, true]) {
-  for (const widget of ['explorer', 'art', 'gradients'] as const) {
+  for (const widget of ['explorer', 'art', 'gradients', 'softmax'] as const) {
     test(`${embed ? 'embed/' : ''}${widget}.html: hide=K hides every part of K and nothing else, for every hideable key K`, async ({ page }) => {
       test.setTimeout(240_000);
       const all = metas();
@@ -103,7 +108,7 @@ for (const embed of [false, true]) {
   }
 }
 
-for (const widget of ['explorer', 'art', 'gradients'] as const) {
+for (const widget of ['explorer', 'art', 'gradients', 'softmax'] as const) {
   test(`${widget}.html: lock=K keeps every part of K visible and every input of it disabled, for every lockable key K`, async ({ page }) => {
     test.setTimeout(240_000);
     const all = metas();
