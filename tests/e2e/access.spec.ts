@@ -5,6 +5,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { artTable } from '../../web/src/state/art';
 import { baseOf, explorerTable, paramKey, SOFTMAX_ID } from '../../web/src/state/explorer';
+import { gradientsTable } from '../../web/src/state/gradients';
+import { softmaxTable } from '../../web/src/state/softmax';
 import { FRAME_CONTROLS, type Table } from '../../web/src/state/schema';
 import type { ActivationMeta } from '../../web/src/engine/types';
 import { engine, widgetReady } from './helpers';
@@ -18,6 +20,8 @@ const metas = (): ActivationMeta[] => JSON.parse((engine() as unknown as { activ
 const EXTRA: Record<string, Record<string, string[]>> = {
   art: { seed: ['Randomise'], act: ['A different activation per layer'], z: ['Play'], export: ['Export PNG'] },
   explorer: {},
+  gradients: {},
+  softmax: {},
 };
 /** On embeds the frame's share control is the embed's own "Copy embed code" button. */
 const EMBED_EXTRA: Record<string, string[]> = { share: ['Copy embed code'] };
@@ -46,9 +50,18 @@ async function visibleParts(page: Page, within?: string): Promise<string[]> {
   }, within ?? null);
 }
 
-interface Case { widget: 'explorer' | 'art'; key: string; label: string; state: string }
+type Widget = 'explorer' | 'art' | 'gradients' | 'softmax';
+/** The widget's state table for the registry. */
+function tableOf(widget: Widget, all: ReturnType<typeof metas>): Table {
+  if (widget === 'explorer') return explorerTable(all);
+  if (widget === 'gradients') return gradientsTable(all.map((m) => m.id));
+  if (widget === 'softmax') return softmaxTable();
+  return artTable(all.map((m) => m.id));
+}
 
-function cases(widget: 'explorer' | 'art', table: Table): Case[] {
+interface Case { widget: Widget; key: string; label: string; state: string }
+
+function cases(widget: Widget, table: Table): Case[] {
   const out: Case[] = [];
   for (const [key, f] of Object.entries(table)) {
     if (!f.hideable) continue;
@@ -61,6 +74,8 @@ function cases(widget: 'explorer' | 'art', table: Table): Case[] {
       if (key === 'T') state = `act=sigmoid,${SOFTMAX_ID}`;
     }
     if (widget === 'art' && key === 'act') state = 'act=relu,tanh,relu&depth=3';
+    // Logits beyond K show only when K reaches them.
+    if (widget === 'softmax' && /^z\d+$/.test(key) && Number(key.slice(1)) > 3) state = `K=${key.slice(1)}`;
     out.push({ widget, key, label: f.label, state });
   }
   for (const [key, label] of Object.entries(FRAME_CONTROLS)) out.push({ widget, key, label, state: '' });
@@ -68,11 +83,11 @@ function cases(widget: 'explorer' | 'art', table: Table): Case[] {
 }
 
 for (const embed of [false, true]) {
-  for (const widget of ['explorer', 'art'] as const) {
+  for (const widget of ['explorer', 'art', 'gradients', 'softmax'] as const) {
     test(`${embed ? 'embed/' : ''}${widget}.html: hide=K hides every part of K and nothing else, for every hideable key K`, async ({ page }) => {
       test.setTimeout(240_000);
       const all = metas();
-      const table = widget === 'explorer' ? explorerTable(all) : artTable(all.map((m) => m.id));
+      const table: Table = tableOf(widget, all);
       const url = `${embed ? 'embed/' : ''}${widget}.html`;
       for (const c of cases(widget, table)) {
         await page.goto(`${url}?${c.state}`);
@@ -94,11 +109,11 @@ for (const embed of [false, true]) {
   }
 }
 
-for (const widget of ['explorer', 'art'] as const) {
+for (const widget of ['explorer', 'art', 'gradients', 'softmax'] as const) {
   test(`${widget}.html: lock=K keeps every part of K visible and every input of it disabled, for every lockable key K`, async ({ page }) => {
     test.setTimeout(240_000);
     const all = metas();
-    const table = widget === 'explorer' ? explorerTable(all) : artTable(all.map((m) => m.id));
+    const table: Table = tableOf(widget, all);
     for (const c of cases(widget, table).filter((k) => Object.hasOwn(table, k.key))) {
       await page.goto(`${widget}.html?${c.state}${c.state ? '&' : ''}lock=${c.key}`);
       await widgetReady(page);

@@ -36,7 +36,8 @@ std::string depth_sweep(const Activation& a, const float* params, const DepthSpe
   data::Rng rng(s.seed);
   std::vector<float> weights(static_cast<std::size_t>(N) * w_size), bias(static_cast<std::size_t>(W), 0.f);
   for (float& w : weights) {
-    double v = s.init == nn::Init::Xavier ? rng.uniform_range(-std::sqrt(3.0 / W), std::sqrt(3.0 / W))
+    double v = s.standard_normal         ? rng.normal()
+             : s.init == nn::Init::Xavier ? rng.uniform_range(-std::sqrt(3.0 / W), std::sqrt(3.0 / W))
              : s.init == nn::Init::He     ? std::sqrt(2.0 / W) * rng.normal()
                                           : std::sqrt(1.0 / W) * rng.normal();
     w = static_cast<float>(v);

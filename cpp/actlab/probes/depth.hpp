@@ -30,6 +30,9 @@ struct DepthSpec {
   int width = 32;
   int samples = 64;
   nn::Init init = nn::Init::Xavier;
+  // N(0, 1) weights with no 1/√W scaling (the course's experiment; overrides `init`): with ReLU
+  // the signal grows ~√(W/2) per layer (exploding), with sigmoid the units saturate.
+  bool standard_normal = false;
   std::uint64_t seed = 1;
   float threshold = 1e-3f;
 };

@@ -9,6 +9,7 @@
 #include "actlab/probes/census.hpp"
 #include "actlab/probes/collapse.hpp"
 #include "actlab/probes/depth.hpp"
+#include "actlab/probes/lab_json.hpp"
 #include "actlab/probes/scan.hpp"
 #include "actlab/util/json.hpp"
 #include "actlab/util/limits.hpp"
@@ -99,10 +100,12 @@ std::string depth(const Value& spec) {
   double th = s.threshold;
   std::string init = "xavier";
   if (const Value* v = spec.find("init")) {
-    if (!v->is_string() || (v->str != "xavier" && v->str != "he" && v->str != "lecun")) return error_json("init: expected xavier, he or lecun");
+    if (!v->is_string() || (v->str != "xavier" && v->str != "he" && v->str != "lecun" && v->str != "normal"))
+      return error_json("init: expected xavier, he, lecun or normal");
     init = v->str;
   }
   s.init = init == "he" ? nn::Init::He : init == "lecun" ? nn::Init::Lecun : nn::Init::Xavier;
+  s.standard_normal = init == "normal";  // the course's N(0, 1) weights, unscaled (issue 10)
   for (std::string e : {get_activation(spec, "sigmoid", act, p), get_int(spec, "layers", 1, 1000, s.layers),
                         get_int(spec, "width", 1, 1024, s.width), get_int(spec, "samples", 2, 4096, s.samples),
                         get_int(spec, "seed", 0, 9007199254740991.0, s.seed), get_num(spec, "threshold", 0, 1e6, th)})
@@ -188,7 +191,9 @@ std::string run_probe_json(std::string_view kind, std::string_view spec_json) {
   if (kind == "depth") return depth(spec);
   if (kind == "census") return census(spec);
   if (kind == "collapse") return collapse(spec);
-  return error_json("unknown probe \"" + std::string(kind.substr(0, 40)) + "\" (accepted: scan, depth, census, collapse)");
+  // The labs' teaching calls (issue 10): naive vs stable softmax, the 0.25^N arithmetic.
+  if (std::string out; run_lab_probe_json(kind, spec, out)) return out;
+  return error_json("unknown probe \"" + std::string(kind.substr(0, 40)) + "\" (accepted: scan, depth, census, collapse, softmax, chain)");
 }
 
 }  // namespace actlab::probes

@@ -9,6 +9,8 @@
 //                         "weak", "healthy", "saturated", "oftenSaturated" }
 //   kind "collapse": { "sizes":[…], "samples", "seed", "activation" }
 //                    -> { "M":[…], "c":[…], "stack":[…], "collapsed":[…], "maxAbsDiff", "maxAbsOut" }
+//   kind "softmax", "chain": the labs' teaching calls, see lab_json.hpp
+//   (depth's "init" also takes "normal": N(0, 1) weights, unscaled — the course's experiment)
 // Missing fields take the probe's defaults; a bad field gives { "error": "<field>: <why>" }.
 #pragma once
 

@@ -12,6 +12,7 @@ import type { Op, Ops, Response, TrainerAdvance, WireError } from './protocol';
 import type { Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
 import type { ActivationMeta, ApplyOptions, CurveFeatures, FeatureOptions, FeatureResult, SoftmaxOptions } from './types';
 import type { ArtTile } from './art-types';
+import type { ProbeKind, ProbeResults, ProbeSpecs } from './probes';
 import type { CurvesRequest, CurvesResult, GeluErrorResult, PointValue } from './composite';
 
 export { EngineError, EngineLoadError };
@@ -19,6 +20,7 @@ export type { ArtTile, CurvesRequest, CurvesResult, GeluErrorResult, PointValue 
 export type { ActivationMeta, ApplyOptions, CurveFeatures, FeatureOptions, FeatureResult, SoftmaxOptions };
 export type { TrainerAdvance };
 export type * from './trainer-types';
+export type * from './probes';
 
 /** Options of {@link EngineClient}. */
 export interface EngineClientOptions {
@@ -75,6 +77,11 @@ export class EngineClient {
     }
     this.ready = this.#loaded(options.loadTimeoutMs ?? 30_000);
     this.ready.catch(() => undefined); // callers that never await `ready` still see failures in their calls
+  }
+
+  /** One of the engine's experiments (probes.ts), run in the worker; rejects with EngineError on a bad spec. */
+  probe<K extends ProbeKind>(kind: K, spec: ProbeSpecs[K]): Promise<ProbeResults[K]> {
+    return this.#call('probe', kind, spec) as Promise<ProbeResults[K]>;
   }
 
   /** Every activation in registry order (fetched once). */

@@ -11,9 +11,11 @@ import { instantiate } from './instantiate';
 import { Trainer } from './trainer';
 import type { TrainerModule } from './trainer-types';
 import type { ActlabFactory, ActlabModule } from './types';
+import type { ProbeModule } from './probes';
 
 export { Engine, Trainer };
 export { EngineError, EngineLoadError } from './errors';
+export { runProbe } from './probes';
 
 /** Where the wasm build puts the Node module (relative to this file: repo/build/wasm/). */
 export const defaultNodeModulePath = fileURLToPath(new URL('../../../build/wasm/actlab_node.js', import.meta.url));
@@ -30,7 +32,7 @@ export async function loadNodeEngine(modulePath: string = defaultNodeModulePath)
  * The raw, instantiated Node module (what `new Trainer(module)` takes). Each call loads a fresh
  * module instance. The Node factory returns the Module with a `ready` promise; this waits for it.
  */
-export async function loadNodeModule(modulePath: string = defaultNodeModulePath): Promise<ActlabModule & TrainerModule> {
+export async function loadNodeModule(modulePath: string = defaultNodeModulePath): Promise<ActlabModule & TrainerModule & ProbeModule> {
   if (!existsSync(modulePath)) {
     throw new Error(`${modulePath} does not exist: build the wasm engine first ` +
       '(NODE_PATH=/usr/share/nodejs cmake --preset wasm && cmake --build --preset wasm, or npm run build)');
@@ -40,5 +42,5 @@ export async function loadNodeModule(modulePath: string = defaultNodeModulePath)
   if (typeof factory !== 'function') {
     throw new Error(`${modulePath} does not export the createActlab factory (was it linked with -sMODULARIZE?)`);
   }
-  return (await instantiate(factory)) as ActlabModule & TrainerModule;
+  return (await instantiate(factory)) as ActlabModule & TrainerModule & ProbeModule;
 }

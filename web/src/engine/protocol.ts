@@ -10,6 +10,7 @@ import type { ArtTile } from './art-types';
 import type { Progress, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
 import type { CurvesRequest, CurvesResult, GeluErrorResult, PointValue } from './composite';
 import type { ActivationMeta, ApplyOptions, FeatureOptions, FeatureResult, SoftmaxOptions } from './types';
+import type { ProbeKind, ProbeResults, ProbeSpecs } from './probes';
 
 /** Every operation: its argument tuple and its result. */
 export interface Ops {
@@ -45,6 +46,8 @@ export interface Ops {
   trainerImport: { args: [id: number, text: string]; result: TrainerStatus };
   /** Frees the trainer; resolves false when the id was unknown. */
   trainerDispose: { args: [id: number]; result: boolean };
+  /** One experiment of the engine's probes (probes.ts); a bad spec rejects with EngineError naming the field. */
+  probe: { args: [kind: ProbeKind, spec: ProbeSpecs[ProbeKind]]; result: ProbeResults[ProbeKind] };
 }
 
 /** The answer to trainerAdvance. */

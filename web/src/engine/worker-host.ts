@@ -8,6 +8,7 @@ import { curves, geluError, pointValues } from './composite';
 import { Engine } from './engine';
 import { instantiate } from './instantiate';
 import type { Op, Ops, Request, Response, WireError } from './protocol';
+import { runProbe, type ProbeModule } from './probes';
 import { trainerHandlers } from './trainer-worker';
 
 /** The part of DedicatedWorkerGlobalScope this file uses (the DOM lib is the project default). */
@@ -44,6 +45,7 @@ const handlers: Handlers = {
   artRender: async (_, tile) => (await artOf()).render(tile),
   artHash: async (_, w, h, z) => (await artOf()).hash(w, h, z),
   ...trainerHandlers(loaded),
+  probe: async (_, kind, spec) => runProbe((await loaded) as ProbeModule, kind, spec),
 };
 
 /** The ArrayBuffers of typed arrays in a result (up to four object/array levels down), to transfer. */

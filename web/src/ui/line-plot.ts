@@ -2,7 +2,8 @@
 // (colour is never the only cue), an optional vertical cursor at x = z, shaded x-intervals (e.g.
 // where |f′| < 0.01) either grey over the full height or one lane per series in its colour, pointer
 // input (press or drag picks an x, hover reports one; touch drags sideways, vertical swipes scroll),
-// and a text alternative. It draws values it is given; it computes nothing.
+// optionally a log y axis and a threshold line, and a text alternative. It draws values it is given;
+// it computes nothing.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { fitPadding, fitYAxis } from './axis-fit';
@@ -26,10 +27,15 @@ export interface LineData {
   lanes?: { series: number; runs: [number, number][] }[];
   /** Text alternative for the chart (role="img"). */
   label: string;
+  /** A base-10 log y axis (values <= 0 become gaps), e.g. the gradients lab's magnitudes per layer. */
+  logY?: boolean;
+  /** A horizontal dashed line at this y (a threshold). */
+  hline?: number;
 }
 
 /** Non-finite engine values (step's f′ at the jump) become gaps. */
-const gaps = (values: Float32Array): (number | null)[] => Array.from(values, (v) => (Number.isFinite(v) ? v : null));
+const gaps = (values: Float32Array, log = false): (number | null)[] =>
+  Array.from(values, (v) => (!Number.isFinite(v) ? null : !log ? v : v > 0 ? Math.log10(v) : null));
 
 let firstPlotMarked = false;
 
@@ -93,12 +99,17 @@ export class LinePlot {
       legend: { show: false },
       cursor: { show: false },
       padding: fitPadding(font),
-      scales: { x: { time: false, range: () => [x[0]!, x[x.length - 1]!] } },
+      scales: { x: { time: false, range: () => [x[0]!, x[x.length - 1]!] },
+        ...(this.#data.logY ? { y: { range: () => this.#logRange() } } : {}) },
       // Axis sizes follow the labels (axis-fit.ts): no minus sign or exponent is ever cut at the edge; at
       // least 56 px, so stacked plots with labels up to "−0.25" keep their x axes aligned.
       axes: [{ ...axisStyle, size: 30, values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)) },
-        { ...axisStyle, size: fitYAxis(font, 56), values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)) }],
-      series: [{}, ...this.#data.series.map((s, i) => ({ label: s.label, stroke: seriesColour(i), width: 2, dash: DASHES[i % DASHES.length] }))],
+        { ...axisStyle, size: fitYAxis(font, this.#data.logY ? 66 : 56), values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)),
+          // Log axis: the plot holds log10 of each value (uPlot's own log scale breaks below ~1e-16, and
+          // a sigmoid gradient at 50 layers is ~1e-32); ticks sit on whole decades, labelled 10^k.
+          ...(this.#data.logY ? { splits: () => this.#logSplits(), values: (_u: uPlot, splits: number[]) => splits.map((e) => formatNumber(10 ** e, 1)) } : {}) }],
+      series: [{}, ...this.#data.series.map((s, i) => ({ label: s.label, stroke: seriesColour(i), width: 2, dash: DASHES[i % DASHES.length],
+        points: { show: false } }))],
       hooks: { drawClear: [(u: uPlot) => this.#drawShade(u)], draw: [(u: uPlot) => this.#drawCursor(u)] },
     }, this.#columns(), this.#box);
     this.#label();
@@ -113,7 +124,26 @@ export class LinePlot {
   }
 
   #columns(): uPlot.AlignedData {
-    return [Array.from(this.#data.x), ...this.#data.series.map((s) => gaps(s.values))] as uPlot.AlignedData;
+    return [Array.from(this.#data.x), ...this.#data.series.map((s) => gaps(s.values, this.#data.logY))] as uPlot.AlignedData;
+  }
+
+  /** Whole decades (as exponents) around the positive finite values; [−3, 0] when there are none. */
+  #logRange(): [number, number] {
+    let lo = Infinity, hi = -Infinity;
+    const all = [...this.#data.series.flatMap((x) => Array.from(x.values)), this.#data.hline ?? NaN];
+    for (const v of all) if (Number.isFinite(v) && v > 0) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    if (!Number.isFinite(lo)) return [-3, 0];
+    const a = Math.floor(Math.log10(lo)), b = Math.max(a + 1, Math.ceil(Math.log10(hi)));
+    return [a, b];
+  }
+
+  /** At most ~7 whole-decade ticks. */
+  #logSplits(): number[] {
+    const [a, b] = this.#logRange();
+    const step = Math.max(1, Math.ceil((b - a) / 6));
+    const out: number[] = [];
+    for (let e = b; e >= a; e -= step) out.unshift(e);
+    return out;
   }
 
   #label(): void {
@@ -186,6 +216,20 @@ export class LinePlot {
   }
 
   #drawCursor(u: uPlot): void {
+    const h = this.#data.hline;
+    if (h !== undefined && Number.isFinite(h)) {
+      const py = u.valToPos(this.#data.logY ? Math.log10(h) : h, 'y', true);
+      const ctx = u.ctx;
+      ctx.save();
+      ctx.strokeStyle = themeColour('--plot-cursor');
+      ctx.lineWidth = 1.5 * devicePixelRatio;
+      ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
+      ctx.beginPath();
+      ctx.moveTo(u.bbox.left, py);
+      ctx.lineTo(u.bbox.left + u.bbox.width, py);
+      ctx.stroke();
+      ctx.restore();
+    }
     const z = this.#data.cursor;
     if (z === undefined) return;
     const px = u.valToPos(z, 'x', true);

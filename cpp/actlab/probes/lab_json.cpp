@@ -1,0 +1,123 @@
+// lab_json.cpp — JSON in, lab computation, JSON out (lab_json.hpp).
+#include "actlab/probes/lab_json.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include "actlab/probes/lab_probes.hpp"
+
+namespace actlab::probes {
+namespace {
+
+using json::Value;
+
+std::string error_json(const std::string& msg) {
+  Value o = Value::object();
+  o.set("error", Value::string(msg));
+  return json::write(o);
+}
+Value num(double d) { return std::isfinite(d) ? Value::number(d) : Value(); }
+Value floats(const std::vector<float>& v) {
+  Value a = Value::array();
+  for (float f : v) a.push(std::isfinite(f) ? json::float_value(f) : Value());
+  return a;
+}
+// "Infinity", "-Infinity", "NaN" or the number with 9 digits: what a float32 cell holds, as text.
+Value float_texts(const std::vector<float>& v) {
+  Value a = Value::array();
+  for (float f : v) {
+    if (std::isnan(f)) a.push(Value::string("NaN"));
+    else if (std::isinf(f)) a.push(Value::string(f > 0 ? "Infinity" : "-Infinity"));
+    else {
+      char b[32];
+      std::snprintf(b, sizeof b, "%.9g", static_cast<double>(f));
+      a.push(Value::string(b));
+    }
+  }
+  return a;
+}
+
+std::string softmax_json(const Value& spec) {
+  std::vector<float> z = {2.0f, 1.0f, 0.1f};
+  if (const Value* v = spec.find("logits")) {
+    if (!v->is_array() || v->arr.empty() || v->arr.size() > kMaxLogits) return error_json("logits: expected an array of 1 to 1024 numbers");
+    z.clear();
+    for (const Value& e : v->arr) {
+      if (!e.is_number() || !(std::fabs(e.num) <= 1e30)) return error_json("logits: expected numbers in [-1e30, 1e30]");
+      z.push_back(static_cast<float>(e.num));
+    }
+  }
+  double t = 1;
+  if (const Value* v = spec.find("temperature")) {
+    if (!v->is_number() || !(v->num >= 1e-3 && v->num <= 1e3)) return error_json("temperature: expected a number in [0.001, 1000]");
+    t = v->num;
+  }
+  int target = 0;
+  if (const Value* v = spec.find("target")) {
+    if (!v->is_number() || v->num != std::floor(v->num) || v->num < 0 || v->num >= static_cast<double>(z.size()))
+      return error_json("target: expected a class index from 0 to " + std::to_string(z.size() - 1));
+    target = static_cast<int>(v->num);
+  }
+  SoftmaxLab r;
+  if (std::string e = softmax_lab(z, static_cast<float>(t), target, r); !e.empty()) return error_json(e);
+  Value o = Value::object();
+  o.set("naive", floats(r.naive));
+  o.set("naiveText", float_texts(r.naive));
+  o.set("stable", floats(r.stable));
+  o.set("log", floats(r.log_p));
+  o.set("sigmoid", floats(r.sigmoid));
+  o.set("grad", floats(r.grad));
+  o.set("naiveSum", std::isfinite(r.naive_sum) ? json::float_value(r.naive_sum) : Value());
+  o.set("stableSum", json::float_value(r.stable_sum));
+  o.set("sigmoidSum", json::float_value(r.sigmoid_sum));
+  o.set("crossEntropy", std::isfinite(r.cross_entropy) ? json::float_value(r.cross_entropy) : Value());
+  o.set("naiveFinite", Value::boolean(r.naive_finite));
+  return json::write(o);
+}
+
+std::string chain_json(const Value& spec) {
+  double factor = 0.25, layers = 10;
+  if (const Value* v = spec.find("factor")) {
+    if (!v->is_number()) return error_json("factor: expected a number in [0, 10]");
+    factor = v->num;
+  }
+  if (const Value* v = spec.find("layers")) {
+    if (!v->is_number() || v->num != std::floor(v->num)) return error_json("layers: expected an integer in [1, 1000]");
+    layers = v->num;
+  }
+  if (!(layers >= 1 && layers <= kMaxChainLayers)) return error_json("layers: expected an integer in [1, 1000]");
+  std::vector<double> product;
+  if (std::string e = chain_product(factor, static_cast<int>(layers), product); !e.empty()) return error_json(e);
+  Value factors = Value::array();
+  if (const Value* s = spec.find("series")) {
+    if (!s->is_array() || s->arr.size() > 16) return error_json("series: expected an array of at most 16 arrays");
+    for (const Value& one : s->arr) {
+      if (!one.is_array() || one.arr.size() > 1000) return error_json("series: each entry is an array of at most 1000 numbers or nulls");
+      std::vector<double> v;
+      for (const Value& x : one.arr) {
+        if (x.is_null()) v.push_back(std::nan(""));
+        else if (x.is_number()) v.push_back(x.num);
+        else return error_json("series: each entry is an array of at most 1000 numbers or nulls");
+      }
+      factors.push(num(per_layer_factor(v)));
+    }
+  }
+  Value o = Value::object();
+  Value p = Value::array();
+  for (double d : product) p.push(num(d));
+  o.set("product", std::move(p));
+  o.set("factors", std::move(factors));
+  return json::write(o);
+}
+
+}  // namespace
+
+bool run_lab_probe_json(std::string_view kind, const json::Value& spec, std::string& out) {
+  if (kind == "softmax") out = softmax_json(spec);
+  else if (kind == "chain") out = chain_json(spec);
+  else return false;
+  return true;
+}
+
+}  // namespace actlab::probes

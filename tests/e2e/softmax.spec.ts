@@ -1,0 +1,81 @@
+// softmax.spec.ts — the softmax lab (site page and embed) in Chromium: the course's [2.0, 1.0, 0.1]
+// → [0.659, 0.242, 0.099] from the engine (compared with the Node engine's softmax probe), dragging
+// a logit past 88.7 by keyboard overflows the naive form while the stable one holds, p − y for the
+// true class, URL round trip, hostile links, axe and a 360 px phone.
+import { expect, test } from '@playwright/test';
+import { formatNumber } from '../../web/src/ui/format';
+import { axeViolations, engine, watchErrors, widgetReady } from './helpers';
+
+interface SoftmaxOut { stable: number[]; grad: number[]; naiveFinite: boolean }
+function softmax(spec: Record<string, unknown>): SoftmaxOut {
+  const m = engine() as unknown as { runProbe(kind: string, json: string): string };
+  return JSON.parse(m.runProbe('softmax', JSON.stringify(spec))) as SoftmaxOut;
+}
+const cells = (cls: number) => `table[data-softmax] tbody tr:nth-child(${cls}) td`;
+
+for (const url of ['softmax.html', 'embed/softmax.html']) {
+  test(`${url} shows the course example from the engine, with no console errors`, async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(url);
+    await widgetReady(page);
+    const r = softmax({ logits: [2.0, 1.0, 0.1], temperature: 1, target: 0 });
+    for (const [i, p] of r.stable.entries()) await expect(page.locator(cells(i + 1)).nth(1)).toHaveText(formatNumber(p, 4));
+    expect(r.stable.map((p) => Number(p.toFixed(3)))).toEqual([0.659, 0.242, 0.099]);
+    await expect(page.locator(cells(1)).nth(3)).toHaveText(formatNumber(r.grad[0]!, 4)); // p − y for the true class
+    expect(errors).toEqual([]);
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`${url} has no WCAG 2.2 AA violations (${colorScheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(url);
+      await widgetReady(page);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
+}
+
+test('keyboard: pushing logit 1 past 88.7 overflows the naive form; the stable one still sums to 1', async ({ page }) => {
+  await page.goto('softmax.html?z1=85');
+  await widgetReady(page);
+  await expect(page.locator('.overflow')).toContainText('all finite');
+  const z1 = page.getByRole('slider', { name: 'Logit z1' });
+  await z1.focus();
+  for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight'); // +0.1 each: 89
+  await expect(page).toHaveURL(/z1=89/);
+  await expect(page.locator('.overflow')).toContainText('overflowed');
+  await expect(page.locator(cells(1)).nth(2)).toHaveText('NaN');
+  expect(softmax({ logits: [89, 1, 0.1] }).naiveFinite).toBe(false);
+  await expect(page.locator('.arith')).toContainText('Stable probabilities sum to 1');
+});
+
+test('URL round trip: K, logits, temperature, true class and the log view; reload keeps them', async ({ page }) => {
+  const q = 'K=4&z1=0.5&z4=3&T=2&target=4&log=1';
+  await page.goto(`softmax.html?${q}`);
+  await widgetReady(page);
+  await expect(page.locator('table[data-softmax] tbody tr')).toHaveCount(4);
+  await expect(page.locator('table[data-softmax] th', { hasText: 'log p' })).toHaveCount(1);
+  const r = softmax({ logits: [0.5, 1, 0.1, 3], temperature: 2, target: 3 });
+  await expect(page.locator(cells(4)).nth(1)).toHaveText(formatNumber(r.stable[3]!, 4));
+  await expect(page.locator(cells(4)).nth(4)).toHaveText(formatNumber(r.grad[3]!, 4));
+  await page.reload();
+  await widgetReady(page);
+  expect(new URL(page.url()).search.slice(1)).toBe(q);
+});
+
+test('a hostile link gets notices and safe values, never a blank page', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('softmax.html?K=99&z1=1e400&T=0&target=%3Cb%3Ex%3C/b%3E&bogus=1');
+  await widgetReady(page);
+  await expect(page.locator('#notices')).toBeVisible();
+  await expect(page.locator('#notices b')).toHaveCount(0);
+  await expect(page.locator('table[data-softmax] tbody tr')).toHaveCount(10);
+  expect(errors).toEqual([]);
+});
+
+test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('softmax.html');
+  await widgetReady(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});
