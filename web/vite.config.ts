@@ -12,7 +12,7 @@ import { texPrerender } from './tex-prerender.ts';
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 /** Every HTML entry point, by name (web/<name>.html). */
-const pages = ['index', 'explorer', 'art', 'embed/explorer', 'embed/art'];
+const pages = ['index', 'explorer', 'art', 'playground', 'embed/explorer', 'embed/art', 'embed/playground'];
 
 export default defineConfig({
   root: here('.'),

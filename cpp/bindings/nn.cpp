@@ -13,6 +13,7 @@
 //     grid(res, x0, x1, y0, y1, out: F32Buffer): string   res·res·outputs head outputs, top row first
 //     statusJson(), healthJson(), weightsJson() see cpp/actlab/nn/report.hpp
 //     exportJson(): string, importJson(text): string ("" or an error naming the field)
+//     pointCount(test), points(test, out: F32Buffer): number   x, y, label per sample (nn/points.hpp)
 //   runProbe(kind, specJson): string            see cpp/actlab/probes/probe_json.hpp
 // Errors are returned as strings, never thrown (the browser module has no C++ exceptions).
 #include <emscripten/bind.h>
@@ -20,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "actlab/nn/points.hpp"
 #include "actlab/nn/report.hpp"
 #include "actlab/nn/trainer.hpp"
 #include "actlab/probes/probe_json.hpp"
@@ -60,6 +62,8 @@ class TrainerBinding {
   std::string weights_json() const { return actlab::nn::weights_json(t_); }
   std::string export_json() const { return t_.export_json(false); }
   std::string import_json(const std::string& text) { return t_.import_json(text); }
+  int point_count(bool test) const { return static_cast<int>(actlab::nn::point_count(t_, test)); }
+  int points(bool test, F32Buffer& out) const { return static_cast<int>(actlab::nn::copy_points(t_, test, out.data(), out.size())); }
 
  private:
   actlab::nn::Trainer t_;
@@ -89,6 +93,8 @@ EMSCRIPTEN_BINDINGS(actlab_nn) {
       .function("healthJson", &TrainerBinding::health_json)
       .function("weightsJson", &TrainerBinding::weights_json)
       .function("exportJson", &TrainerBinding::export_json)
-      .function("importJson", &TrainerBinding::import_json);
+      .function("importJson", &TrainerBinding::import_json)
+      .function("pointCount", &TrainerBinding::point_count)
+      .function("points", &TrainerBinding::points);
   function("runProbe", &run_probe);
 }
