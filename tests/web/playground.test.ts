@@ -42,7 +42,8 @@ describe('playground state table', () => {
     expect(layerActivations({ act: ['relu'], units: ['2', '2', '2'] })).toEqual(['relu', 'relu', 'relu']);
     expect(layerActivations({ act: ['relu', 'gelu'], units: ['2', '2', '2'] })).toEqual(['relu', 'gelu', 'gelu']);
     expect(sliceOf('batch')).toEqual({ batches: 1 });
-    expect(sliceOf('fast')).toEqual({ ms: 14 });
+    expect(sliceOf('fast')).toEqual({ ms: 12 });
+    expect(sliceOf('slow')).toEqual({ epochs: 1 });
   });
 });
 

@@ -25,7 +25,7 @@ export const INITS: Readonly<Record<string, string>> = { xavier: 'Xavier / Gloro
 export const OPTIMISERS: Readonly<Record<string, string>> = { sgd: 'SGD', momentum: 'SGD + momentum 0.9', adam: 'Adam' };
 export const REGULARISERS: Readonly<Record<string, string>> = { none: 'None', l1: 'L1', l2: 'L2' };
 /** Training per animation frame: a time budget in the worker, or one batch (to watch each step). */
-export const SPEEDS: Readonly<Record<string, string>> = { batch: 'One batch a frame', slow: 'Slow (2 ms a frame)', normal: 'Normal (8 ms a frame)', fast: 'Fast (14 ms a frame)' };
+export const SPEEDS: Readonly<Record<string, string>> = { batch: 'One batch a frame', slow: 'One epoch a frame', normal: 'Normal (3 ms a frame)', fast: 'Fast (12 ms a frame)' };
 
 /** Largest network the page offers. */
 export const MAX_LAYERS = 8;
@@ -78,7 +78,7 @@ export function playgroundTable(ids: readonly string[], name: (id: string) => st
       describe: (v: number) => `rate ${n(v)}` },
     seed: { kind: 'number', default: 1, min: 0, max: 4294967295, integer: true, label: 'Weight seed', hideable: true,
       describe: (v: number) => `weight seed ${v}` },
-    speed: { kind: 'enum', default: 'normal', values: Object.keys(SPEEDS), label: 'Speed', hideable: true,
+    speed: { kind: 'enum', default: 'slow', values: Object.keys(SPEEDS), label: 'Speed', hideable: true,
       describe: (v: string) => `speed ${SPEEDS[v] ?? v}` },
     test: { kind: 'boolean', default: false, label: 'Show test points', hideable: true,
       describe: (v: boolean) => (v ? 'test points shown' : 'test points hidden') },
@@ -116,6 +116,6 @@ export function trainerConfig(state: PlaygroundState): TrainerConfig {
 }
 
 /** The engine slice one frame trains at a speed. */
-export function sliceOf(speed: string): { batches: number } | { ms: number } {
-  return speed === 'batch' ? { batches: 1 } : { ms: speed === 'slow' ? 2 : speed === 'fast' ? 14 : 8 };
+export function sliceOf(speed: string): { batches: number } | { epochs: number } | { ms: number } {
+  return speed === 'batch' ? { batches: 1 } : speed === 'slow' ? { epochs: 1 } : { ms: speed === 'fast' ? 12 : 3 };
 }

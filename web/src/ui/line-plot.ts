@@ -71,12 +71,12 @@ export class LinePlot {
     const grid = themeColour('--plot-grid');
     const axisStyle = { stroke: axis, font: '12px system-ui, sans-serif', grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
     const { width, height } = this.#size();
-    const x = this.#data.x;
     this.#plot = new uPlot({
       width, height,
       legend: { show: false },
       cursor: { show: false },
-      scales: { x: { time: false, range: () => [x[0]!, x[x.length - 1]!] } },
+      // The range reads the current data: update() may bring a longer x (the playground's epochs).
+      scales: { x: { time: false, range: () => { const cur = this.#data.x; return [cur[0]!, Math.max(cur[cur.length - 1]!, cur[0]! + 1e-9)]; } } },
       axes: [{ ...axisStyle, size: 30, values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)) },
         { ...axisStyle, size: 66, values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)) }],
       series: [{}, ...this.#data.series.map((s, i) => ({ label: s.label, stroke: seriesColour(i), width: 2, dash: DASHES[i % DASHES.length] }))],

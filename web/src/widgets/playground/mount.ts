@@ -36,6 +36,9 @@ const finite = (v: number | null | undefined): number => (v === null || v === un
 const showNum = (v: number | null | undefined, digits = 4): string => (Number.isFinite(finite(v)) ? fmt(finite(v), digits) : '—');
 const showPct = (v: number | null | undefined): string => (Number.isFinite(finite(v)) ? `${(100 * finite(v)).toFixed(1)} %` : '—');
 
+const describeActs = (names: string[]): string =>
+  (names.length === 0 ? 'no hidden layer' : names.every((a) => a === names[0]) ? `${names[0]} on every layer` : names.join(', '));
+
 export async function mountPlayground(host: HTMLElement, client: EngineClient, o: PlaygroundMountOptions): Promise<void> {
   const metas = (await client.activations()).filter((m) => m.id !== 'softmax');
   const nameOf = (id: string) => metas.find((m) => m.id === id)?.name ?? id;
@@ -167,7 +170,7 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
       mapCaption.textContent = words;
     }
     if (st.diverged && st.divergence) {
-      divergedText.textContent = describeDivergence(st.divergence, state.lr, layerActivations(state).map(nameOf).join(', ') || 'no hidden layer');
+      divergedText.textContent = describeDivergence(st.divergence, state.lr, describeActs(layerActivations(state).map(nameOf)));
       diverged.hidden = false;
       host.dataset.diverged = 'true';
     } else { diverged.hidden = true; delete host.dataset.diverged; }
