@@ -4,6 +4,7 @@
 // from the tables themselves (web/src/state) and the engine's registry, so a new field is walked too.
 import { expect, test, type Page } from '@playwright/test';
 import { artTable } from '../../web/src/state/art';
+import { playgroundTable } from '../../web/src/state/playground';
 import { explorerTable, paramKey, SOFTMAX_ID } from '../../web/src/state/explorer';
 import { FRAME_CONTROLS, type Table } from '../../web/src/state/schema';
 import type { ActivationMeta } from '../../web/src/engine/types';
@@ -18,6 +19,7 @@ const metas = (): ActivationMeta[] => JSON.parse((engine() as unknown as { activ
 const EXTRA: Record<string, Record<string, string[]>> = {
   art: { seed: ['Randomise'], act: ['A different activation per layer'], z: ['Play'], export: ['Export PNG'] },
   explorer: {},
+  playground: { dseed: ['Regenerate'], seed: ['New weights'], units: ['Add a layer', 'Remove'], act: ['A different activation per layer'] },
 };
 /** On embeds the frame's share control is the embed's own "Copy embed code" button. */
 const EMBED_EXTRA: Record<string, string[]> = { share: ['Copy embed code'] };
@@ -46,9 +48,17 @@ async function visibleParts(page: Page, within?: string): Promise<string[]> {
   }, within ?? null);
 }
 
-interface Case { widget: 'explorer' | 'art'; key: string; label: string; state: string }
+type Widget = 'explorer' | 'art' | 'playground';
+interface Case { widget: Widget; key: string; label: string; state: string }
 
-function cases(widget: 'explorer' | 'art', table: Table): Case[] {
+/** The widget's state table over the engine's registry. */
+function tableOf(widget: Widget, all: ActivationMeta[]): Table {
+  if (widget === 'explorer') return explorerTable(all);
+  const ids = all.map((m) => m.id);
+  return widget === 'art' ? artTable(ids) : playgroundTable(ids.filter((id) => id !== SOFTMAX_ID));
+}
+
+function cases(widget: Widget, table: Table): Case[] {
   const out: Case[] = [];
   for (const [key, f] of Object.entries(table)) {
     if (!f.hideable) continue;
@@ -60,6 +70,7 @@ function cases(widget: 'explorer' | 'art', table: Table): Case[] {
       if (key === 'T') state = `act=sigmoid,${SOFTMAX_ID}`;
     }
     if (widget === 'art' && key === 'act') state = 'act=relu,tanh,relu&depth=3';
+    if (widget === 'playground' && key === 'act') state = 'act=relu,tanh';
     out.push({ widget, key, label: f.label, state });
   }
   for (const [key, label] of Object.entries(FRAME_CONTROLS)) out.push({ widget, key, label, state: '' });
@@ -67,11 +78,11 @@ function cases(widget: 'explorer' | 'art', table: Table): Case[] {
 }
 
 for (const embed of [false, true]) {
-  for (const widget of ['explorer', 'art'] as const) {
+  for (const widget of ['explorer', 'art', 'playground'] as const) {
     test(`${embed ? 'embed/' : ''}${widget}.html: hide=K hides every part of K and nothing else, for every hideable key K`, async ({ page }) => {
       test.setTimeout(240_000);
       const all = metas();
-      const table = widget === 'explorer' ? explorerTable(all) : artTable(all.map((m) => m.id));
+      const table = tableOf(widget, all);
       const url = `${embed ? 'embed/' : ''}${widget}.html`;
       for (const c of cases(widget, table)) {
         await page.goto(`${url}?${c.state}`);
@@ -93,11 +104,11 @@ for (const embed of [false, true]) {
   }
 }
 
-for (const widget of ['explorer', 'art'] as const) {
+for (const widget of ['explorer', 'art', 'playground'] as const) {
   test(`${widget}.html: lock=K keeps every part of K visible and every input of it disabled, for every lockable key K`, async ({ page }) => {
     test.setTimeout(240_000);
     const all = metas();
-    const table = widget === 'explorer' ? explorerTable(all) : artTable(all.map((m) => m.id));
+    const table = tableOf(widget, all);
     for (const c of cases(widget, table).filter((k) => Object.hasOwn(table, k.key))) {
       await page.goto(`${widget}.html?${c.state}${c.state ? '&' : ''}lock=${c.key}`);
       await widgetReady(page);
