@@ -110,6 +110,18 @@ test('keyboard only: Tab reaches Play, Space starts and pauses; a changed settin
   await expect(page).toHaveURL(/units=4,4,4/);
 });
 
+test('a preset loads its settings: XOR with a linear network cannot be learned, with ReLU it can', async ({ page }) => {
+  await page.goto('playground.html');
+  await widgetReady(page);
+  await page.getByLabel('Preset (replaces every setting)').selectOption({ label: 'XOR with a linear network (no bend)' });
+  await expect(page).toHaveURL(/data=xor&noise=0&units=8,8&act=identity/);
+  await widgetReady(page);
+  for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Step an epoch' }).click();
+  await expect(page.locator('#widget')).toHaveAttribute('data-epoch', '5');
+  expect(await numberAttr(page, 'test-accuracy')).toBeLessThan(0.75);
+  expect(await numberAttr(page, 'test-accuracy')).toBe(engineStatus({ data: 'xor', noise: 0, units: ['8', '8'], act: ['identity'] }, 5).test.accuracy);
+});
+
 for (const theme of ['light', 'dark'] as const) {
   for (const width of [360, 1280]) {
     test(`axe WCAG 2.2 AA, ${theme}, ${width} px, and nothing wider than the window`, async ({ page }) => {

@@ -71,3 +71,18 @@ describe('playground configs in the engine', () => {
     }
   });
 });
+
+describe('presets', () => {
+  it('every preset is a valid state the engine accepts, and each serialises to a short link', async () => {
+    const { PRESETS } = await import('../../web/src/state/playground');
+    const all = playgroundTable(['identity', 'sigmoid', 'tanh', 'relu', 'gelu']);
+    for (const p of PRESETS) {
+      const s = { ...defaults(all), ...p.state } as PlaygroundState;
+      const q = serialiseState(all, s);
+      expect(parseState(all, q).notices, p.id).toEqual([]);
+      expect(parseState(all, q).state, p.id).toEqual(s);
+      t.configure(trainerConfig(s));
+      expect(t.status().ready, p.id).toBe(true);
+    }
+  });
+});

@@ -119,3 +119,20 @@ export function trainerConfig(state: PlaygroundState): TrainerConfig {
 export function sliceOf(speed: string): { batches: number } | { epochs: number } | { ms: number } {
   return speed === 'batch' ? { batches: 1 } : speed === 'slow' ? { epochs: 1 } : { ms: speed === 'fast' ? 12 : 3 };
 }
+
+/**
+ * Presets: the course's experiments as settings (everything not named stays at its default).
+ * The comparison circle with one hidden layer of 8 under sigmoid / ReLU / GELU is the
+ * curriculum's; XOR without a bend cannot be learned (curriculum 1); a deep sigmoid stack shows
+ * vanishing gradients (0.25 per layer at best); learning rate 3 with ReLU and SGD kills units.
+ */
+export const PRESETS: readonly { id: string; label: string; state: Partial<PlaygroundState> }[] = [
+  { id: 'circle-sigmoid', label: 'Circle, 1 × 8, sigmoid', state: { data: 'circle', units: ['8'], act: ['sigmoid'] } },
+  { id: 'circle-relu', label: 'Circle, 1 × 8, ReLU', state: { data: 'circle', units: ['8'], act: ['relu'], init: 'he' } },
+  { id: 'circle-gelu', label: 'Circle, 1 × 8, GELU', state: { data: 'circle', units: ['8'], act: ['gelu'], init: 'he' } },
+  { id: 'xor-linear', label: 'XOR with a linear network (no bend)', state: { data: 'xor', noise: 0, units: ['8', '8'], act: ['identity'] } },
+  { id: 'xor-relu', label: 'XOR with ReLU', state: { data: 'xor', noise: 0, units: ['8', '8'], act: ['relu'], init: 'he' } },
+  { id: 'spiral-tanh', label: 'Spiral with tanh', state: { data: 'spiral', classes: 2, noise: 0.02, units: ['16', '16', '16'], act: ['tanh'], opt: 'adam', lr: 0.01 } },
+  { id: 'deep-sigmoid', label: 'A deep sigmoid stack that stalls', state: { data: 'circle', units: ['8', '8', '8', '8', '8', '8', '8', '8'], act: ['sigmoid'] } },
+  { id: 'relu-killed', label: 'A ReLU net killed by a large learning rate', state: { data: 'circle', units: ['8', '8'], act: ['relu'], init: 'he', lr: 3 } },
+];

@@ -9,9 +9,10 @@ import { RemoteTrainer } from '../../engine/trainer-client';
 import type { TrainerAdvance } from '../../engine/protocol';
 import type { Points, Snapshot, TrainerStatus } from '../../engine/trainer-types';
 import {
-  DATASETS, domainOf, layerActivations, playgroundTable, REGRESSION_SETS, sliceOf, SPEEDS, trainerConfig, type PlaygroundState,
+  DATASETS, domainOf, layerActivations, playgroundTable, PRESETS, REGRESSION_SETS, sliceOf, SPEEDS, trainerConfig, type PlaygroundState,
 } from '../../state/playground';
-import { readUrlState, writeUrlState } from '../../state/url';
+import { defaults } from '../../state/schema';
+import { queryFor, readUrlState, writeUrlState } from '../../state/url';
 import { keyed, viewOf } from '../../ui/access';
 import { el } from '../../ui/dom';
 import { formatNumber as fmt } from '../../ui/format';
@@ -112,6 +113,24 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
   widget.append(side, view);
   host.append(widget);
 
+  // Presets; off when the link hid or locked something (a preset must not undo a teacher's choice).
+  {
+    const box = el('div', 'pg-presets');
+    const pick = createSelect('Preset (replaces every setting)', [{ value: '', label: 'Choose a preset…' },
+      ...PRESETS.map((p) => ({ value: p.id, label: p.label }))], '', (id) => {
+      const preset = PRESETS.find((p) => p.id === id);
+      if (preset === undefined) return;
+      const next = { ...(defaults(table) as PlaygroundState), ...preset.state };
+      // The controls are built from the state once: load the preset's link (nothing the learner made is lost but the run).
+      location.search = queryFor(table, next, hidden, location.search, locked);
+    });
+    box.append(pick.root);
+    if (hidden.size > 0 || locked.size > 0) {
+      pick.select.disabled = true;
+      box.append(el('p', 'hint', 'Presets are off: this link fixes some settings.'));
+    }
+    side.append(box);
+  }
   const controls = buildPlaygroundControls({ table, state, hidden, metas, change: (key) => onChange(key) });
   side.append(controls);
   const share = mountShare({ widget: 'playground', title: 'Training playground (Activation Lab)', height: 1400, table,
