@@ -16,6 +16,7 @@
 //     exportJson(): string                      the model file, or an error message (never starting with '{')
 //                                               when the state cannot be written (e.g. after divergence)
 //     importJson(text): string                  "" or an error naming the field
+//     pointCount(test), points(test, out: F32Buffer): number   x, y, label per sample (nn/points.hpp)
 //   runProbe(kind, specJson): string            see cpp/actlab/probes/probe_json.hpp
 // Errors are returned as strings, never thrown (the browser module has no C++ exceptions).
 #include <emscripten/bind.h>
@@ -23,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "actlab/nn/points.hpp"
 #include "actlab/nn/report.hpp"
 #include "actlab/nn/trainer.hpp"
 #include "actlab/probes/probe_json.hpp"
@@ -72,6 +74,8 @@ class TrainerBinding {
     return e.empty() ? t_.export_json(false) : e;
   }
   std::string import_json(const std::string& text) { return t_.import_json(text); }
+  int point_count(bool test) const { return static_cast<int>(actlab::nn::point_count(t_, test)); }
+  int points(bool test, F32Buffer& out) const { return static_cast<int>(actlab::nn::copy_points(t_, test, out.data(), out.size())); }
 
  private:
   actlab::nn::Trainer t_;
@@ -101,6 +105,8 @@ EMSCRIPTEN_BINDINGS(actlab_nn) {
       .function("healthJson", &TrainerBinding::health_json)
       .function("weightsJson", &TrainerBinding::weights_json)
       .function("exportJson", &TrainerBinding::export_json)
-      .function("importJson", &TrainerBinding::import_json);
+      .function("importJson", &TrainerBinding::import_json)
+      .function("pointCount", &TrainerBinding::point_count)
+      .function("points", &TrainerBinding::points);
   function("runProbe", &run_probe);
 }

@@ -9,7 +9,7 @@
 
 import { EngineError, EngineLoadError } from './errors';
 import type { Op, Ops, Response, TrainerAdvance, WireError } from './protocol';
-import type { Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
+import type { Points, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
 import type { ActivationMeta, ApplyOptions, CurveFeatures, FeatureOptions, FeatureResult, SoftmaxOptions } from './types';
 import type { ArtTile } from './art-types';
 import type { ProbeKind, ProbeResults, ProbeSpecs } from './probes';
@@ -167,6 +167,11 @@ export class EngineClient {
   /** Loads a model file into trainer `id`; a bad file rejects with EngineError and changes nothing. */
   trainerImport(id: number, text: string): Promise<TrainerStatus> {
     return this.#call('trainerImport', id, text);
+  }
+
+  /** Each split's raw 2-D points and labels of trainer `id` (x, y, label per sample). */
+  trainerPoints(id: number): Promise<Points> {
+    return this.#call('trainerPoints', id);
   }
 
   /** Frees trainer `id` in the worker. */

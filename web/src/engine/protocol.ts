@@ -7,7 +7,7 @@
 // Adding an operation: add a line to `Ops`, a handler in worker.ts and a method in client.ts.
 
 import type { ArtTile } from './art-types';
-import type { Progress, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
+import type { Points, Progress, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
 import type { CurvesRequest, CurvesResult, GeluErrorResult, PointValue } from './composite';
 import type { ActivationMeta, ApplyOptions, FeatureOptions, FeatureResult, SoftmaxOptions } from './types';
 import type { ProbeKind, ProbeResults, ProbeSpecs } from './probes';
@@ -44,6 +44,8 @@ export interface Ops {
   trainerSnapshot: { args: [id: number, req?: SnapshotRequest]; result: Snapshot };
   trainerExport: { args: [id: number]; result: string };
   trainerImport: { args: [id: number, text: string]; result: TrainerStatus };
+  /** Each split's raw 2-D points and labels (x, y, label per sample); the arrays are transferred. */
+  trainerPoints: { args: [id: number]; result: Points };
   /** Frees the trainer; resolves false when the id was unknown. */
   trainerDispose: { args: [id: number]; result: boolean };
   /** One experiment of the engine's probes (probes.ts); a bad spec rejects with EngineError naming the field. */

@@ -9,7 +9,7 @@
 // the page never waits on a long-running worker call.
 import type { EngineClient } from './client';
 import type { TrainerAdvance } from './protocol';
-import type { Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
+import type { Points, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
 
 /** Options of {@link RemoteTrainer.play}. */
 export interface PlayOptions {
@@ -106,6 +106,11 @@ export class RemoteTrainer {
   /** Loads a model file; a malformed one rejects with EngineError naming the field, and nothing changes. */
   importModel(text: string): Promise<TrainerStatus> {
     return this.#client.trainerImport(this.id, text);
+  }
+
+  /** Each split's raw 2-D points and labels (x, y, label per sample). */
+  points(): Promise<Points> {
+    return this.#client.trainerPoints(this.id);
   }
 
   /** Stops playing and frees the trainer in the worker. */

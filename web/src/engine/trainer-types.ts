@@ -25,6 +25,10 @@ export interface TrainerHandle {
   /** The model file, or (never starting with "{") why the state cannot be written. */
   exportJson(): string;
   importJson(text: string): string;
+  /** Samples in a split that have 2-D points (0 for digits or before configure). */
+  pointCount(test: boolean): number;
+  /** Writes x, y, label per sample of the split into `out`; returns the samples written. */
+  points(test: boolean, out: F32Buffer): number;
   delete(): void;
 }
 
@@ -182,6 +186,12 @@ export interface Grid {
   res: number;
   outputs: number;
   values: Float32Array;
+}
+
+/** A split's samples as the playground draws them: x, y, label per sample (label: class index or target). */
+export interface Points {
+  train: Float32Array;
+  test: Float32Array;
 }
 
 /** What one snapshot request asks for (status is always included). */

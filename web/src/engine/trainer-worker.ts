@@ -53,6 +53,7 @@ export function trainerHandlers(loaded: Promise<unknown>): TrainerHandlers {
       t.importModel(text);
       return t.status();
     },
+    trainerPoints: (_, id) => get(id).points(),
     trainerDispose: (_, id) => {
       const t = trainers.get(id);
       t?.dispose();

@@ -9,7 +9,7 @@
 //   t.dispose();
 import { EngineError } from './errors';
 import type {
-  Grid, GridRequest, LayerHealth, LayerWeights, Metrics, Progress, Slice, Snapshot, SnapshotRequest, Split,
+  Grid, GridRequest, LayerHealth, LayerWeights, Metrics, Points, Progress, Slice, Snapshot, SnapshotRequest, Split,
   TrainerConfig, TrainerHandle, TrainerModule, TrainerStatus,
 } from './trainer-types';
 
@@ -174,6 +174,23 @@ export class Trainer {
     const error = this.#need().importJson(text);
     if (error) throw new EngineError(error);
     this.#diverged = false;
+  }
+
+  /** Each split's raw 2-D points and labels (nn/points.hpp), copied; empty arrays for digits. */
+  points(): Points {
+    const h = this.#needReady();
+    const read = (test: boolean): Float32Array => {
+      const n = h.pointCount(test);
+      if (n === 0) return new Float32Array(0);
+      const buf = new this.#module.F32Buffer(3 * n);
+      try {
+        const got = h.points(test, buf);
+        return buf.view().slice(0, 3 * got);
+      } finally {
+        buf.delete();
+      }
+    };
+    return { train: read(false), test: read(true) };
   }
 
   /** Frees the engine's trainer; later calls throw EngineError. */

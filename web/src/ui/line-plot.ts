@@ -93,13 +93,13 @@ export class LinePlot {
     const font = '12px system-ui, sans-serif';
     const axisStyle = { stroke: axis, font, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1, size: 5 }, gap: 5 };
     const { width, height } = this.#size();
-    const x = this.#data.x;
     this.#plot = new uPlot({
       width, height,
       legend: { show: false },
       cursor: { show: false },
       padding: fitPadding(font),
-      scales: { x: { time: false, range: () => [x[0]!, x[x.length - 1]!] },
+      // The x range reads the current data: update() may bring a longer x (the playground's epochs).
+      scales: { x: { time: false, range: () => { const cur = this.#data.x; return [cur[0]!, Math.max(cur[cur.length - 1]!, cur[0]! + 1e-9)]; } },
         ...(this.#data.logY ? { y: { range: () => this.#logRange() } } : {}) },
       // Axis sizes follow the labels (axis-fit.ts): no minus sign or exponent is ever cut at the edge; at
       // least 56 px, so stacked plots with labels up to "−0.25" keep their x axes aligned.

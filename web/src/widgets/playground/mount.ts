@@ -1,0 +1,292 @@
+// mount.ts — the training playground widget: state from the URL, one engine Trainer in the worker
+// (all training and every number from the engine), the run controls (play/pause, step an epoch or
+// a batch, reset to the same initial weights, speed), the readouts, the loss chart (uPlot), the
+// decision map with the data points, the divergence report with its one-click fix, and the shared
+// "Share with a class" frame. Used by the playground page and its bare embed page.
+import type { EngineClient } from '../../engine/client';
+import { EngineError } from '../../engine/errors';
+import { RemoteTrainer } from '../../engine/trainer-client';
+import type { TrainerAdvance } from '../../engine/protocol';
+import type { Points, Snapshot, TrainerStatus } from '../../engine/trainer-types';
+import {
+  DATASETS, domainOf, layerActivations, playgroundTable, PRESETS, REGRESSION_SETS, sliceOf, SPEEDS, trainerConfig, type PlaygroundState,
+} from '../../state/playground';
+import { defaults } from '../../state/schema';
+import { queryFor, readUrlState, writeUrlState } from '../../state/url';
+import { keyed, viewOf } from '../../ui/access';
+import { el } from '../../ui/dom';
+import { formatNumber as fmt } from '../../ui/format';
+import { LinePlot } from '../../ui/line-plot';
+import { showNotices } from '../../ui/notices';
+import { createCheckbox, createSelect } from '../../ui/select';
+import { mountShare } from '../../ui/share-panel';
+import { onThemeChange } from '../../ui/theme';
+import { buildPlaygroundControls } from './controls';
+import { DecisionView, type OutputKind } from './decision-view';
+import { describeDecision, describeDivergence, describeLoss } from './describe';
+import './playground.css';
+
+/** Decision grid points per side (TF Playground draws 100 × 100 too). */
+const GRID_RES = 100;
+/** Keys whose change keeps the run (views and speed); every other key reconfigures (a fresh run). */
+const VIEW_KEYS: ReadonlySet<string> = new Set(['speed', 'test', 'discrete']);
+
+export interface PlaygroundMountOptions { embed: boolean; notices: HTMLElement }
+
+const finite = (v: number | null | undefined): number => (v === null || v === undefined ? NaN : v);
+const showNum = (v: number | null | undefined, digits = 4): string => (Number.isFinite(finite(v)) ? fmt(finite(v), digits) : '—');
+const showPct = (v: number | null | undefined): string => (Number.isFinite(finite(v)) ? `${(100 * finite(v)).toFixed(1)} %` : '—');
+
+const describeActs = (names: string[]): string =>
+  (names.length === 0 ? 'no hidden layer' : names.every((a) => a === names[0]) ? `${names[0]} on every layer` : names.join(', '));
+
+export async function mountPlayground(host: HTMLElement, client: EngineClient, o: PlaygroundMountOptions): Promise<void> {
+  const metas = (await client.activations()).filter((m) => m.id !== 'softmax');
+  const nameOf = (id: string) => metas.find((m) => m.id === id)?.name ?? id;
+  const table = playgroundTable(metas.map((m) => m.id), nameOf);
+  const parsed = readUrlState(table);
+  const state = parsed.state as PlaygroundState;
+  const { hidden, locked } = parsed;
+  showNotices(o.notices, parsed.notices);
+
+  const widget = el('div', 'widget playground');
+  const side = el('div', 'panel controls-panel');
+  side.append(el('h2', undefined, 'Controls'));
+  const view = el('section', 'panel pg-view');
+  view.setAttribute('aria-label', 'Training');
+
+  // Run controls
+  const toolbar = el('div', 'pg-toolbar');
+  const button = (text: string, cls?: string) => { const b = el('button', cls, text); b.type = 'button'; return b; };
+  const play = button('Play', 'primary');
+  play.setAttribute('aria-pressed', 'false');
+  const stepEpoch = button('Step an epoch');
+  const stepBatch = button('Step a batch');
+  const reset = button('Reset');
+  reset.title = 'Back to epoch 0 with the same initial weights';
+  toolbar.append(play, stepEpoch, stepBatch, reset);
+  if (!hidden.has('speed')) {
+    toolbar.append(keyed(createSelect(table.speed.label, Object.entries(SPEEDS).map(([value, label]) => ({ value, label })), state.speed,
+      (v) => { state.speed = v; onChange('speed'); }).root, 'speed'));
+  }
+
+  // Readouts: engine numbers; the live region announces only pauses and steps (not every frame).
+  const readouts = el('dl', 'pg-readouts');
+  const readout = (label: string) => {
+    const box = el('div');
+    const dd = el('dd', 'mono', '—');
+    box.append(el('dt', undefined, label), dd);
+    readouts.append(box);
+    return dd;
+  };
+  const rEpoch = readout('Epoch'), rTrainLoss = readout('Train loss'), rTestLoss = readout('Test loss');
+  const rTrainAcc = readout('Train accuracy'), rTestAcc = readout('Test accuracy'), rSpeed = readout('Samples/s');
+  const announce = el('p', 'visually-hidden');
+  announce.setAttribute('aria-live', 'polite');
+
+  const engineError = el('p', 'error');
+  engineError.setAttribute('role', 'alert');
+  engineError.hidden = true;
+  const diverged = el('div', 'pg-diverged');
+  diverged.setAttribute('role', 'alert');
+  diverged.hidden = true;
+  const divergedText = el('p');
+  const fix = button('Reset with learning rate ÷ 10', 'primary');
+  diverged.append(el('h3', undefined, 'Training broke'), divergedText, fix);
+
+  // Pictures
+  const pics = el('div', 'pg-pics');
+  const mapBox = el('figure', 'pg-map');
+  const decision = new DecisionView('Decision map (loading…)');
+  const mapCaption = el('figcaption', 'hint');
+  const mapOptions = el('div', 'pg-map-options');
+  if (!hidden.has('test')) mapOptions.append(keyed(createCheckbox(table.test.label, state.test, (v) => { state.test = v; onChange('test'); }).root, 'test'));
+  if (!hidden.has('discrete')) mapOptions.append(keyed(createCheckbox(table.discrete.label, state.discrete, (v) => { state.discrete = v; onChange('discrete'); }).root, 'discrete'));
+  mapBox.append(decision.canvas, mapCaption, mapOptions);
+  const chartBox = el('figure', 'pg-chart');
+  const chartArea = el('div', 'pg-chart-area');
+  const chartCaption = el('figcaption', 'hint', 'Loss per epoch: training (solid) and test (dashed).');
+  chartBox.append(el('h3', undefined, 'Loss'), chartArea, chartCaption);
+  pics.append(mapBox, chartBox);
+
+  view.append(toolbar, readouts, announce, engineError, diverged, pics);
+  widget.append(side, view);
+  host.append(widget);
+
+  // Presets; off when the link hid or locked something (a preset must not undo a teacher's choice).
+  {
+    const box = el('div', 'pg-presets');
+    const pick = createSelect('Preset (replaces every setting)', [{ value: '', label: 'Choose a preset…' },
+      ...PRESETS.map((p) => ({ value: p.id, label: p.label }))], '', (id) => {
+      const preset = PRESETS.find((p) => p.id === id);
+      if (preset === undefined) return;
+      const next = { ...(defaults(table) as PlaygroundState), ...preset.state };
+      // The controls are built from the state once: load the preset's link (nothing the learner made is lost but the run).
+      location.search = queryFor(table, next, hidden, location.search, locked);
+    });
+    box.append(pick.root);
+    if (hidden.size > 0 || locked.size > 0) {
+      pick.select.disabled = true;
+      box.append(el('p', 'hint', 'Presets are off: this link fixes some settings.'));
+    }
+    side.append(box);
+  }
+  const controls = buildPlaygroundControls({ table, state, hidden, metas, change: (key) => onChange(key) });
+  side.append(controls);
+  const share = mountShare({ widget: 'playground', title: 'Training playground (Activation Lab)', height: 1400, table,
+    parsed: { hidden, locked }, state, host, slot: side, embed: o.embed });
+  void share;
+
+  // The run
+  let trainer: RemoteTrainer;
+  let points: Points = { train: new Float32Array(0), test: new Float32Array(0) };
+  let last: Snapshot | undefined;
+  const history = { epochs: [] as number[], train: [] as number[], test: [] as number[] };
+  let chart: LinePlot | undefined;
+  let kind: OutputKind = 'prob';
+
+  function outputKind(outputs: number): OutputKind {
+    if (outputs > 1) return 'softmax';
+    if (state.head === 'tanh_mse') return 'tanh';
+    if (state.head === 'identity_mse' || (state.head === 'auto' && REGRESSION_SETS.has(state.data))) return 'regression';
+    return 'prob';
+  }
+  const gridReq = () => { const d = domainOf(state.data); return { res: GRID_RES, x0: -d, x1: d, y0: -d, y1: d }; };
+
+  function record(s: TrainerStatus): void {
+    const e = s.epoch ?? 0;
+    if (history.epochs.length > 0 && history.epochs.at(-1)! >= e) return;
+    history.epochs.push(e);
+    history.train.push(finite(s.train?.loss));
+    history.test.push(finite(s.test?.loss));
+    const data = { x: Float32Array.from(history.epochs), series: [
+      { label: 'Training loss', values: Float32Array.from(history.train) }, { label: 'Test loss', values: Float32Array.from(history.test) }],
+    label: describeLoss(history.epochs, history.train, history.test) };
+    if (chart === undefined) chart = new LinePlot(chartArea, data); else chart.update(data);
+  }
+
+  function show(s: Snapshot): void {
+    last = s;
+    const st = s.status;
+    record(st);
+    rEpoch.textContent = String(st.epoch ?? 0);
+    rTrainLoss.textContent = showNum(st.train?.loss);
+    rTestLoss.textContent = showNum(st.test?.loss);
+    rTrainAcc.textContent = showPct(st.train?.accuracy);
+    rTestAcc.textContent = showPct(st.test?.accuracy);
+    // For tests and developers: the engine's exact numbers (JSON round-trips doubles exactly).
+    host.dataset.epoch = String(st.epoch ?? 0);
+    host.dataset.steps = String(st.steps ?? 0);
+    host.dataset.trainLoss = String(st.train?.loss ?? 'null');
+    host.dataset.testLoss = String(st.test?.loss ?? 'null');
+    host.dataset.testAccuracy = String(st.test?.accuracy ?? 'null');
+    if (s.grid) {
+      kind = outputKind(s.grid.outputs);
+      decision.draw({ grid: s.grid, kind, discrete: state.discrete, domain: domainOf(state.data), train: points.train,
+        test: state.test ? points.test : undefined });
+      const words = describeDecision(st, kind, DATASETS[state.data] ?? state.data, state.test);
+      decision.setLabel(words);
+      mapCaption.textContent = words;
+    }
+    if (st.diverged && st.divergence) {
+      divergedText.textContent = describeDivergence(st.divergence, state.lr, describeActs(layerActivations(state).map(nameOf)));
+      diverged.hidden = false;
+      host.dataset.diverged = 'true';
+    } else { diverged.hidden = true; delete host.dataset.diverged; }
+    const broken = st.diverged === true;
+    play.disabled = broken; stepEpoch.disabled = broken; stepBatch.disabled = broken;
+  }
+
+  async function configure(): Promise<void> {
+    pause();
+    const config = trainerConfig(state);
+    try {
+      await trainer.configure(config);
+      engineError.hidden = true;
+    } catch (err) {
+      engineError.textContent = `The engine refused these settings, so the previous run stays: ${err instanceof EngineError ? err.message : String(err)}`;
+      engineError.hidden = false;
+      return;
+    }
+    history.epochs.length = 0; history.train.length = 0; history.test.length = 0;
+    points = await trainer.points();
+    show(await trainer.snapshot({ grid: gridReq() }));
+    rSpeed.textContent = '—';
+  }
+
+  // Playing: one slice in the worker per animation frame, then the picture; samples/s over ~1 s.
+  let playing: Promise<void> | undefined;
+  let since = 0, stepsAt = 0;
+  function onFrame(frame: TrainerAdvance): void {
+    if (frame.snapshot) show(frame.snapshot);
+    const now = performance.now();
+    if (now - since >= 1000) {
+      const steps = frame.progress.steps;
+      rSpeed.textContent = `≈ ${fmt(((steps - stepsAt) * state.batch * 1000) / (now - since), 3)}`;
+      since = now; stepsAt = steps;
+    }
+  }
+  function setPlaying(on: boolean): void {
+    play.textContent = on ? 'Pause' : 'Play';
+    play.setAttribute('aria-pressed', String(on));
+    host.dataset.playing = String(on);
+  }
+  function startPlay(): void {
+    if (trainer.playing || last?.status.diverged) return;
+    setPlaying(true);
+    since = performance.now(); stepsAt = last?.status.steps ?? 0;
+    playing = trainer.play({ slice: sliceOf(state.speed), snapshot: { grid: gridReq() }, onFrame })
+      .catch((err: unknown) => { engineError.textContent = `Training stopped: ${err instanceof Error ? err.message : String(err)}`; engineError.hidden = false; })
+      .finally(() => { setPlaying(false); playing = undefined; announceNow(); });
+  }
+  function pause(): void { trainer?.pause(); }
+  function announceNow(): void {
+    const s = last?.status;
+    if (s) announce.textContent = `Epoch ${s.epoch ?? 0}: train loss ${showNum(s.train?.loss)}, test loss ${showNum(s.test?.loss)}, test accuracy ${showPct(s.test?.accuracy)}.`;
+  }
+  async function step(unit: 'epoch' | 'batch'): Promise<void> {
+    if (trainer.playing) { pause(); await playing; }
+    const frame = await trainer.step(unit, { grid: gridReq() });
+    if (frame.snapshot) show(frame.snapshot);
+    announceNow();
+  }
+
+  play.addEventListener('click', () => { if (trainer.playing) pause(); else startPlay(); });
+  stepEpoch.addEventListener('click', () => void step('epoch'));
+  stepBatch.addEventListener('click', () => void step('batch'));
+  reset.addEventListener('click', () => void configure().then(announceNow));
+  fix.addEventListener('click', () => {
+    state.lr = Math.max(table.lr.min, Number((state.lr / 10).toPrecision(6)));
+    const box = host.querySelector<HTMLInputElement>('[data-state-key="lr"] input');
+    if (box) box.value = String(state.lr);
+    onChange('lr');
+    play.focus();
+  });
+
+  let pending: Promise<void> = Promise.resolve();
+  function onChange(key: string): void {
+    writeUrlState(table, state, hidden, locked);
+    share.refresh();
+    if (VIEW_KEYS.has(key)) {
+      if (key === 'speed' && trainer.playing) { pause(); void playing?.then(startPlay); }
+      else if (last && !trainer.playing) void trainer.snapshot({ grid: gridReq() }).then(show);
+      return;
+    }
+    pending = pending.then(configure); // a fresh run with the new settings, in order
+  }
+  document.addEventListener('visibilitychange', () => { if (document.hidden) pause(); });
+  onThemeChange(() => { chart?.rebuild(); if (last) show(last); });
+  new ResizeObserver(() => { if (last && !trainer.playing) show(last); }).observe(decision.canvas);
+
+  try {
+    trainer = await RemoteTrainer.create(client, trainerConfig(state));
+  } catch (err) {
+    // A link's settings the engine refuses: say so and fall back to the defaults.
+    engineError.textContent = `The engine refused this link's settings (${err instanceof Error ? err.message : String(err)}); showing the defaults.`;
+    engineError.hidden = false;
+    trainer = await RemoteTrainer.create(client, {});
+  }
+  points = await trainer.points();
+  show(await trainer.snapshot({ grid: gridReq() }));
+  host.dataset.ready = 'true';
+}
