@@ -52,7 +52,7 @@ TEST_CASE("softmax lab: the course's [2.0, 1.0, 0.1], cross-entropy and p - y", 
   CHECK(r.grad[2] == r.stable[2] - 1.0f);
 }
 
-TEST_CASE("naive softmax overflows past z/T = 88.72; the stable one holds", "[labs]") {
+TEST_CASE("naive softmax overflows past z/T = 88.72, and the stable one holds", "[labs]") {
   probes::SoftmaxLab r;
   REQUIRE(probes::softmax_lab({88.0f, 0.0f}, 1.0f, 0, r) == "");
   CHECK(r.naive_finite);
