@@ -6,6 +6,7 @@
 // web/embed/<name>.html (no chrome). Site pages pull the shared header/footer from web/partials/.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { offlineCache } from './offline-plugin.ts';
 import { siteFrame } from './site-frame.ts';
 import { texPrerender } from './tex-prerender.ts';
 
@@ -18,7 +19,8 @@ export default defineConfig({
   root: here('.'),
   base: './', // relative URLs: the built site works from any sub-path
   // Formulas are typeset at build time from the engine's registry (web/tex-prerender.ts): KaTeX's JS stays out.
-  plugins: [siteFrame(here('partials')), texPrerender(here('../build/wasm/actlab_node.js'))],
+  plugins: [siteFrame(here('partials')), texPrerender(here('../build/wasm/actlab_node.js')),
+    offlineCache(here('src/offline/service-worker.ts'), here('.'), here('../public'))],
   publicDir: here('../public'),
   cacheDir: here('../node_modules/.vite'), // not web/node_modules
   build: {

@@ -21,6 +21,8 @@ export default defineConfig({
     baseURL: `http://localhost:${port}/`,
     browserName: 'chromium',
     headless: true,
+    // The offline cache stays out of every test but offline.spec.ts, which allows it and checks it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',

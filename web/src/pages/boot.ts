@@ -4,6 +4,7 @@ import '../ui/base.css';
 import { EngineClient, type EngineClientOptions } from '../engine/client';
 import { reportHeight } from '../ui/embed-height';
 import { initTheme } from '../ui/theme';
+import { startOfflineCache } from '../offline/register';
 
 export interface Boot { client: EngineClient; host: HTMLElement; notices: HTMLElement; embed: boolean }
 
@@ -18,6 +19,7 @@ export async function boot(widget: string, mount: (b: Boot) => Promise<void>,
   engine: EngineClientOptions['engine'] = 'full'): Promise<void> {
   const embed = document.body.classList.contains('embed');
   initTheme(embed);
+  void startOfflineCache();
   if (embed) reportHeight(widget);
   const status = byId('status');
   const error = byId('error');

@@ -8,6 +8,7 @@ import { curveSentence } from '../../ui/curve-words';
 import { CurvePlot } from '../../ui/curve-plot';
 import { formatNumber } from '../../ui/format';
 import { initTheme, onThemeChange } from '../../ui/theme';
+import { startOfflineCache } from '../../offline/register';
 import { createCard } from './card';
 
 /** Sample points: x = −5 + i/20 for i = 0..200 (so −5, 0 and 5 are sampled exactly). */
@@ -69,6 +70,7 @@ async function start(): Promise<void> {
 
 // Plot colours come from the theme: redraw when it changes (system switch or the header's choice).
 initTheme();
+void startOfflineCache();
 onThemeChange(() => plots.forEach((p) => p.rebuild()));
 
 void start();
