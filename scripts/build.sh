@@ -19,6 +19,7 @@ build_wasm() {
 }
 build_site() {
   npx vite build --config web/vite.config.ts --logLevel warn
+  node web/tools/site-size.mjs   # the build report: site and per-page sizes as a host serves them
 }
 
 case "$what" in

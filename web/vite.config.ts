@@ -6,6 +6,7 @@
 // web/embed/<name>.html (no chrome). Site pages pull the shared header/footer from web/partials/.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { oembed, siteUrl } from './oembed-plugin.ts';
 import { offlineCache } from './offline-plugin.ts';
 import { siteFrame } from './site-frame.ts';
 import { texPrerender } from './tex-prerender.ts';
@@ -14,12 +15,16 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 
 /** Every HTML entry point, by name (web/<name>.html). */
 const pages = ['index', 'explorer', 'art', 'playground', 'gradients', 'softmax', 'embed/explorer', 'embed/art', 'embed/playground', 'embed/gradients', 'embed/softmax'];
+/** The widgets: every page with an embed copy. */
+const widgets = pages.filter((p) => p.startsWith('embed/')).map((p) => p.slice('embed/'.length));
 
 export default defineConfig({
   root: here('.'),
   base: './', // relative URLs: the built site works from any sub-path
   // Formulas are typeset at build time from the engine's registry (web/tex-prerender.ts): KaTeX's JS stays out.
   plugins: [siteFrame(here('partials')), texPrerender(here('../build/wasm/actlab_node.js')),
+    oembed(widgets, here('.'), siteUrl(process.env.SITE_URL)),
+    // Last: the offline cache lists every file the plugins above emitted.
     offlineCache(here('src/offline/service-worker.ts'), here('.'), here('../public'))],
   publicDir: here('../public'),
   cacheDir: here('../node_modules/.vite'), // not web/node_modules

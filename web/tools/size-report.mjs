@@ -13,8 +13,8 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
+import { closure as pageClosure, gzipped } from './site-size.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const dist = join(root, 'dist');
@@ -25,38 +25,7 @@ if (!existsSync(join(dist, 'explorer.html'))) {
   process.exit(1);
 }
 
-const gz = new Map();
-const gzipped = (file) => {
-  if (!gz.has(file)) gz.set(file, gzipSync(readFileSync(file), { level: 9 }).length);
-  return gz.get(file);
-};
-
-/**
- * Every JS/CSS/wasm file `page` loads, found by following names from the HTML through the chunks.
- * With `eager`, names inside a dynamic import(`…`) and Vite's __vite__mapDeps preload list are not
- * followed: what loads before the first plot (KaTeX arrives later, for the formulas).
- */
-function closure(page, eager = false) {
-  const html = readFileSync(join(dist, page), 'utf8');
-  const todo = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => resolve(dirname(join(dist, page)), m[1]));
-  const seen = new Set();
-  while (todo.length > 0) {
-    const file = todo.pop();
-    if (seen.has(file) || !existsSync(file)) continue;
-    seen.add(file);
-    if (extname(file) !== '.js') continue;
-    let text = readFileSync(file, 'utf8');
-    if (eager) text = text.replace(/import\(`[^`]*`\)|import\("[^"]*"\)|__vite__mapDeps=\([^)]*\)=>[^;]*;|const __vite__mapDeps[^\n]*/g, '');
-    for (const m of text.matchAll(/["'`(/]((?:\.{1,2}\/|assets\/)?[\w/-]*?[\w-]+-[\w-]{8}\.(?:js|css|wasm))/g)) {
-      const name = m[1].split('/').pop();
-      for (const dir of [dirname(file), join(dist, 'assets'), join(dist, 'assets/embed')]) {
-        const candidate = join(dir, name);
-        if (existsSync(candidate)) { todo.push(candidate); break; }
-      }
-    }
-  }
-  return [...seen];
-}
+const closure = (page, eager = false) => pageClosure(dist, page, eager);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log('## Size (gzip -9, without fonts)\n');
@@ -73,7 +42,7 @@ for (const page of pages) {
   console.log(`| ${page} | ${kb(js)} | ${kb(css)} | ${kb(wasm)} | ${kb(js + css + wasm)} | ${kb(eager)} |`);
 }
 console.log('\nLargest files:');
-for (const [file, size] of [...gz].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`  ${kb(size).padStart(9)}  ${file.slice(dist.length + 1)}`);
+for (const [file, size] of [...new Set(pages.flatMap((p) => closure(p)))].map((f) => [f, gzipped(f)]).sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`  ${kb(size).padStart(9)}  ${file.slice(dist.length + 1)}`);
 
 // --- speed -------------------------------------------------------------------------------------
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',

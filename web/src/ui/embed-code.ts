@@ -2,7 +2,7 @@
 // lets the iframe size itself (docs/embedding.md), and the embed page's own "Copy embed code"
 // button. The code is also shown in a read-only text box, so it can be copied by hand when the
 // clipboard is not available. The site pages' sharing lives in share-panel.ts.
-import { el } from './dom';
+import { el } from './dom.ts'; // with its extension: web/oembed-plugin.ts imports this file into the Vite config
 
 /** Escapes text for an HTML attribute value in double quotes. */
 export function attr(text: string): string {
