@@ -8,6 +8,7 @@ import { baseOf, explorerTable, paramKey, SOFTMAX_ID } from '../../web/src/state
 import { gradientsTable } from '../../web/src/state/gradients';
 import { softmaxTable } from '../../web/src/state/softmax';
 import { playgroundTable } from '../../web/src/state/playground';
+import { exercisesTable } from '../../web/src/state/exercises';
 import { FRAME_CONTROLS, type Table } from '../../web/src/state/schema';
 import type { ActivationMeta } from '../../web/src/engine/types';
 import { engine, widgetReady } from './helpers';
@@ -24,6 +25,7 @@ const EXTRA: Record<string, Record<string, string[]>> = {
   gradients: {},
   softmax: {},
   playground: { dseed: ['Regenerate'], seed: ['New weights'], units: ['Add a layer', 'Remove'], act: ['A different activation per layer'] },
+  exercises: {},
 };
 /** On embeds the frame's share control is the embed's own "Copy embed code" button. */
 const EMBED_EXTRA: Record<string, string[]> = { share: ['Copy embed code'] };
@@ -52,12 +54,15 @@ async function visibleParts(page: Page, within?: string): Promise<string[]> {
   }, within ?? null);
 }
 
-type Widget = 'explorer' | 'art' | 'gradients' | 'softmax' | 'playground';
+type Widget = 'explorer' | 'art' | 'gradients' | 'softmax' | 'playground' | 'exercises';
+/** The page of a widget: its name, except the exercises (site `exercises.html`, embed `embed/exercise.html`). */
+const pageOf = (widget: Widget, embed: boolean): string => (widget === 'exercises' ? (embed ? 'embed/exercise.html' : 'exercises.html') : `${embed ? 'embed/' : ''}${widget}.html`);
 /** The widget's state table for the registry. */
 function tableOf(widget: Widget, all: ReturnType<typeof metas>): Table {
   if (widget === 'explorer') return explorerTable(all);
   if (widget === 'gradients') return gradientsTable(all.map((m) => m.id));
   if (widget === 'softmax') return softmaxTable();
+  if (widget === 'exercises') return exercisesTable;
   if (widget === 'playground') return playgroundTable(all.map((m) => m.id).filter((id) => id !== SOFTMAX_ID));
   return artTable(all.map((m) => m.id));
 }
@@ -87,12 +92,12 @@ function cases(widget: Widget, table: Table): Case[] {
 }
 
 for (const embed of [false, true]) {
-  for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground'] as const) {
-    test(`${embed ? 'embed/' : ''}${widget}.html: hide=K hides every part of K and nothing else, for every hideable key K`, async ({ page }) => {
+  for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'exercises'] as const) {
+    test(`${pageOf(widget, embed)}: hide=K hides every part of K and nothing else, for every hideable key K`, async ({ page }) => {
       test.setTimeout(240_000);
       const all = metas();
       const table: Table = tableOf(widget, all);
-      const url = `${embed ? 'embed/' : ''}${widget}.html`;
+      const url = pageOf(widget, embed);
       for (const c of cases(widget, table)) {
         await page.goto(`${url}?${c.state}`);
         await widgetReady(page);
@@ -113,13 +118,13 @@ for (const embed of [false, true]) {
   }
 }
 
-for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground'] as const) {
-  test(`${widget}.html: lock=K keeps every part of K visible and every input of it disabled, for every lockable key K`, async ({ page }) => {
+for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'exercises'] as const) {
+  test(`${pageOf(widget, false)}: lock=K keeps every part of K visible and every input of it disabled, for every lockable key K`, async ({ page }) => {
     test.setTimeout(240_000);
     const all = metas();
     const table: Table = tableOf(widget, all);
     for (const c of cases(widget, table).filter((k) => Object.hasOwn(table, k.key))) {
-      await page.goto(`${widget}.html?${c.state}${c.state ? '&' : ''}lock=${c.key}`);
+      await page.goto(`${pageOf(widget, false)}?${c.state}${c.state ? '&' : ''}lock=${c.key}`);
       await widgetReady(page);
       const tagged = page.locator(`#widget [data-state-key="${c.key}"]`);
       for (const node of await tagged.all()) await expect(node, `${c.key} is shown`).toBeVisible();

@@ -14,6 +14,8 @@ import type { ActivationMeta, ApplyOptions, CurveFeatures, FeatureOptions, Featu
 import type { ArtTile } from './art-types';
 import type { ProbeKind, ProbeResults, ProbeSpecs } from './probes';
 import type { CurvesRequest, CurvesResult, GeluErrorResult, PointValue } from './composite';
+import type { CheatRow, Comparison, CompareOptions, DerivativeCheck, ExprCheck, ExprParam, GridOptions } from './expr';
+import type { ExerciseKind, ExerciseReply, ExerciseSpecs } from './exercise';
 
 export { EngineError, EngineLoadError };
 export type { ArtTile, CurvesRequest, CurvesResult, GeluErrorResult, PointValue };
@@ -21,6 +23,8 @@ export type { ActivationMeta, ApplyOptions, CurveFeatures, FeatureOptions, Featu
 export type { TrainerAdvance };
 export type * from './trainer-types';
 export type * from './probes';
+export type * from './exercise';
+export type { CheatRow, Comparison, CompareOptions, DerivativeCheck, ExprCheck, ExprParam, GridOptions } from './expr';
 
 /** Options of {@link EngineClient}. */
 export interface EngineClientOptions {
@@ -177,6 +181,36 @@ export class EngineClient {
   /** Frees trainer `id` in the worker. */
   trainerDispose(id: number): Promise<boolean> {
     return this.#call('trainerDispose', id);
+  }
+
+  /** Parses a typed activation: its TeX and conventions, or the error with its column. */
+  exprCheck(text: string, params?: ExprParam[]): Promise<ExprCheck> {
+    return this.#call('exprCheck', text, params);
+  }
+
+  /** f and f′ of a typed activation on an n-point grid over [lo, hi]; rejects with the caret display on a bad text. */
+  exprCurves(text: string, lo: number, hi: number, n: number, params?: ExprParam[]): Promise<{ x: Float32Array; f: Float32Array; df: Float32Array }> {
+    return this.#call('exprCurves', text, lo, hi, n, params);
+  }
+
+  /** The engine's cheat-sheet row of a typed activation (default [−5, 5], 100 points). */
+  exprCheatRow(text: string, opts: GridOptions & { params?: ExprParam[] } = {}): Promise<CheatRow> {
+    return this.#call('exprCheatRow', text, opts);
+  }
+
+  /** An answer expression against a reference on a grid and at special values. */
+  exprCompare(answer: string, reference: string, opts: CompareOptions & { params?: ExprParam[] } = {}): Promise<Comparison> {
+    return this.#call('exprCompare', answer, reference, opts);
+  }
+
+  /** A learner's f′ against the engine's symbolic derivative of f and finite differences. */
+  exprCheckDerivative(df: string, f: string, opts: CompareOptions & { params?: ExprParam[] } = {}): Promise<DerivativeCheck> {
+    return this.#call('exprCheckDerivative', df, f, opts);
+  }
+
+  /** One of the engine's exercise checks (exercise.ts). */
+  exercise<K extends ExerciseKind>(kind: K, spec: ExerciseSpecs[K]): Promise<ExerciseReply<K>> {
+    return this.#call('exercise', kind, spec) as Promise<ExerciseReply<K>>;
   }
 
   /** Stops the worker; later calls reject. */

@@ -11,6 +11,8 @@ import type { Points, Progress, Slice, Snapshot, SnapshotRequest, TrainerConfig,
 import type { CurvesRequest, CurvesResult, GeluErrorResult, PointValue } from './composite';
 import type { ActivationMeta, ApplyOptions, FeatureOptions, FeatureResult, SoftmaxOptions } from './types';
 import type { ProbeKind, ProbeResults, ProbeSpecs } from './probes';
+import type { CheatRow, Comparison, CompareOptions, DerivativeCheck, ExprCheck, ExprParam, GridOptions } from './expr';
+import type { ExerciseKind, ExerciseReply, ExerciseSpecs } from './exercise';
 
 /** Every operation: its argument tuple and its result. */
 export interface Ops {
@@ -50,6 +52,15 @@ export interface Ops {
   trainerDispose: { args: [id: number]; result: boolean };
   /** One experiment of the engine's probes (probes.ts); a bad spec rejects with EngineError naming the field. */
   probe: { args: [kind: ProbeKind, spec: ProbeSpecs[ProbeKind]]; result: ProbeResults[ProbeKind] };
+  /** Typed activations (expr.ts, docs/expr.md): parse + TeX, or the error with its column (a value, not a throw). */
+  exprCheck: { args: [text: string, params?: ExprParam[]]; result: ExprCheck };
+  /** f and f′ of a typed activation on an n-point grid over [lo, hi] (the grid too). */
+  exprCurves: { args: [text: string, lo: number, hi: number, n: number, params?: ExprParam[]]; result: { x: Float32Array; f: Float32Array; df: Float32Array } };
+  exprCheatRow: { args: [text: string, opts: GridOptions & { params?: ExprParam[] }]; result: CheatRow };
+  exprCompare: { args: [answer: string, reference: string, opts: CompareOptions & { params?: ExprParam[] }]; result: Comparison };
+  exprCheckDerivative: { args: [df: string, f: string, opts: CompareOptions & { params?: ExprParam[] }]; result: DerivativeCheck };
+  /** One of the exercises' engine checks (exercise.ts); an unreadable answer is {ok: false, error}. */
+  exercise: { args: [kind: ExerciseKind, spec: ExerciseSpecs[ExerciseKind]]; result: ExerciseReply<ExerciseKind> };
 }
 
 /** The answer to trainerAdvance. */

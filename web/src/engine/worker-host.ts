@@ -10,6 +10,8 @@ import { instantiate } from './instantiate';
 import type { Op, Ops, Request, Response, WireError } from './protocol';
 import { runProbe, type ProbeModule } from './probes';
 import { trainerHandlers } from './trainer-worker';
+import { ExprEngine, type ExprModule } from './expr';
+import { runExercise, type ExerciseModule } from './exercise';
 
 /** The part of DedicatedWorkerGlobalScope this file uses (the DOM lib is the project default). */
 interface WorkerScope {
@@ -29,6 +31,14 @@ engine.catch(() => undefined); // reported through the answers, not as an unhand
 let art: Art | undefined;
 /** The worker's one art renderer, created on first use (throws when the build has none). */
 const artOf = async (): Promise<Art> => (art ??= new Art((await loaded) as unknown as ArtModule));
+let expr: ExprEngine | undefined;
+/** The typed-activation engine (the full builds have it). */
+const exprOf = async (): Promise<ExprEngine> => (expr ??= new ExprEngine((await loaded) as unknown as ExprModule));
+/** An n-point grid over [lo, hi], as the engine's grids are (lo + i·(hi − lo)/(n − 1), in float). */
+const gridOf = (lo: number, hi: number, n: number): Float32Array => {
+  const count = Math.max(2, Math.min(100001, Math.floor(n)));
+  return Float32Array.from({ length: count }, (_, i) => lo + (i * (hi - lo)) / (count - 1));
+};
 
 type Handlers = { [K in Op]: (e: Engine, ...args: Ops[K]['args']) => Ops[K]['result'] | Promise<Ops[K]['result']> };
 const handlers: Handlers = {
@@ -46,6 +56,15 @@ const handlers: Handlers = {
   artHash: async (_, w, h, z) => (await artOf()).hash(w, h, z),
   ...trainerHandlers(loaded),
   probe: async (_, kind, spec) => runProbe((await loaded) as ProbeModule, kind, spec),
+  exprCheck: async (_, text, params) => (await exprOf()).check(text, params),
+  exprCurves: async (_, text, lo, hi, n, params) => {
+    const x = gridOf(lo, hi, n);
+    return { x, ...(await exprOf()).evaluateBoth(text, x, params) };
+  },
+  exprCheatRow: async (_, text, opts) => (await exprOf()).cheatRow(text, opts),
+  exprCompare: async (_, answer, reference, opts) => (await exprOf()).compare(answer, reference, opts),
+  exprCheckDerivative: async (_, df, f, opts) => (await exprOf()).checkDerivative(df, f, opts),
+  exercise: async (_, kind, spec) => runExercise((await loaded) as ExerciseModule, kind, spec),
 };
 
 /** The ArrayBuffers of typed arrays in a result (up to four object/array levels down), to transfer. */

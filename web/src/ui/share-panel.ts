@@ -25,6 +25,8 @@ import './share-panel.css';
 export interface ShareOptions<T extends Table> {
   /** The widget's page name: `<widget>.html` and `embed/<widget>.html`. */
   widget: string;
+  /** The site page's name when it differs from the embed's (`exercises.html` beside `embed/exercise.html`). */
+  page?: string;
   /** Default title of the embed's iframe (screen readers announce it). */
   title: string;
   /** The iframe's default height in CSS px (embed.js then fits it to the content). */
@@ -184,7 +186,7 @@ function teacherPanel<T extends Table>(o: ShareOptions<T>, access: Access): Shar
     return Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, Math.round(v)));
   };
   const title = () => titleBox.input.value.trim() || o.title;
-  const linkUrl = () => new URL(`${o.widget}.html${ownQuery() ? `?${ownQuery()}` : ''}`, siteBase(false)).href;
+  const linkUrl = () => new URL(`${o.page ?? o.widget}.html${ownQuery() ? `?${ownQuery()}` : ''}`, siteBase(false)).href;
   const snippet = () => embedSnippet(o.widget, title(), embedQuery(), siteBase(false), fixedHeight() ?? o.height, fixedHeight() === undefined);
 
   async function copy(text: string, what: string): Promise<void> {

@@ -1,0 +1,139 @@
+// sandbox.ts — type any activation: the engine parses it (or says where it is wrong, with a caret
+// under the column), differentiates it, typesets f and f′ (KaTeX), draws both, gives its cheat-sheet
+// row, and on request trains it against ReLU on the circle (a seeded engine run, loss curves).
+import type { EngineClient } from '../../engine/client';
+import { el, uid } from '../../ui/dom';
+import { formatNumber as f } from '../../ui/format';
+import { createLegend } from '../../ui/legend';
+import { LinePlot } from '../../ui/line-plot';
+import { createTable } from '../../ui/table';
+import { texLater } from '../../ui/tex-lazy';
+import { onThemeChange } from '../../ui/theme';
+
+export const SANDBOX_DEFAULT = 'x * sigmoid(1.702 * x)';
+const LO = -5, HI = 5;
+
+export function createSandbox(client: EngineClient, initial = SANDBOX_DEFAULT, onText: (text: string) => void = () => undefined): HTMLElement {
+  const root = el('section', 'panel sandbox');
+  root.id = 'sandbox';
+  root.setAttribute('aria-labelledby', 'sandbox-title');
+  const title = el('h2', undefined, 'Sandbox: type any activation');
+  title.id = 'sandbox-title';
+  root.append(title, el('p', undefined, 'Use x (or z), numbers, + − * / ^, comparisons, where(c, a, b) or c ? a : b, the parameters alpha (0.25) and beta (1), ' +
+    'and exp log log1p expm1 sqrt abs sign min max sin cos tanh sigmoid softplus erf erfc Phi relu step, pi and e. Write 2*x, not 2x.'));
+
+  const row = el('div', 'control answer-row');
+  const id = uid('sandbox');
+  const lab = el('label', 'control-label', 'f(x) =');
+  lab.htmlFor = id;
+  const input = el('input', 'mono');
+  input.type = 'text';
+  input.id = id;
+  input.value = initial;
+  input.maxLength = 1000;
+  input.spellcheck = false;
+  input.autocomplete = 'off';
+  row.append(lab, input);
+  root.append(row);
+
+  const status = el('div', 'sandbox-status');
+  status.setAttribute('aria-live', 'polite');
+  const formulas = el('div', 'sandbox-tex');
+  const fTex = el('div', 'tex-line');
+  const dfTex = el('div', 'tex-line');
+  const notes = el('ul', 'hint sandbox-notes');
+  formulas.append(el('p', 'control-label', 'The engine’s f and its derivative:'), fTex, dfTex, notes);
+  const legend = createLegend(['f(x)', 'f′(x)']);
+  const plotBox = el('div', 'plot-box');
+  const sheet = el('div');
+  const raceButton = el('button', undefined, 'Train it against ReLU on the circle');
+  raceButton.type = 'button';
+  const race = el('div', 'sandbox-race');
+  race.setAttribute('aria-live', 'polite');
+  const out = el('div', 'sandbox-out');
+  out.append(formulas, legend, plotBox, sheet, el('div', 'actions'), race);
+  out.querySelector('.actions')!.append(raceButton);
+  root.append(status, out);
+
+  let plot: LinePlot | undefined;
+  onThemeChange(() => plot?.rebuild());
+  let seq = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let current = '';
+
+  async function update(): Promise<void> {
+    const text = input.value;
+    const mine = ++seq;
+    onText(text);
+    const parsed = await client.exprCheck(text);
+    if (mine !== seq) return;
+    status.replaceChildren();
+    race.replaceChildren();
+    if (!parsed.ok) {
+      out.hidden = true;
+      root.dataset.state = 'error';
+      const msg = el('p', 'error-line', parsed.error.message);
+      status.append(msg);
+      if (parsed.error.column > 0) status.append(el('pre', 'caret', parsed.error.display));
+      input.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    input.removeAttribute('aria-invalid');
+    current = text;
+    const [curves, row] = await Promise.all([client.exprCurves(text, LO, HI, 801), client.exprCheatRow(text)]);
+    if (mine !== seq) return;
+    out.hidden = false;
+    texLater(fTex, `f(${parsed.input}) = ${parsed.tex}`, true);
+    texLater(dfTex, `f'(${parsed.input}) = ${parsed.dtex}`, true);
+    notes.replaceChildren(...parsed.notes.map((n) => el('li', undefined, n)));
+    const words = `f takes values from ${f(row.min ?? NaN)} (at x = ${f(row.minAt ?? NaN)}) to ${f(row.max ?? NaN)} (at x = ${f(row.maxAt ?? NaN)}) on [${LO}, ${HI}], ${row.monotonic === 'no' ? 'not monotonic' : row.monotonic}; ` +
+      `steepest slope ${f(row.maxAbsSlope ?? NaN)} at x = ${f(row.maxAbsSlopeAt ?? NaN)}.`;
+    const data = { x: curves.x, series: [{ label: 'f', values: curves.f }, { label: 'f′', values: curves.df }], label: `Your activation on [${LO}, ${HI}]: ${words}` };
+    if (plot === undefined) plot = new LinePlot(plotBox, data); else plot.update(data);
+    sheet.replaceChildren(createTable('Cheat-sheet row (the engine, on [−5, 5], 100 points)', [
+      { header: 'Range reached', cell: () => `${f(row.min ?? NaN)} … ${f(row.max ?? NaN)}` },
+      { header: 'Monotonic', cell: () => row.monotonic },
+      { header: 'Max |f′| (where)', numeric: true, cell: () => `${f(row.maxAbsSlope ?? NaN)} (x = ${f(row.maxAbsSlopeAt ?? NaN)})` },
+      { header: 'Dead zone (|f′| < 0.01)', numeric: true, cell: () => `${f(100 * row.deadShare)} %` },
+      { header: 'Not finite', numeric: true, cell: () => (row.nonfinite === 0 ? 'none' : `${row.nonfinite} points, first x = ${f(row.nonfiniteAt ?? NaN)}`) },
+    ], [0]));
+    status.append(el('p', 'ok-line', `Parsed: input ${parsed.input}${parsed.params.some((p) => p.used) ? `, parameters ${parsed.params.filter((p) => p.used).map((p) => `${p.name} = ${p.value}`).join(', ')}` : ''}.`));
+    root.dataset.state = 'ok';
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void update(), 300);
+  });
+
+  raceButton.addEventListener('click', () => {
+    const text = current;
+    raceButton.disabled = true;
+    race.replaceChildren(el('p', undefined, 'Training both in the engine…'));
+    void (async () => {
+      try {
+        const r = await client.exercise('race', { dataset: 'circle', samples: 500, noise: 0.05, hidden: [8], lr: 0.03, epochs: 60, target: 0,
+          init: 'he', activations: [`expr:${text}`, 'relu'] });
+        race.replaceChildren();
+        if (!r.ok) { race.append(el('p', 'error-line', r.error.message)); return; }
+        const names = ['Your activation', 'ReLU'];
+        const length = Math.max(...r.runs.map((x) => x.loss.length));
+        const x = Float32Array.from({ length }, (_, i) => i + 1);
+        const words = r.runs.map((run, i) => `${names[i]}: loss ${f(run.loss[run.loss.length - 1] ?? NaN)} after ${run.loss.length} epochs, ` +
+          `test accuracy ${run.testAccuracy === null ? '—' : `${f(100 * run.testAccuracy)} %`}${run.diverged ? ' (diverged)' : ''}`).join('; ');
+        race.append(el('h3', undefined, 'Circle, one hidden layer of 8, He initialisation, SGD 0.03, 60 epochs, seed 1'), createLegend(names));
+        const box = el('div', 'plot-box');
+        race.append(box, el('p', 'hint', `${words}.`));
+        new LinePlot(box, { x, logY: true, series: r.runs.map((run, i) => ({ label: names[i]!, values: Float32Array.from({ length }, (_, k) => run.loss[k] ?? NaN) })),
+          label: `Training loss per epoch, log scale. ${words}.` });
+      } catch (err) {
+        race.replaceChildren(el('p', 'error-line', err instanceof Error ? err.message : String(err)));
+      } finally {
+        raceButton.disabled = false;
+      }
+    })();
+  });
+
+  void update();
+  return root;
+}
