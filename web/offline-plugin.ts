@@ -36,7 +36,7 @@ export function offlineCache(source: string, root: string, publicDir: string): P
     apply: 'build',
     enforce: 'post',
     // Every page names its way back to the site root (register.ts finds sw.js from it) and loads
-    // public/file-notice.js first (a classic script: it must run from file:// too).
+    // public/file-notice.js (a classic script, so it runs from file:// too; after the CSP meta, before the deferred modules).
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
@@ -44,7 +44,7 @@ export function offlineCache(source: string, root: string, publicDir: string): P
         const base = up === '' ? './' : `${up}/`;
         return [
           { tag: 'meta', attrs: { name: 'actlab-root', content: base }, injectTo: 'head' },
-          { tag: 'script', attrs: { src: `${base}file-notice.js` }, injectTo: 'head-prepend' },
+          { tag: 'script', attrs: { src: `${base}file-notice.js` }, injectTo: 'head' },
         ];
       },
     },

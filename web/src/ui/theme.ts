@@ -2,6 +2,7 @@
 // `theme` key (embeds), applied as <html data-theme>; listeners redraw canvases when it changes.
 // An embed follows its link only — light unless the link says dark or auto (the reader's system
 // setting) — and never the theme saved on the lab site: a course page must look as its author saw it.
+import { initSiteNav } from './site-nav';
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 const KEY = 'actlab-theme';
 const listeners = new Set<() => void>();
@@ -41,6 +42,7 @@ export function initTheme(embed = false): void {
     : fromUrl === 'light' || fromUrl === 'dark' ? fromUrl : stored();
   apply(choice);
   dark.addEventListener('change', () => { for (const f of listeners) f(); });
+  if (!embed) initSiteNav();
   const select = document.querySelector<HTMLSelectElement>('[data-theme-select]');
   if (select === null) return;
   select.value = choice;
