@@ -119,7 +119,7 @@ export const EXERCISES: readonly Exercise[] = [
           { answer: 'x > 0 ? 1 : alpha * (exp(x) - 1)', hint: 'The derivative of α(eˣ − 1) is αeˣ: the −1 is a constant and disappears.' },
           { answer: 'x > 0 ? 1 : 0', hint: 'That is ReLU’s derivative. ELU keeps a slope αeˣ for x < 0 — that is why its units do not die.' },
         ] },
-      { kind: 'choice', key: 'dead', label: 'In the census below, which has more dead units (no gradient on any input)?',
+      { kind: 'choice', key: 'dead', label: 'In the engine’s census of one random layer, which has more dead or nearly dead units (a gradient on fewer than 5 % of the inputs)?',
         options: [{ value: 'relu', label: 'ReLU' }, { value: 'elu', label: 'ELU' }, { value: 'same', label: 'The same number' }],
         correct: 'engine', hints: {
           elu: 'Look at the census: ELU’s slope αeˣ is never exactly 0, so its units always pass some gradient.',
@@ -127,9 +127,9 @@ export const EXERCISES: readonly Exercise[] = [
     ],
     solution: ['f(x) = x for x > 0, α(eˣ − 1) otherwise: x > 0 ? x : alpha * (exp(x) - 1) (expm1(x) computes eˣ − 1 accurately near 0).',
       'f′(x) = 1 for x > 0, αeˣ otherwise: x > 0 ? 1 : alpha * exp(x). At x = 0 the engine takes the slope of the branch taken (the “otherwise” branch, α).',
-      'A unit is dead when f′(z) = 0 for every input. ReLU′ is 0 for all z < 0, so a unit with a strongly negative bias dies; ELU′ = αeᶻ > 0 everywhere, so no ELU unit is dead.'],
+      'A unit is dead when f′(z) = 0 for every input, nearly dead when f′(z) ≠ 0 for fewer than 5 % of them. ReLU′ is 0 for all z < 0, so units with a strongly negative bias die; ELU′ = αeᶻ > 0 everywhere, so every ELU unit passes some gradient on every input.'],
     links: [{ label: 'ELU and ReLU in the explorer', href: 'explorer.html?act=elu,relu' }],
-    evidence: { kind: 'census', activations: [relu, elu], biasMean: -1 },
+    evidence: { kind: 'census', activations: [relu, elu], biasMean: -3 },
   },
   {
     id: 'monitor', number: 4, title: 'A gradient-health monitor',
@@ -235,7 +235,7 @@ export const EXERCISES: readonly Exercise[] = [
           { answer: '0.25', hint: '0.25 is σ′(0), the largest slope sigmoid has; at z = 5 the curve is almost flat.' }] },
       { kind: 'number', key: 'm5', label: 'σ′(−5) =', placeholder: '0.0066', reference: 'sigmoid(-5) * (1 - sigmoid(-5))', atol: 0.0005,
         mistakes: [{ answer: '-sigmoid(5) * (1 - sigmoid(5))', hint: 'σ′ is never negative: sigmoid only rises. σ′(−z) = σ′(z).' },
-          { answer: 'sigmoid(-5)', hint: 'That is σ(−5), the value: multiply by 1 − σ(−5).' }] },
+          { answer: 'sigmoid(5)', hint: 'That is σ(5), the value at +5. The slope at −5 is σ(−5)(1 − σ(−5)), the same as at +5.' }] },
       { kind: 'choice', key: 'relu', label: 'Why doesn’t ReLU have this problem for z > 0?',
         options: [
           { value: 'one', label: 'ReLU′(z) = 1 for every z > 0: the gradient passes unchanged however large z is' },

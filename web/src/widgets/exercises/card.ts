@@ -269,11 +269,11 @@ function showEvidence(box: HTMLElement, ex: Exercise, runs: Runs, client: Engine
     });
     box.append(links);
   } else if (e.kind === 'census' && runs.census) {
-    box.append(el('h4', undefined, 'The engine’s census: one random layer, 5 inputs → 20 units, biases around −1, 1000 random inputs'));
+    box.append(el('h4', undefined, 'The engine’s census: one random layer, 5 inputs → 20 units, weights N(0, 1), biases N(−3, 1), 1000 random inputs'));
     box.append(createTable('Dead units (no gradient on any input) and saturated units', [
       { header: 'Activation', rowHeader: true, cell: (c: NonNullable<Runs['census']>[number]) => c.name },
       { header: 'Dead', numeric: true, cell: (c) => `${c.result.dead} of ${c.result.units.length}` },
-      { header: 'Weak (< 5 % active)', numeric: true, cell: (c) => String(c.result.weak) },
+      { header: 'Nearly dead (gradient on < 5 % of inputs)', numeric: true, cell: (c) => String(c.result.weak) },
       { header: 'Healthy', numeric: true, cell: (c) => String(c.result.healthy) },
     ], runs.census));
   } else if (e.kind === 'curve') {

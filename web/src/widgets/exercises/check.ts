@@ -179,8 +179,9 @@ function engineChoice(ex: Exercise, runs: Runs): { correct?: string; why: string
   if (ex.evidence?.kind === 'census' && runs.census) {
     const [a, b] = runs.census;
     if (!a || !b) return { why: '' };
-    const correct = a.result.dead > b.result.dead ? a.id : b.result.dead > a.result.dead ? b.id : 'same';
-    return { correct, why: `the engine’s census of one random layer (20 units, bias mean −1) finds ${a.result.dead} dead ${a.name} units and ${b.result.dead} dead ${b.name} units` };
+    const [da, db] = [a.result.dead + a.result.weak, b.result.dead + b.result.weak];
+    const correct = da > db ? a.id : db > da ? b.id : 'same';
+    return { correct, why: `the engine’s census of one random layer (20 units, biases around −3) finds ${da} dead or nearly dead ${a.name} units and ${db} ${b.name} units` };
   }
   return { why: '' };
 }

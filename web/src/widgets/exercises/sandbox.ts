@@ -50,8 +50,9 @@ export function createSandbox(client: EngineClient, initial = SANDBOX_DEFAULT, o
   raceButton.type = 'button';
   const race = el('div', 'sandbox-race');
   race.setAttribute('aria-live', 'polite');
+  const links = el('p', 'evidence-links');
   const out = el('div', 'sandbox-out');
-  out.append(formulas, legend, plotBox, sheet, el('div', 'actions'), race);
+  out.append(formulas, legend, plotBox, sheet, el('div', 'actions'), links, race);
   out.querySelector('.actions')!.append(raceButton);
   root.append(status, out);
 
@@ -97,6 +98,12 @@ export function createSandbox(client: EngineClient, initial = SANDBOX_DEFAULT, o
       { header: 'Dead zone (|f′| < 0.01)', numeric: true, cell: () => `${f(100 * row.deadShare)} %` },
       { header: 'Not finite', numeric: true, cell: () => (row.nonfinite === 0 ? 'none' : `${row.nonfinite} points, first x = ${f(row.nonfiniteAt ?? NaN)}`) },
     ], [0]));
+    links.replaceChildren('Train it in the playground: ');
+    for (const [data, name, extra] of [['circle', 'circle', {}], ['spiral', 'spiral', { classes: '2', units: '16,16,16', opt: 'adam', lr: '0.01' }]] as const) {
+      const a = el('a', undefined, `on the ${name}`);
+      a.href = `playground.html?${new URLSearchParams({ data, ...extra, act: 'expr', fx: text }).toString().replaceAll('%2C', ',')}`;
+      links.append(...(links.childElementCount > 0 ? [' · ', a] : [a]));
+    }
     status.append(el('p', 'ok-line', `Parsed: input ${parsed.input}${parsed.params.some((p) => p.used) ? `, parameters ${parsed.params.filter((p) => p.used).map((p) => `${p.name} = ${p.value}`).join(', ')}` : ''}.`));
     root.dataset.state = 'ok';
   }
