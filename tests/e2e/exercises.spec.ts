@@ -115,6 +115,8 @@ test('the sandbox typesets, plots and describes a typed activation, and puts a c
   await expect(box).toHaveAttribute('data-state', 'ok');
   await expect(box.locator('.sandbox-tex .katex').first()).toBeVisible({ timeout: 15_000 });
   await expect(box.locator('.plot-box canvas')).toHaveCount(1);
+  await expect(box.locator('.legend')).toContainText('GELU');   // overlaid for comparison by default
+  await expect(box.getByRole('link', { name: 'on the spiral' })).toHaveAttribute('href', /act=expr&fx=x\+\*\+sigmoid/);
   // The cheat-sheet row is the engine's.
   const m = engine() as unknown as { exprCheatRow(t: string, p: string, lo: number, hi: number, n: number): string };
   const row = (JSON.parse(m.exprCheatRow('x * sigmoid(1.702 * x)', '', -5, 5, 100)) as { row: { monotonic: string } }).row;

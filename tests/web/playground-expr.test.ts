@@ -13,7 +13,7 @@ describe('playground typed activation', () => {
     const p = parseState(table, 'act=expr,relu&units=4,4&fx=x%20*%20sigmoid(x)');
     expect(p.notices).toEqual([]);
     const cfg = trainerConfig(p.state as PlaygroundState);
-    expect(cfg.network.hidden.map((h) => h.activation)).toEqual(['expr:x * sigmoid(x)', 'relu']);
+    expect(cfg.network!.hidden!.map((h) => h.activation)).toEqual(['expr:x * sigmoid(x)', 'relu']);
     expect(serialiseState(table, p.state)).toBe('act=expr,relu&fx=x+*+sigmoid%28x%29');
     expect(parseState(table, serialiseState(table, p.state)).state.fx).toBe('x * sigmoid(x)');
   });
@@ -21,7 +21,7 @@ describe('playground typed activation', () => {
   it('defaults: no typed layer, the default text is not written to the link', () => {
     const p = parseState(table, '');
     expect(p.state.fx).toBe(EXPR_DEFAULT);
-    expect(trainerConfig(p.state as PlaygroundState).network.hidden.every((h) => !h.activation.startsWith('expr:'))).toBe(true);
+    expect(trainerConfig(p.state as PlaygroundState).network!.hidden!.every((h) => !(h.activation ?? '').startsWith('expr:'))).toBe(true);
     expect(serialiseState(table, p.state)).toBe('');
   });
 

@@ -171,10 +171,12 @@ export async function runEvidence(client: EngineClient, ex: Exercise, answers: R
 function engineChoice(ex: Exercise, runs: Runs): { correct?: string; why: string } {
   if (ex.evidence?.kind === 'race' && runs.race) {
     const r = runs.race;
+    const acts = ex.evidence.activations;
+    const name = (id: string) => acts.find((a) => a.id === id)?.name ?? id;
     const best = r.fastest >= 0 ? r.runs[r.fastest] : undefined;
     if (!best) return { correct: undefined, why: `none reached a training loss of ${f(r.target)} within ${r.epochs} epochs` };
-    const others = r.runs.filter((x) => x !== best).map((x) => `${x.activation} ${x.epochsToTarget === 0 ? `not within ${r.epochs}` : x.epochsToTarget}`);
-    return { correct: best.activation, why: `in the engine’s seeded run ${best.activation} reached ${f(r.target)} after ${best.epochsToTarget} epochs (${others.join(', ')})` };
+    const others = r.runs.filter((x) => x !== best).map((x) => `${name(x.activation)} ${x.epochsToTarget === 0 ? `not within ${r.epochs}` : x.epochsToTarget}`);
+    return { correct: best.activation, why: `in the engine’s seeded run ${name(best.activation)} reached ${f(r.target)} after ${best.epochsToTarget} epochs (${others.join(', ')})` };
   }
   if (ex.evidence?.kind === 'census' && runs.census) {
     const [a, b] = runs.census;
