@@ -262,3 +262,19 @@ test('360 px phone: nothing wider than the screen', async ({ page }) => {
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(wide).toBeLessThanOrEqual(360);
 });
+
+test('the playground trains a typed activation from the sandbox link; a typo is refused with its place', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = watchErrors(page);
+  await page.goto('playground.html?data=xor&noise=0&units=8,8&opt=adam&speed=fast&act=expr&fx=x%20*%20sigmoid(1.702%20*%20x)');
+  await widgetReady(page);
+  await expect(page.getByRole('textbox', { name: 'Typed activation f(x)' })).toHaveValue('x * sigmoid(1.702 * x)');
+  await page.getByRole('button', { name: 'Play' }).click();
+  const acc = async () => Number(await page.locator('#widget').getAttribute('data-test-accuracy'));
+  await expect.poll(acc, { timeout: 60_000 }).toBeGreaterThanOrEqual(0.9);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  expect(errors).toEqual([]);
+  await page.goto('playground.html?act=expr&fx=sigmod(x)');
+  await widgetReady(page);
+  await expect(page.locator('#widget .error')).toContainText('did you mean "sigmoid"?');
+});
