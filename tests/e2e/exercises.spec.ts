@@ -17,7 +17,7 @@ function engineAnswers(): Record<string, Record<string, string>> {
     layers: 50, width: 5, init: 'normal', seed: 1, tolerance: 1 }))) as { rows: { activation: string; engine: number }[] };
   const race = JSON.parse(mod().exerciseCheck('race', JSON.stringify({ dataset: 'xor', noise: 0, samples: 500, hidden: [8, 8], lr: 0.1, epochs: 100,
     target: 0.1, activations: ['sigmoid', 'tanh', 'relu', 'gelu'] }))) as { fastest: number; runs: { activation: string }[] };
-  const census = (id: string) => (JSON.parse(mod().runProbe('census', JSON.stringify({ activation: id, biasMean: -1 }))) as { dead: number }).dead;
+  const census = (id: string) => { const c = JSON.parse(mod().runProbe('census', JSON.stringify({ activation: id, biasMean: -3 }))) as { dead: number; weak: number }; return c.dead + c.weak; };
   const [relu, elu] = [census('relu'), census('elu')];
   return {
     depth: Object.fromEntries(depth.rows.map((r) => [`layers.${r.activation}`, String(r.engine)])),
@@ -95,7 +95,7 @@ test('a typical wrong answer shows its specific hint, and an expression shows wh
   }
   // The ELU hint the issue names, word for word.
   const elu = page.locator('[data-exercise="elu"] .part-verdict[data-part="f"] [data-hint]');
-  await expect(elu).toContainText('at x → 0⁻ your f tends to α, not 0 — ELU subtracts 1');
+  await expect(elu).toContainText(/at x → 0⁻ your f tends to α, not 0 — ELU subtracts 1/i);
   // The health rule that only catches vanishing gradients misses the exploding run.
   await answer(page, 'monitor', { rule: 'g < 0.001' });
   await check(page, 'monitor');
@@ -115,6 +115,8 @@ test('the sandbox typesets, plots and describes a typed activation, and puts a c
   await expect(box).toHaveAttribute('data-state', 'ok');
   await expect(box.locator('.sandbox-tex .katex').first()).toBeVisible({ timeout: 15_000 });
   await expect(box.locator('.plot-box canvas')).toHaveCount(1);
+  await expect(box.locator('.legend')).toContainText('GELU');   // overlaid for comparison by default
+  await expect(box.getByRole('link', { name: 'on the spiral' })).toHaveAttribute('href', /act=expr&fx=x\+\*\+sigmoid/);
   // The cheat-sheet row is the engine's.
   const m = engine() as unknown as { exprCheatRow(t: string, p: string, lo: number, hi: number, n: number): string };
   const row = (JSON.parse(m.exprCheatRow('x * sigmoid(1.702 * x)', '', -5, 5, 100)) as { row: { monotonic: string } }).row;
@@ -259,4 +261,20 @@ test('360 px phone: nothing wider than the screen', async ({ page }) => {
   await check(page, 'elu');
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(wide).toBeLessThanOrEqual(360);
+});
+
+test('the playground trains a typed activation from the sandbox link; a typo is refused with its place', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = watchErrors(page);
+  await page.goto('playground.html?data=xor&noise=0&units=8,8&opt=adam&speed=fast&act=expr&fx=x%20*%20sigmoid(1.702%20*%20x)');
+  await widgetReady(page);
+  await expect(page.getByRole('textbox', { name: 'Typed activation f(x)' })).toHaveValue('x * sigmoid(1.702 * x)');
+  await page.getByRole('button', { name: 'Play' }).click();
+  const acc = async () => Number(await page.locator('#widget').getAttribute('data-test-accuracy'));
+  await expect.poll(acc, { timeout: 60_000 }).toBeGreaterThanOrEqual(0.9);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  expect(errors).toEqual([]);
+  await page.goto('playground.html?act=expr&fx=sigmod(x)');
+  await widgetReady(page);
+  await expect(page.locator('#widget .error')).toContainText('did you mean "sigmoid"?');
 });

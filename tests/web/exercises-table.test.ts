@@ -43,16 +43,16 @@ describe('exercise table', () => {
       }
       // The placeholder (the right answer shown greyed out) passes.
       const right = p.derivativeOf !== undefined
-        ? expr.checkDerivative(p.placeholder, p.reference, { params: p.params, lo: p.lo, hi: p.hi, atol: p.atol, rtol: p.rtol }).vsSymbolic.pass
-        : expr.compare(p.placeholder, p.reference, { params: p.params, lo: p.lo, hi: p.hi, atol: p.atol, rtol: p.rtol }).pass;
-      expect(right, `${e.id}.${p.key}: ${p.placeholder}`).toBe(true);
+        ? expr.checkDerivative(p.example, p.reference, { params: p.params, lo: p.lo, hi: p.hi, atol: p.atol, rtol: p.rtol }).vsSymbolic.pass
+        : expr.compare(p.example, p.reference, { params: p.params, lo: p.lo, hi: p.hi, atol: p.atol, rtol: p.rtol }).pass;
+      expect(right, `${e.id}.${p.key}: ${p.example}`).toBe(true);
     }
   });
 
   it('every number part: the placeholder passes within the stated tolerance, each mistake fails', () => {
     for (const e of EXERCISES) for (const p of e.parts) {
       if (p.kind !== 'number') continue;
-      const ok = runExercise(mod, 'number', { answer: p.placeholder, reference: p.reference, atol: p.atol, rtol: p.rtol ?? 0 });
+      const ok = runExercise(mod, 'number', { answer: p.example, reference: p.reference, atol: p.atol, rtol: p.rtol ?? 0 });
       expect(ok.ok && ok.pass, `${e.id}.${p.key}`).toBe(true);
       for (const m of p.mistakes) {
         const r = runExercise(mod, 'number', { answer: m.answer, reference: p.reference, atol: p.atol, rtol: p.rtol ?? 0 });

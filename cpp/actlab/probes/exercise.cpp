@@ -269,7 +269,7 @@ std::string race_json(const Value& spec) {
   int samples = 200, data_seed = 1, batch = 10, seed = 1, epochs = 100;
   double noise = 0, lr = 0.1, target = 0.1;
   for (std::string e : {get_int(spec, "samples", 20, 1000, samples), get_int(spec, "dataSeed", 0, 4294967295.0, data_seed),
-                        get_int(spec, "batch", 1, 500, batch), get_int(spec, "seed", 0, 4294967295.0, seed),
+                        get_int(spec, "batch", 5, 500, batch), get_int(spec, "seed", 0, 4294967295.0, seed),
                         get_int(spec, "epochs", 1, 300, epochs), get_num(spec, "noise", 0, 1, noise),
                         get_num(spec, "lr", 1e-6, 10, lr), get_num(spec, "target", 0, 100, target)})
     if (!e.empty()) return fail(e);

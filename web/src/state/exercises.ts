@@ -8,12 +8,14 @@
 import type { ExprParam } from '../engine/expr';
 import type { Field, StateOf } from './schema';
 
+// Each part's `example` is a right answer: the tests check that it passes; the page never shows it.
+
 /** A typical wrong answer: when the engine finds the learner's answer equal to `answer`, show `hint`. */
 export interface Mistake { answer: string; hint: string }
 
 /** An activation (or any function of x) typed as an expression, compared with `reference` on a grid. */
 export interface ExprPart {
-  kind: 'expr'; key: string; label: string; placeholder: string;
+  kind: 'expr'; key: string; label: string; example: string;
   reference: string;
   /** This part is the derivative of the part `derivativeOf` (checked with the engine's symbolic f′ and finite differences). */
   derivativeOf?: string;
@@ -23,7 +25,7 @@ export interface ExprPart {
 }
 /** A number (or a calculation such as 1/(1+e)), within |a − r| ≤ atol (+ rtol·|r|) of the engine's value of `reference`. */
 export interface NumberPart {
-  kind: 'number'; key: string; label: string; placeholder: string;
+  kind: 'number'; key: string; label: string; example: string;
   reference: string; atol: number; rtol?: number;
   mistakes: Mistake[];
 }
@@ -35,7 +37,7 @@ export interface ChoicePart {
   hints: Record<string, string>;
 }
 /** The gradient-health rule, an expression in g, against the engine's health monitor. */
-export interface HealthPart { kind: 'health'; key: string; label: string; placeholder: string }
+export interface HealthPart { kind: 'health'; key: string; label: string; example: string }
 /** One layer number per activation (0 = never), against the engine's depth sweep. */
 export interface DepthPart {
   kind: 'depth'; key: string; label: string;
@@ -76,7 +78,7 @@ export const EXERCISES: readonly Exercise[] = [
     task: ['Leaky ReLU keeps a small fixed slope α = 0.01 for negative inputs. PReLU makes that slope a parameter the network learns. ' +
       'Type PReLU with the parameter alpha (it starts at 0.25). The engine checks your f on a grid, differentiates it with respect to x and to alpha, ' +
       'and then trains the same small network on the circle data twice: once with your PReLU, once with the fixed Leaky ReLU.'],
-    parts: [{ kind: 'expr', key: 'f', label: 'PReLU f(x) =', placeholder: 'x > 0 ? x : alpha * x', reference: 'x > 0 ? x : alpha * x',
+    parts: [{ kind: 'expr', key: 'f', label: 'PReLU f(x) =', example: 'x > 0 ? x : alpha * x', reference: 'x > 0 ? x : alpha * x',
       lo: -6, hi: 6, atol: 1e-6, rtol: 1e-5,
       mistakes: [
         { answer: 'max(0, x)', hint: 'That is ReLU: for x < 0 it gives 0. PReLU keeps a slope there: alpha * x.' },
@@ -107,19 +109,19 @@ export const EXERCISES: readonly Exercise[] = [
       'and your f′ with its symbolic derivative of ELU (and shows that this agrees with finite differences). ' +
       'Then compare the dead-neuron census of ELU with ReLU on the same random layer.'],
     parts: [
-      { kind: 'expr', key: 'f', label: 'ELU f(x) =', placeholder: 'x > 0 ? x : alpha * (exp(x) - 1)', reference: 'x > 0 ? x : alpha * expm1(x)',
+      { kind: 'expr', key: 'f', label: 'ELU f(x) =', example: 'x > 0 ? x : alpha * (exp(x) - 1)', reference: 'x > 0 ? x : alpha * expm1(x)',
         params: ALPHA_ONE, lo: -6, hi: 6, atol: 1e-6, rtol: 1e-5,
         mistakes: [
           { answer: 'x > 0 ? x : alpha * exp(x)', hint: 'At x → 0⁻ your f tends to α, not 0 — ELU subtracts 1: alpha * (exp(x) - 1).' },
           { answer: 'max(0, x)', hint: 'That is ReLU. ELU is negative for x < 0: alpha * (exp(x) - 1), which tends to −α.' },
         ] },
-      { kind: 'expr', key: 'df', label: 'ELU f′(x) =', placeholder: 'x > 0 ? 1 : alpha * exp(x)', reference: 'x > 0 ? x : alpha * expm1(x)',
+      { kind: 'expr', key: 'df', label: 'ELU f′(x) =', example: 'x > 0 ? 1 : alpha * exp(x)', reference: 'x > 0 ? x : alpha * expm1(x)',
         derivativeOf: 'reference', params: ALPHA_ONE, lo: -6, hi: 6, atol: 1e-5, rtol: 1e-4,
         mistakes: [
           { answer: 'x > 0 ? 1 : alpha * (exp(x) - 1)', hint: 'The derivative of α(eˣ − 1) is αeˣ: the −1 is a constant and disappears.' },
           { answer: 'x > 0 ? 1 : 0', hint: 'That is ReLU’s derivative. ELU keeps a slope αeˣ for x < 0 — that is why its units do not die.' },
         ] },
-      { kind: 'choice', key: 'dead', label: 'In the census below, which has more dead units (no gradient on any input)?',
+      { kind: 'choice', key: 'dead', label: 'In the engine’s census of one random layer, which has more dead or nearly dead units (a gradient on fewer than 5 % of the inputs)?',
         options: [{ value: 'relu', label: 'ReLU' }, { value: 'elu', label: 'ELU' }, { value: 'same', label: 'The same number' }],
         correct: 'engine', hints: {
           elu: 'Look at the census: ELU’s slope αeˣ is never exactly 0, so its units always pass some gradient.',
@@ -127,16 +129,16 @@ export const EXERCISES: readonly Exercise[] = [
     ],
     solution: ['f(x) = x for x > 0, α(eˣ − 1) otherwise: x > 0 ? x : alpha * (exp(x) - 1) (expm1(x) computes eˣ − 1 accurately near 0).',
       'f′(x) = 1 for x > 0, αeˣ otherwise: x > 0 ? 1 : alpha * exp(x). At x = 0 the engine takes the slope of the branch taken (the “otherwise” branch, α).',
-      'A unit is dead when f′(z) = 0 for every input. ReLU′ is 0 for all z < 0, so a unit with a strongly negative bias dies; ELU′ = αeᶻ > 0 everywhere, so no ELU unit is dead.'],
+      'A unit is dead when f′(z) = 0 for every input, nearly dead when f′(z) ≠ 0 for fewer than 5 % of them. ReLU′ is 0 for all z < 0, so units with a strongly negative bias die; ELU′ = αeᶻ > 0 everywhere, so every ELU unit passes some gradient on every input.'],
     links: [{ label: 'ELU and ReLU in the explorer', href: 'explorer.html?act=elu,relu' }],
-    evidence: { kind: 'census', activations: [relu, elu], biasMean: -1 },
+    evidence: { kind: 'census', activations: [relu, elu], biasMean: -3 },
   },
   {
     id: 'monitor', number: 4, title: 'A gradient-health monitor',
     task: ['Write the rule of a monitor that warns when a layer’s mean |gradient| g is below 0.001 (vanishing) or above 100 (exploding). ' +
       'A comparison is 1 when true and 0 when false; your rule warns where its value is not 0. ' +
       'The engine runs two depth sweeps — 30 sigmoid layers (Xavier) and 20 ReLU layers with N(0, 1) weights — and checks that your rule flags exactly the layers its own monitor flags.'],
-    parts: [{ kind: 'health', key: 'rule', label: 'Warn when', placeholder: '(g < 0.001) + (g > 100)' }],
+    parts: [{ kind: 'health', key: 'rule', label: 'Warn when', example: '(g < 0.001) + (g > 100)' }],
     solution: ['(g < 0.001) + (g > 100) — or max(g < 0.001, g > 100): the sum of two comparisons is non-zero when either holds (the language has no “or”).',
       'On the sigmoid stack the gradient shrinks by about σ′ ≤ 0.25 per layer on its way back, so the layers near the input fall below 0.001; ' +
       'on the ReLU stack with unscaled weights it grows by about √(32/2) = 4 per layer and passes 100 a few layers from the output.'],
@@ -161,12 +163,12 @@ export const EXERCISES: readonly Exercise[] = [
     task: ['σ(z) = 1 / (1 + e⁻ᶻ). Compute the three values by hand (e ≈ 2.718) and type them — a number, or the calculation itself, such as 1/(1+e^-1). ' +
       'Tolerance: ±0.005.'],
     parts: [
-      { kind: 'number', key: 's0', label: 'σ(0) =', placeholder: '0.5', reference: 'sigmoid(0)', atol: HAND,
+      { kind: 'number', key: 's0', label: 'σ(0) =', example: '0.5', reference: 'sigmoid(0)', atol: HAND,
         mistakes: [{ answer: '0', hint: 'e⁰ = 1, so σ(0) = 1/(1 + 1).' }, { answer: '1', hint: 'e⁰ = 1, so σ(0) = 1/(1 + 1), not 1/1.' }] },
-      { kind: 'number', key: 's1', label: 'σ(1) =', placeholder: '0.731', reference: 'sigmoid(1)', atol: HAND,
+      { kind: 'number', key: 's1', label: 'σ(1) =', example: '0.731', reference: 'sigmoid(1)', atol: HAND,
         mistakes: [{ answer: 'sigmoid(-1)', hint: 'That is σ(−1). For z = 1, e⁻ᶻ = 1/e ≈ 0.368, so σ(1) = 1/1.368 — above 0.5.' },
           { answer: '1/(1+e)', hint: 'That is σ(−1): the sign in e⁻ᶻ turns z = 1 into e⁻¹.' }] },
-      { kind: 'number', key: 'sm1', label: 'σ(−1) =', placeholder: '0.269', reference: 'sigmoid(-1)', atol: HAND,
+      { kind: 'number', key: 'sm1', label: 'σ(−1) =', example: '0.269', reference: 'sigmoid(-1)', atol: HAND,
         mistakes: [{ answer: 'sigmoid(1)', hint: 'That is σ(1). For z = −1, e⁻ᶻ = e ≈ 2.718, so σ(−1) = 1/3.718 — below 0.5.' },
           { answer: '-sigmoid(1)', hint: 'σ is never negative. Use σ(−z) = 1 − σ(z): σ(−1) = 1 − σ(1).' }] },
     ],
@@ -178,7 +180,7 @@ export const EXERCISES: readonly Exercise[] = [
     id: 'tanh', number: 7, title: 'tanh(z) = 2σ(2z) − 1',
     task: ['Type the right-hand side in terms of z and sigmoid. The engine compares it with tanh(z) on a grid from −6 to 6 and at special values (0, ±1000, ±∞, NaN), ' +
       'and shows the difference where it is largest. Then read the algebra in the worked solution.'],
-    parts: [{ kind: 'expr', key: 'rhs', label: 'tanh(z) =', placeholder: '2 * sigmoid(2 * z) - 1', reference: 'tanh(z)', lo: -6, hi: 6, atol: 1e-6, rtol: 1e-5,
+    parts: [{ kind: 'expr', key: 'rhs', label: 'tanh(z) =', example: '2 * sigmoid(2 * z) - 1', reference: 'tanh(z)', lo: -6, hi: 6, atol: 1e-6, rtol: 1e-5,
       mistakes: [
         { answer: '2 * sigmoid(z) - 1', hint: 'That is tanh(z/2): the argument of σ is 2z.' },
         { answer: '2 * sigmoid(2 * z)', hint: 'At z = 0 your value is 1, but tanh(0) = 0: subtract 1.' },
@@ -195,7 +197,7 @@ export const EXERCISES: readonly Exercise[] = [
     task: ['A gradient flowing back through three sigmoid layers is multiplied by each layer’s σ′. If each is about 0.2, what is the combined factor? ' +
       'Tolerance: ±0.0005.'],
     parts: [
-      { kind: 'number', key: 'factor', label: 'Combined factor =', placeholder: '0.2^3', reference: '0.2^3', atol: 0.0005,
+      { kind: 'number', key: 'factor', label: 'Combined factor =', example: '0.2^3', reference: '0.2^3', atol: 0.0005,
         mistakes: [{ answer: '0.6', hint: 'You added the three factors. The chain rule multiplies them: 0.2 × 0.2 × 0.2.' },
           { answer: '0.04', hint: 'That is two layers (0.2²). Three layers multiply three factors.' }] },
       { kind: 'choice', key: 'meaning', label: 'What does that say about deep sigmoid networks?',
@@ -230,12 +232,12 @@ export const EXERCISES: readonly Exercise[] = [
     id: 'saturate', number: 10, title: 'σ′ at z = ±5, and ReLU for z > 0',
     task: ['Drag z to 5 and to −5 on sigmoid in the explorer. What is σ′ there? Use σ′(z) = σ(z)(1 − σ(z)). Tolerance: ±0.0005.'],
     parts: [
-      { kind: 'number', key: 'p5', label: 'σ′(5) =', placeholder: '0.0066', reference: 'sigmoid(5) * (1 - sigmoid(5))', atol: 0.0005,
+      { kind: 'number', key: 'p5', label: 'σ′(5) =', example: '0.0066', reference: 'sigmoid(5) * (1 - sigmoid(5))', atol: 0.0005,
         mistakes: [{ answer: 'sigmoid(5)', hint: 'That is σ(5), the value, not its slope: multiply by 1 − σ(5).' },
           { answer: '0.25', hint: '0.25 is σ′(0), the largest slope sigmoid has; at z = 5 the curve is almost flat.' }] },
-      { kind: 'number', key: 'm5', label: 'σ′(−5) =', placeholder: '0.0066', reference: 'sigmoid(-5) * (1 - sigmoid(-5))', atol: 0.0005,
+      { kind: 'number', key: 'm5', label: 'σ′(−5) =', example: '0.0066', reference: 'sigmoid(-5) * (1 - sigmoid(-5))', atol: 0.0005,
         mistakes: [{ answer: '-sigmoid(5) * (1 - sigmoid(5))', hint: 'σ′ is never negative: sigmoid only rises. σ′(−z) = σ′(z).' },
-          { answer: 'sigmoid(-5)', hint: 'That is σ(−5), the value: multiply by 1 − σ(−5).' }] },
+          { answer: 'sigmoid(5)', hint: 'That is σ(5), the value at +5. The slope at −5 is σ(−5)(1 − σ(−5)), the same as at +5.' }] },
       { kind: 'choice', key: 'relu', label: 'Why doesn’t ReLU have this problem for z > 0?',
         options: [
           { value: 'one', label: 'ReLU′(z) = 1 for every z > 0: the gradient passes unchanged however large z is' },

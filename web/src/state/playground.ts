@@ -41,7 +41,12 @@ export function domainOf(dataset: string): number {
   return 1.25 * h;
 }
 
+/** The activation choice that means "the typed activation in `fx`" (docs/expr.md; sent to the engine as `expr:<fx>`). */
+export const EXPR_ACT = 'expr';
+export const EXPR_DEFAULT = 'x * sigmoid(1.702 * x)';
+
 export function playgroundTable(ids: readonly string[], name: (id: string) => string = (id) => id) {
+  const actName = (id: string) => (id === EXPR_ACT ? 'the typed activation' : name(id));
   return {
     data: { kind: 'enum', default: 'circle', values: Object.keys(DATASETS), label: 'Data set', hideable: true,
       describe: (v: string) => `${DATASETS[v] ?? v} data` },
@@ -59,9 +64,11 @@ export function playgroundTable(ids: readonly string[], name: (id: string) => st
     units: { kind: 'list', default: ['4', '4'], values: UNIT_CHOICES, minItems: 0, maxItems: MAX_LAYERS, repeats: true,
       label: 'Hidden layers (units each)', hideable: true,
       describe: (v: readonly string[]) => (v.length === 0 ? 'no hidden layer' : `hidden layers ${v.join('-')}`) },
-    act: { kind: 'list', default: ['tanh'].filter((id) => ids.includes(id)), values: ids, minItems: 1, maxItems: MAX_LAYERS, repeats: true,
+    act: { kind: 'list', default: ['tanh'].filter((id) => ids.includes(id)), values: [...ids, EXPR_ACT], minItems: 1, maxItems: MAX_LAYERS, repeats: true,
       label: 'Activation', hideable: true,
-      describe: (v: readonly string[]) => (v.every((a) => a === v[0]) ? `${name(v[0]!)} on every layer` : `layers ${v.map(name).join(', ')}`) },
+      describe: (v: readonly string[]) => (v.every((a) => a === v[0]) ? `${actName(v[0]!)} on every layer` : `layers ${v.map(actName).join(', ')}`) },
+    fx: { kind: 'text', default: EXPR_DEFAULT, maxLength: 300, label: 'Typed activation f(x)', hideable: true,
+      describe: (v: string) => `typed activation f(x) = ${v}` },
     head: { kind: 'enum', default: 'auto', values: Object.keys(HEADS), label: 'Output and loss', hideable: true,
       describe: (v: string) => `output ${HEADS[v as HeadName] ?? v}` },
     init: { kind: 'enum', default: 'xavier', values: Object.keys(INITS), label: 'Initialiser', hideable: true,
@@ -105,7 +112,7 @@ export function trainerConfig(state: PlaygroundState): TrainerConfig {
       features: state.feat as Feature[], ...(MULTICLASS_SETS.has(state.data) ? { classes: state.classes } : {}),
     },
     network: {
-      hidden: state.units.map((u, i) => ({ units: Number(u), activation: acts[i]! })),
+      hidden: state.units.map((u, i) => ({ units: Number(u), activation: acts[i] === EXPR_ACT ? `expr:${state.fx}` : acts[i]! })),
       head: state.head as HeadName, init: state.init as 'xavier', seed: state.seed,
     },
     training: {

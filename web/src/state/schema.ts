@@ -57,7 +57,14 @@ export interface BooleanField extends FieldBase<boolean> {
   default: boolean;
 }
 
-export type Field = NumberField | EnumField | ListField | BooleanField;
+/** Free text (a typed activation such as `x * sigmoid(1.702 * x)`), at most `maxLength` characters; only ever shown as text. */
+export interface TextField extends FieldBase<string> {
+  kind: 'text';
+  default: string;
+  maxLength: number;
+}
+
+export type Field = NumberField | EnumField | ListField | BooleanField | TextField;
 export type Table = Readonly<Record<string, Field>>;
 
 /** The typed state a table describes. */
@@ -65,7 +72,8 @@ export type StateOf<T extends Table> = {
   -readonly [K in keyof T]: T[K] extends NumberField ? number
     : T[K] extends EnumField ? string
     : T[K] extends ListField ? string[]
-    : T[K] extends BooleanField ? boolean : never;
+    : T[K] extends BooleanField ? boolean
+    : T[K] extends TextField ? string : never;
 };
 
 /** A state plus the controls hidden and locked by the URL. */
@@ -151,6 +159,10 @@ function parseField(key: string, f: Field, raw: string, notices: string[]): unkn
       notices.push(`${f.label}: ${quote(raw)} is not one of the choices; using ${f.default}.`);
       return f.default;
     case 'list': return parseList(f, raw, notices);
+    case 'text':
+      if (raw.length <= f.maxLength) return raw;
+      notices.push(`${f.label}: longer than ${f.maxLength} characters; using the default.`);
+      return f.default;
     case 'boolean':
       if (raw === '1' || raw === 'true') return true;
       if (raw === '0' || raw === 'false') return false;
@@ -233,6 +245,7 @@ export function serialiseState<T extends Table>(table: T, state: StateOf<T>, hid
       case 'enum': params.set(key, v as string); break;
       case 'list': params.set(key, (v as string[]).join(',')); break;
       case 'boolean': params.set(key, v ? '1' : '0'); break;
+      case 'text': params.set(key, v as string); break;
     }
   }
   const hide = [...Object.keys(table), ...Object.keys(FRAME_CONTROLS)].filter((k) => hidden.has(k));

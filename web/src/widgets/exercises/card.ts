@@ -24,7 +24,7 @@ export interface CardOptions {
 
 interface Box { key: string; get(): string; set(v: string): void; focus(): void }
 
-function textBox(key: string, label: string, placeholder: string, mono = true): { root: HTMLElement; box: Box } {
+function textBox(key: string, label: string, placeholder: string | undefined, mono = true): { root: HTMLElement; box: Box } {
   const root = el('div', 'control answer-row');
   const id = uid(`answer-${key}`);
   const lab = el('label', 'control-label', label);
@@ -36,7 +36,7 @@ function textBox(key: string, label: string, placeholder: string, mono = true): 
   input.autocomplete = 'off';
   input.spellcheck = false;
   input.maxLength = 1000;
-  input.placeholder = `e.g. ${placeholder}`;
+  if (placeholder !== undefined) input.placeholder = placeholder;
   if (mono) input.classList.add('mono');
   input.dataset.answer = key;
   root.append(lab, input);
@@ -65,7 +65,8 @@ function choiceBox(key: string, label: string, options: { value: string; label: 
 function partBoxes(p: Part): { root: HTMLElement; boxes: Box[] } {
   switch (p.kind) {
     case 'expr': case 'number': case 'health': {
-      const t = textBox(p.key, p.label, p.placeholder, p.kind !== 'number');
+      const hint = p.kind === 'number' ? 'a number or a calculation' : p.kind === 'health' ? 'an expression in g' : `an expression in ${/\bz\b/.test(p.reference) ? 'z' : 'x'}`;
+      const t = textBox(p.key, p.label, hint, p.kind !== 'number');
       return { root: t.root, boxes: [t.box] };
     }
     case 'choice': {
@@ -76,7 +77,7 @@ function partBoxes(p: Part): { root: HTMLElement; boxes: Box[] } {
       const root = el('fieldset', 'depth-group');
       root.append(el('legend', undefined, `${p.label} (0 = never)`));
       const boxes = p.activations.map((a) => {
-        const t = textBox(`${p.key}.${a.id}`, a.name, '12', false);
+        const t = textBox(`${p.key}.${a.id}`, a.name, undefined, false);
         t.root.querySelector('input')!.inputMode = 'numeric';
         root.append(t.root);
         return t.box;
@@ -269,11 +270,11 @@ function showEvidence(box: HTMLElement, ex: Exercise, runs: Runs, client: Engine
     });
     box.append(links);
   } else if (e.kind === 'census' && runs.census) {
-    box.append(el('h4', undefined, 'The engine’s census: one random layer, 5 inputs → 20 units, biases around −1, 1000 random inputs'));
+    box.append(el('h4', undefined, 'The engine’s census: one random layer, 5 inputs → 20 units, weights N(0, 1), biases N(−3, 1), 1000 random inputs'));
     box.append(createTable('Dead units (no gradient on any input) and saturated units', [
       { header: 'Activation', rowHeader: true, cell: (c: NonNullable<Runs['census']>[number]) => c.name },
       { header: 'Dead', numeric: true, cell: (c) => `${c.result.dead} of ${c.result.units.length}` },
-      { header: 'Weak (< 5 % active)', numeric: true, cell: (c) => String(c.result.weak) },
+      { header: 'Nearly dead (gradient on < 5 % of inputs)', numeric: true, cell: (c) => String(c.result.weak) },
       { header: 'Healthy', numeric: true, cell: (c) => String(c.result.healthy) },
     ], runs.census));
   } else if (e.kind === 'curve') {

@@ -171,16 +171,19 @@ export async function runEvidence(client: EngineClient, ex: Exercise, answers: R
 function engineChoice(ex: Exercise, runs: Runs): { correct?: string; why: string } {
   if (ex.evidence?.kind === 'race' && runs.race) {
     const r = runs.race;
+    const acts = ex.evidence.activations;
+    const name = (id: string) => acts.find((a) => a.id === id)?.name ?? id;
     const best = r.fastest >= 0 ? r.runs[r.fastest] : undefined;
     if (!best) return { correct: undefined, why: `none reached a training loss of ${f(r.target)} within ${r.epochs} epochs` };
-    const others = r.runs.filter((x) => x !== best).map((x) => `${x.activation} ${x.epochsToTarget === 0 ? `not within ${r.epochs}` : x.epochsToTarget}`);
-    return { correct: best.activation, why: `in the engine’s seeded run ${best.activation} reached ${f(r.target)} after ${best.epochsToTarget} epochs (${others.join(', ')})` };
+    const others = r.runs.filter((x) => x !== best).map((x) => `${name(x.activation)} ${x.epochsToTarget === 0 ? `not within ${r.epochs}` : x.epochsToTarget}`);
+    return { correct: best.activation, why: `in the engine’s seeded run ${name(best.activation)} reached ${f(r.target)} after ${best.epochsToTarget} epochs (${others.join(', ')})` };
   }
   if (ex.evidence?.kind === 'census' && runs.census) {
     const [a, b] = runs.census;
     if (!a || !b) return { why: '' };
-    const correct = a.result.dead > b.result.dead ? a.id : b.result.dead > a.result.dead ? b.id : 'same';
-    return { correct, why: `the engine’s census of one random layer (20 units, bias mean −1) finds ${a.result.dead} dead ${a.name} units and ${b.result.dead} dead ${b.name} units` };
+    const [da, db] = [a.result.dead + a.result.weak, b.result.dead + b.result.weak];
+    const correct = da > db ? a.id : db > da ? b.id : 'same';
+    return { correct, why: `the engine’s census of one random layer (20 units, biases around −3) finds ${da} dead or nearly dead ${a.name} units and ${db} ${b.name} units` };
   }
   return { why: '' };
 }

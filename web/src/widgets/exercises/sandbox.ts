@@ -5,6 +5,7 @@ import type { EngineClient } from '../../engine/client';
 import { el, uid } from '../../ui/dom';
 import { formatNumber as f } from '../../ui/format';
 import { createLegend } from '../../ui/legend';
+import { createSelect } from '../../ui/select';
 import { LinePlot } from '../../ui/line-plot';
 import { createTable } from '../../ui/table';
 import { texLater } from '../../ui/tex-lazy';
@@ -43,15 +44,23 @@ export function createSandbox(client: EngineClient, initial = SANDBOX_DEFAULT, o
   const dfTex = el('div', 'tex-line');
   const notes = el('ul', 'hint sandbox-notes');
   formulas.append(el('p', 'control-label', 'The engine’s f and its derivative:'), fTex, dfTex, notes);
-  const legend = createLegend(['f(x)', 'f′(x)']);
+  const legend = el('div');
+  let compare = 'gelu';
+  const compareBox = el('div');
+  void client.activations().then((metas) => {
+    const choices = [{ value: '', label: 'Nothing' }, ...metas.filter((m) => m.id !== 'softmax').map((m) => ({ value: m.id, label: m.name }))];
+    if (!choices.some((c) => c.value === compare)) compare = '';
+    compareBox.append(createSelect('Overlay a built-in activation (its f)', choices, compare, (v) => { compare = v; void update(); }).root);
+  });
   const plotBox = el('div', 'plot-box');
   const sheet = el('div');
   const raceButton = el('button', undefined, 'Train it against ReLU on the circle');
   raceButton.type = 'button';
   const race = el('div', 'sandbox-race');
   race.setAttribute('aria-live', 'polite');
+  const links = el('p', 'evidence-links');
   const out = el('div', 'sandbox-out');
-  out.append(formulas, legend, plotBox, sheet, el('div', 'actions'), race);
+  out.append(formulas, compareBox, legend, plotBox, sheet, el('div', 'actions'), links, race);
   out.querySelector('.actions')!.append(raceButton);
   root.append(status, out);
 
@@ -81,6 +90,9 @@ export function createSandbox(client: EngineClient, initial = SANDBOX_DEFAULT, o
     input.removeAttribute('aria-invalid');
     current = text;
     const [curves, row] = await Promise.all([client.exprCurves(text, LO, HI, 801), client.exprCheatRow(text)]);
+    const metas = await client.activations();
+    const other = metas.find((m) => m.id === compare);
+    const otherF = other ? await client.apply(other.id, curves.x) : undefined;
     if (mine !== seq) return;
     out.hidden = false;
     texLater(fTex, `f(${parsed.input}) = ${parsed.tex}`, true);
@@ -88,7 +100,10 @@ export function createSandbox(client: EngineClient, initial = SANDBOX_DEFAULT, o
     notes.replaceChildren(...parsed.notes.map((n) => el('li', undefined, n)));
     const words = `f takes values from ${f(row.min ?? NaN)} (at x = ${f(row.minAt ?? NaN)}) to ${f(row.max ?? NaN)} (at x = ${f(row.maxAt ?? NaN)}) on [${LO}, ${HI}], ${row.monotonic === 'no' ? 'not monotonic' : row.monotonic}; ` +
       `steepest slope ${f(row.maxAbsSlope ?? NaN)} at x = ${f(row.maxAbsSlopeAt ?? NaN)}.`;
-    const data = { x: curves.x, series: [{ label: 'f', values: curves.f }, { label: 'f′', values: curves.df }], label: `Your activation on [${LO}, ${HI}]: ${words}` };
+    const series = [{ label: 'f', values: curves.f }, { label: 'f′', values: curves.df }];
+    if (other && otherF) series.push({ label: other.name, values: otherF });
+    legend.replaceChildren(createLegend(['your f(x)', 'your f′(x)', ...(other ? [`${other.name}: f(x)`] : [])]));
+    const data = { x: curves.x, series, label: `Your activation on [${LO}, ${HI}]: ${words}${other ? ` Overlaid: ${other.name}.` : ''}` };
     if (plot === undefined) plot = new LinePlot(plotBox, data); else plot.update(data);
     sheet.replaceChildren(createTable('Cheat-sheet row (the engine, on [−5, 5], 100 points)', [
       { header: 'Range reached', cell: () => `${f(row.min ?? NaN)} … ${f(row.max ?? NaN)}` },
@@ -97,6 +112,12 @@ export function createSandbox(client: EngineClient, initial = SANDBOX_DEFAULT, o
       { header: 'Dead zone (|f′| < 0.01)', numeric: true, cell: () => `${f(100 * row.deadShare)} %` },
       { header: 'Not finite', numeric: true, cell: () => (row.nonfinite === 0 ? 'none' : `${row.nonfinite} points, first x = ${f(row.nonfiniteAt ?? NaN)}`) },
     ], [0]));
+    links.replaceChildren('Train it in the playground: ');
+    for (const [data, name, extra] of [['circle', 'circle', {}], ['spiral', 'spiral', { classes: '2', units: '16,16,16', opt: 'adam', lr: '0.01' }]] as const) {
+      const a = el('a', undefined, `on the ${name}`);
+      a.href = `playground.html?${new URLSearchParams({ data, ...extra, act: 'expr', fx: text }).toString().replaceAll('%2C', ',')}`;
+      links.append(...(links.childElementCount > 0 ? [' · ', a] : [a]));
+    }
     status.append(el('p', 'ok-line', `Parsed: input ${parsed.input}${parsed.params.some((p) => p.used) ? `, parameters ${parsed.params.filter((p) => p.used).map((p) => `${p.name} = ${p.value}`).join(', ')}` : ''}.`));
     root.dataset.state = 'ok';
   }

@@ -6,7 +6,7 @@
 // and locks it; `change(key)` reports each edit.
 import type { ActivationMeta } from '../../engine/types';
 import {
-  DATASETS, FEATURES, HEADS, INITS, layerActivations, MAX_LAYERS, MAX_UNITS, OPTIMISERS, REGULARISERS,
+  DATASETS, EXPR_ACT, FEATURES, HEADS, INITS, layerActivations, MAX_LAYERS, MAX_UNITS, OPTIMISERS, REGULARISERS,
   type PlaygroundState, type PlaygroundTable,
 } from '../../state/playground';
 import { keyed } from '../../ui/access';
@@ -58,7 +58,7 @@ export function buildPlaygroundControls(c: PlaygroundControlsContext): HTMLEleme
   const { state, table, hidden } = c;
   const show = (k: string) => !hidden.has(k);
   const root = el('div', 'pg-controls');
-  const acts = c.metas.filter((m) => m.id !== 'softmax').map((m) => ({ value: m.id, label: m.name }));
+  const acts = [...c.metas.filter((m) => m.id !== 'softmax').map((m) => ({ value: m.id, label: m.name })), { value: EXPR_ACT, label: 'Typed: f(x) below' }];
   const group = (title: string): HTMLFieldSetElement => {
     const set = el('fieldset', 'pg-group');
     set.append(el('legend', undefined, title));
@@ -152,6 +152,7 @@ export function buildPlaygroundControls(c: PlaygroundControlsContext): HTMLEleme
   }
   if (show('units')) { net.append(layersBox); renderLayers(); }
   if (show('act')) { net.append(actBox); renderActs(); }
+  if (show('fx')) net.append(typedBox(c));
   if (show('head')) net.append(keyed(createSelect(table.head.label, choicesOf(HEADS), state.head, (v) => { state.head = v; c.change('head'); }).root, 'head'));
   if (show('init')) net.append(keyed(createSelect(table.init.label, choicesOf(INITS), state.init, (v) => { state.init = v; c.change('init'); }).root, 'init'));
   if (show('seed')) {
@@ -167,5 +168,27 @@ export function buildPlaygroundControls(c: PlaygroundControlsContext): HTMLEleme
   slider(train, 'batch', 1);
   if (show('reg')) train.append(keyed(createSelect(table.reg.label, choicesOf(REGULARISERS), state.reg, (v) => { state.reg = v; c.change('reg'); }).root, 'reg'));
   if (show('lambda')) train.append(keyed(numberBox(table.lambda.label, state.lambda, 0, 1, 0.0001, (v) => { state.lambda = v; c.change('lambda'); }).root, 'lambda'));
+  return root;
+}
+
+/**
+ * The typed activation (docs/expr.md): used by layers whose activation is "Typed"; the engine parses
+ * it when the run is configured and, if it cannot, says where (the previous run stays).
+ */
+function typedBox(c: PlaygroundControlsContext): HTMLElement {
+  const root = keyed(el('div', 'control'), 'fx');
+  const id = uid('pg-fx');
+  const label = el('label', 'control-label', c.table.fx.label);
+  label.htmlFor = id;
+  const input = el('input');
+  input.type = 'text';
+  input.id = id;
+  input.value = c.state.fx;
+  input.maxLength = c.table.fx.maxLength;
+  input.spellcheck = false;
+  input.autocomplete = 'off';
+  input.style.fontFamily = 'var(--mono)';
+  input.addEventListener('change', () => { c.state.fx = input.value; c.change('fx'); });
+  root.append(label, input, el('div', 'hint', 'Used by layers set to “Typed: f(x) below”; alpha and beta are learned. Try it in the exercises’ sandbox first.'));
   return root;
 }
