@@ -6,6 +6,7 @@
 // web/embed/<name>.html (no chrome). Site pages pull the shared header/footer from web/partials/.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { buildCoursePages, coursePlugin } from './course/plugin.ts';
 import { siteFrame } from './site-frame.ts';
 import { texPrerender } from './tex-prerender.ts';
 
@@ -14,18 +15,26 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 /** Every HTML entry point, by name (web/<name>.html). */
 const pages = ['index', 'explorer', 'art', 'playground', 'gradients', 'softmax', 'embed/explorer', 'embed/art', 'embed/playground', 'embed/gradients', 'embed/softmax'];
 
-export default defineConfig({
+const course = { root: here('..'), webRoot: here('.'), modulePath: here('../build/wasm/actlab_node.js'),
+  sitePages: new Set([...pages.filter((p) => !p.startsWith('embed/')).map((p) => `${p}.html`), 'embed-demo.html']) };
+
+// The lessons (lessons/en/*.md) become pages web/lessons/<slug>.html first (web/course/): a lesson
+// with an invalid widget preset, a live number the engine cannot compute or a broken link stops here.
+// `vite preview` only serves dist/ and skips it.
+export default defineConfig(async ({ isPreview }) => {
+  const built = isPreview ? { pages: [], index: [] } : await buildCoursePages(course);
+  return {
   root: here('.'),
   base: './', // relative URLs: the built site works from any sub-path
   // Formulas are typeset at build time from the engine's registry (web/tex-prerender.ts): KaTeX's JS stays out.
-  plugins: [siteFrame(here('partials')), texPrerender(here('../build/wasm/actlab_node.js'))],
+  plugins: [siteFrame(here('partials')), texPrerender(here('../build/wasm/actlab_node.js')), coursePlugin(course, built)],
   publicDir: here('../public'),
   cacheDir: here('../node_modules/.vite'), // not web/node_modules
   build: {
     outDir: here('../dist'),
     emptyOutDir: true,
     rolldownOptions: {
-      input: Object.fromEntries(pages.map((name) => [name, here(`${name}.html`)])),
+      input: Object.fromEntries([...pages, ...built.pages].map((name) => [name, here(`${name}.html`)])),
     },
   },
   worker: { format: 'es' },
@@ -34,4 +43,5 @@ export default defineConfig({
   // The dev server may read the whole repository (node_modules holds KaTeX's fonts).
   server: { fs: { allow: [here('..')] } },
   preview: { port: 4173, strictPort: true },
+  };
 });
