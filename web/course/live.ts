@@ -11,7 +11,7 @@
 //   except these reductions over the engine's own array)
 //
 // Formats after "|": `3` (significant digits, the default), `fix 2`, `sci 2` (a × 10^b), `pct 1`
-// (value × 100 with %), `int`, `pow` (the exponent b only). Minus signs are typographic (−).
+// (value × 100 with %), `int`, `pow` (the exponent b only), `nonfinite` (must be NaN or ±∞: shows it). Minus signs are typographic (−).
 import type { Engine } from '../src/engine/engine';
 import type { ExprEngine } from '../src/engine/expr';
 import { runProbe, type ProbeKind, type ProbeModule, PROBE_KINDS } from '../src/engine/probes';
@@ -32,6 +32,11 @@ const minus = (s: string): string => s.replaceAll('-', '−');
 
 /** Formats `v` by `format` (see the file comment); throws on an unknown format. */
 export function formatLive(v: number, format: string): string {
+  // `nonfinite`: a number the prose says overflows; it must really be Inf or NaN in the engine.
+  if (format.trim() === 'nonfinite') {
+    if (Number.isFinite(v)) throw new Error(`format "nonfinite": the engine gives the finite ${v}`);
+    return Number.isNaN(v) ? 'NaN' : v > 0 ? '∞' : '−∞';
+  }
   if (!Number.isFinite(v)) throw new Error(`the value is ${String(v)}, not a finite number`);
   const [kind = '3', arg] = format.trim().split(/\s+/);
   const n = arg === undefined ? undefined : Number(arg);

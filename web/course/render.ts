@@ -4,7 +4,7 @@
 // Problems are collected with file:line (the Markdown source line) and reported together.
 //
 // Syntax (docs/lessons.md): `::: widget <id> <query>` … `:::` (caption inside), callouts
-// `::: pitfall|tryit|numerics|quoted|objectives [title]`, `{{ source | format }}` live numbers
+// `::: pitfall|tryit|numerics|quoted|objectives|answer [title]` (answer: folded in a <details>), `{{ source | format }}` live numbers
 // (course/live.ts), `[[term]]` / `[[term|shown words]]` glossary terms, `$…$` and `$$…$$` KaTeX,
 // fenced code in python (highlighted by highlight.js), footnotes `[^id]`.
 import hljs from 'highlight.js/lib/core';
@@ -28,6 +28,7 @@ export const CODE_LANGUAGES: ReadonlySet<string> = new Set(['python', 'text']);
 /** Callout kinds and their visible labels. */
 export const CALLOUTS: Readonly<Record<string, string>> = {
   pitfall: 'Pitfall', tryit: 'Try it', numerics: 'Numerics', quoted: 'Quoted, not measured here', objectives: 'You will be able to',
+  answer: 'Answer',
 };
 
 export interface Problem { file: string; line: number; message: string }
@@ -196,9 +197,11 @@ function makeMarkdown(): MarkdownIt {
 function renderCallout(kind: string) {
   return (tokens: Token[], i: number): string => {
     const t = tokens[i]!;
-    if (t.nesting !== 1) return '</div>\n';
     const title = t.info.trim().slice(kind.length).trim();
     const label = CALLOUTS[kind]!;
+    // An answer is folded away until the reader asks for it.
+    if (kind === 'answer') return t.nesting === 1 ? `<details class="answer"><summary>${escapeHtml(title ? `${label}: ${title}` : label)}</summary>\n` : '</details>\n';
+    if (t.nesting !== 1) return '</div>\n';
     return `<div class="callout callout-${kind}" role="note"><p class="callout-title">${escapeHtml(title ? `${label}: ${title}` : label)}</p>\n`;
   };
 }
