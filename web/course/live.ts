@@ -6,8 +6,13 @@
 //   {{ f:sigmoid(5) }}  {{ df:tanh(0) }}  {{ f:elu(-1, alpha=1) }}   a registry activation or its slope
 //   {{ probe:depth{"activation":"sigmoid","layers":50}.vanishBackward }}   an engine probe (runProbe)
 //   {{ train:data=xor&units=8,8&act=relu@300.test.accuracy | pct }}   the playground's network (its URL
-//                                      state), trained for 300 epochs from its seeded start; .train|.test .loss|.accuracy
-//   path steps: .name  [i]  @min @max @argmin @argmax @sum @length @last   (picked, never computed anew
+//                                      state), trained for 300 epochs from its seeded start; then .train/.test .loss/.accuracy,
+//                                      or .health[layer].<field> (Trainer.health(): dead share, mean |gradient|, …)
+//   {{ row[-3,0,3001]:x*Phi(x).minAt }}     the expression engine's cheat-sheet row on a grid (min, minAt, …)
+//   {{ compare[-6,6,1201]:A ~ B.maxAbs }}   two expressions compared on a grid (maxAbs, maxAbsAt, …)
+//   {{ dcheck[-6,6,1201]:DF ~ F.maxFdError }}  a typed derivative DF of F against finite differences
+//                                      (.maxFdError) and the engine's own derivative (.vsSymbolic.maxAbs)
+//   path steps: .name (of each element, on an array)  [i]  @min @max @argmin @argmax @sum @mean @length @last   (picked, never computed anew
 //   except these reductions over the engine's own array)
 //
 // Formats after "|": `3` (significant digits, the default), `fix 2`, `sci 2` (a × 10^b), `pct 1`
@@ -73,9 +78,13 @@ function sci(v: number, digits: number): string {
 function pick(root: unknown, path: string): number {
   let cur: unknown = root;
   const steps = path.match(/\.[A-Za-z_]\w*|\[\d+\]|@\w+/g) ?? [];
-  if (steps.join('') !== path) throw new Error(`cannot read the path "${path}" (write .name, [i] or @min/@max/@argmin/@argmax/@sum/@length/@last)`);
+  if (steps.join('') !== path) throw new Error(`cannot read the path "${path}" (write .name, [i] or @min/@max/@argmin/@argmax/@sum/@mean/@length/@last)`);
   for (const step of steps) {
-    if (step.startsWith('.')) {
+    if (step.startsWith('.') && Array.isArray(cur)) {
+      // .name on an array of objects takes that field of each (then reduce it: .units.firing@mean).
+      const key = step.slice(1);
+      cur = cur.map((o: unknown) => (o !== null && typeof o === 'object' && Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : NaN));
+    } else if (step.startsWith('.')) {
       const key = step.slice(1);
       if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, key)) throw new Error(`the result has no "${key}" at "${step}"`);
       cur = (cur as Record<string, unknown>)[key];
@@ -92,12 +101,15 @@ function pick(root: unknown, path: string): number {
         case '@argmin': cur = xs.indexOf(Math.min(...xs)); break;
         case '@argmax': cur = xs.indexOf(Math.max(...xs)); break;
         case '@sum': cur = xs.reduce((a, b) => a + b, 0); break;
+        case '@mean': cur = xs.reduce((a, b) => a + b, 0) / xs.length; break;
         case '@length': cur = xs.length; break;
         case '@last': cur = xs[xs.length - 1]; break;
         default: throw new Error(`unknown reduction "${step}"`);
       }
     }
   }
+  // The engine writes a float32 cell it cannot put in JSON as text ("NaN", "Infinity").
+  if (typeof cur === 'string' && /^(NaN|-?Infinity|[-+]?\d[\d.eE+-]*)$/.test(cur)) cur = Number(cur);
   if (typeof cur !== 'number') throw new Error(`"${path}" is ${cur === null ? 'null (not finite in the engine)' : typeof cur}, not a number`);
   return cur;
 }
@@ -135,9 +147,9 @@ export function evaluateSource(source: string, e: LiveEngines): number {
     if (path === '') throw new Error(`probe:${kind} needs a path to one number, e.g. .vanishBackward`);
     return pick(runProbe(e.module, kind, spec as never), path);
   }
-  const train = /^train:([^@\s]*)@(\d+)\.(train|test)\.(loss|accuracy)$/.exec(s);
+  const train = /^train:([^@\s]*)@(\d+)((?:\.|\[).*)$/.exec(s);
   if (train) {
-    const [, query, epochText, split, metric] = train as unknown as [string, string, string, 'train' | 'test', 'loss' | 'accuracy'];
+    const [, query, epochText, path] = train as unknown as [string, string, string, string];
     const metas = e.engine.activations();
     const parsed = parseState(playgroundTable(metas.map((m) => m.id)), query);
     if (parsed.notices.length > 0) throw new Error(`playground state: ${parsed.notices.join(' ')}`);
@@ -148,12 +160,24 @@ export function evaluateSource(source: string, e: LiveEngines): number {
       trainer.configure(trainerConfig(parsed.state as PlaygroundState));
       const p = trainer.advance({ epochs });
       if (p.diverged) throw new Error('training diverged (NaN/Inf); this number does not exist');
-      return trainer.metrics(split)[metric];
+      return pick({ train: trainer.metrics('train'), test: trainer.metrics('test'), health: trainer.health() }, path);
     } finally {
       trainer.dispose();
     }
   }
-  if (s.startsWith('train:')) throw new Error('write train:<playground state>@<epochs>.<train|test>.<loss|accuracy>');
+  const grid = /^(row|compare|dcheck)\[([^\]]*)\]:(.*?)((?:\.[A-Za-z]\w*)+)$/.exec(s);
+  if (grid) {
+    const [, kind, range, body, path] = grid as unknown as [string, 'row' | 'compare' | 'dcheck', string, string, string];
+    const nums = range.split(',').map((t) => Number(t.trim()));
+    if (nums.length !== 3 || nums.some((n) => !Number.isFinite(n))) throw new Error(`${kind}[lo,hi,points]: "${range}" is not three numbers`);
+    const [lo, hi, points] = nums as [number, number, number];
+    if (kind === 'row') return pick(e.expr.cheatRow(body.trim(), { lo, hi, points }), path);
+    const [a, b, ...more] = body.split('~');
+    if (a === undefined || b === undefined || more.length > 0) throw new Error(`${kind}[…]: write "answer ~ reference"`);
+    if (kind === 'compare') return pick(e.expr.compare(a.trim(), b.trim(), { lo, hi, points }), path);
+    return pick(e.expr.checkDerivative(a.trim(), b.trim(), { lo, hi, points }), path);
+  }
+  if (s.startsWith('train:')) throw new Error('write train:<playground state>@<epochs>.train.loss (or .test.accuracy, .health[0].deadShare …)');
   const act = /^(f|df):([a-z_0-9]+)\((.*)\)$/.exec(s);
   if (act) {
     const [, which, id, argText] = act as unknown as [string, string, string, string];
