@@ -323,6 +323,11 @@ function checkInline(token: Token, env: Env, inHeading: boolean): void {
   }
 }
 
+/** A heading's words as the reader sees them (typographic quotes; a formula as its TeX source). */
+function plainText(inline: Token): string {
+  return (inline.children ?? []).map((c) => (['text', 'code_inline', 'math_inline'].includes(c.type) ? c.content : '')).join('').trim();
+}
+
 function tex(source: string, display: boolean, add: (m: string) => void): string {
   try {
     return katex.renderToString(source, { ...KATEX_OPTIONS, displayMode: display, throwOnError: true });
@@ -350,7 +355,7 @@ function checkTokens(tokens: Token[], env: Env): void {
         if (id) {
           if (env.page.anchors.has(id)) add(`two sections have the id "${id}": reword one heading`);
           env.page.anchors.add(id);
-          if (level === 2) env.page.toc.push({ id, text: inline.content.replace(/\$[^$]*\$/g, (m) => m.slice(1, -1)), level });
+          if (level === 2) env.page.toc.push({ id, text: plainText(inline), level });
         }
         checkInline(inline, env, true);
         i++;
