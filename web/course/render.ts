@@ -309,7 +309,9 @@ function checkInline(token: Token, env: Env, inHeading: boolean): void {
         if (inHeading) add(`glossary term [[${child.content}]] in a heading (headings are links already; use it in the text)`);
         else if (entry === undefined) add(`unknown glossary term "${id}" (define it in glossary.md; known: ${[...env.ctx.glossary.keys()].join(', ')})`);
         else {
-          child.meta = { entry, shown: shown ?? entry.term };
+          // Mid-sentence, "Pre-activation" reads as "pre-activation" (an acronym such as "ReLU" keeps its case).
+          const lower = /^[A-Z][a-z]/.test(entry.term) ? entry.term[0]!.toLowerCase() + entry.term.slice(1) : entry.term;
+          child.meta = { entry, shown: shown ?? lower };
           env.page.terms.push(id);
         }
         break;
