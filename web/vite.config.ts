@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { oembed, siteUrl } from './oembed-plugin.ts';
 import { offlineCache } from './offline-plugin.ts';
+import { buildCoursePages, coursePlugin } from './course/plugin.ts';
 import { siteFrame } from './site-frame.ts';
 import { texPrerender } from './tex-prerender.ts';
 
@@ -18,11 +19,19 @@ const pages = ['index', 'explorer', 'art', 'playground', 'gradients', 'softmax',
 /** The widgets: every page with an embed copy. */
 const widgets = pages.filter((p) => p.startsWith('embed/')).map((p) => p.slice('embed/'.length));
 
-export default defineConfig({
+const course = { root: here('..'), webRoot: here('.'), modulePath: here('../build/wasm/actlab_node.js'),
+  sitePages: new Set([...pages.filter((p) => !p.startsWith('embed/')).map((p) => `${p}.html`), 'embed-demo.html']) };
+
+// The lessons (lessons/en/*.md) become pages web/lessons/<slug>.html first (web/course/): a lesson
+// with an invalid widget preset, a live number the engine cannot compute or a broken link stops here.
+// `vite preview` only serves dist/ and skips it.
+export default defineConfig(async ({ isPreview }) => {
+  const built = isPreview ? { pages: [], index: [] } : await buildCoursePages(course);
+  return {
   root: here('.'),
   base: './', // relative URLs: the built site works from any sub-path
   // Formulas are typeset at build time from the engine's registry (web/tex-prerender.ts): KaTeX's JS stays out.
-  plugins: [siteFrame(here('partials')), texPrerender(here('../build/wasm/actlab_node.js')),
+  plugins: [siteFrame(here('partials')), texPrerender(here('../build/wasm/actlab_node.js')), coursePlugin(course, built),
     oembed(widgets, here('.'), siteUrl(process.env.SITE_URL)),
     // Last: the offline cache lists every file the plugins above emitted.
     offlineCache(here('src/offline/service-worker.ts'), here('.'), here('../public'))],
@@ -32,7 +41,7 @@ export default defineConfig({
     outDir: here('../dist'),
     emptyOutDir: true,
     rolldownOptions: {
-      input: Object.fromEntries(pages.map((name) => [name, here(`${name}.html`)])),
+      input: Object.fromEntries([...pages, ...built.pages].map((name) => [name, here(`${name}.html`)])),
     },
   },
   worker: { format: 'es' },
@@ -41,4 +50,5 @@ export default defineConfig({
   // The dev server may read the whole repository (node_modules holds KaTeX's fonts).
   server: { fs: { allow: [here('..')] } },
   preview: { port: 4173, strictPort: true },
+  };
 });

@@ -10,6 +10,7 @@ import { formatNumber } from '../../ui/format';
 import { initTheme, onThemeChange } from '../../ui/theme';
 import { startOfflineCache } from '../../offline/register';
 import { createCard } from './card';
+import { mountCourseMap } from './course-map';
 
 /** Sample points: x = −5 + i/20 for i = 0..200 (so −5, 0 and 5 are sampled exactly). */
 const SAMPLES = 201;
@@ -67,6 +68,8 @@ async function start(): Promise<void> {
     showError(err instanceof Error ? err.message : String(err));
   }
 }
+
+mountCourseMap(document.getElementById('course-map')!, document.getElementById('course-resume')!);
 
 // Plot colours come from the theme: redraw when it changes (system switch or the header's choice).
 initTheme();

@@ -1,0 +1,156 @@
+// course.test.ts — the lesson build's checks (web/course/): each kind of broken input fails the
+// build with the right file:line, and the real lessons build cleanly with every live number
+// equal to a fresh engine evaluation.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCourse, loadEngines, type Course } from '../../web/course/build';
+import { formatLive, live, type LiveEngines } from '../../web/course/live';
+import { CourseError } from '../../web/course/render';
+import { WIDGETS } from '../../web/course/widgets';
+
+const root = join(__dirname, '../..');
+let engines: LiveEngines;
+beforeAll(async () => { engines = await loadEngines(); });
+
+const GLOSSARY = '## Dead neuron\n\nA unit that never fires.\n\n## Saturation\n\nThe flat tails.\n';
+const front = (order: number, extra = '') => `---\ntitle: Lesson ${order}\nsummary: A test lesson.\norder: ${order}\nprerequisites: []\nminutes: 15\n${extra}---\n`;
+const lessonA = `${front(1)}\n## First section\n\nText with {{ f:sigmoid(0) }}.\n`;
+
+/** Builds a course of lessonA plus one lesson file `02-b.md` with `body` after its front matter. */
+function build(body: string, files: Record<string, string> = {}): Course {
+  return buildCourse({
+    dir: join(root, 'lessons/en'), root, engines, sitePages: new Set(['index.html']),
+    files: new Map(Object.entries({ 'glossary.md': GLOSSARY, '01-a.md': lessonA, '02-b.md': `${front(2)}${body}`, ...files })),
+  });
+}
+
+/** The problems a broken course reports, as "file:line: message" lines. */
+function problems(body: string, files?: Record<string, string>): string[] {
+  try {
+    build(body, files);
+  } catch (err) {
+    if (err instanceof CourseError) return err.problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
+    throw err;
+  }
+  return [];
+}
+
+// Front matter of lesson 2 is 7 lines ("---", 5 keys, "---"), so body line k is file line 7 + k.
+const B = 'lessons/en/02-b.md';
+
+describe('the course build rejects broken lessons with file:line', () => {
+  it('accepts a valid lesson', () => {
+    const c = build('\n## A section\n\n::: widget explorer act=sigmoid,relu&z=5&lock=act\nCaption.\n:::\n\nSee [the first](01-a.md#first-section).\n');
+    expect(c.lessons.map((l) => l.slug)).toEqual(['a', 'b']);
+    expect(c.lessons[1]!.page.widgets[0]).toMatchObject({ widget: 'explorer', query: 'act=sigmoid,relu&z=5&lock=act', line: 11 });
+  });
+  it('an unknown widget', () => {
+    expect(problems('\n## S\n\n::: widget racetrack act=relu\nx\n:::\n')).toEqual([expect.stringMatching(new RegExp(`^${B}:11: unknown widget "racetrack"`))]);
+  });
+  it('an invalid state: an unknown key, a value out of range, a bad choice, a bad lock', () => {
+    const p = problems('\n## S\n\n::: widget explorer actt=relu\nx\n:::\n\n::: widget gradients layers=500\nx\n:::\n\n::: widget playground act=sigmoidd\nx\n:::\n\n::: widget softmax lock=nothing\nx\n:::\n');
+    expect(p).toEqual([
+      expect.stringMatching(new RegExp(`^${B}:11: explorer state: Unknown setting “actt”`)),
+      expect.stringMatching(new RegExp(`^${B}:15: gradients state: Layers N: “500” is outside`)),
+      expect.stringMatching(new RegExp(`^${B}:19: playground state:.*“sigmoidd” is not one of the choices`)),
+      expect.stringMatching(new RegExp(`^${B}:19: playground state:.*too few valid choices`)),
+      expect.stringMatching(new RegExp(`^${B}:23: softmax state: Cannot lock “nothing”`)),
+    ]);
+  });
+  it('a malformed directive and an unknown one', () => {
+    const p = problems('\n## S\n\n::: widget explorer a=1 b=2\nx\n:::\n\n::: sidebar\nx\n:::\n');
+    expect(p[0]).toMatch(new RegExp(`^${B}:11: widget directive`));
+    expect(p[1]).toMatch(new RegExp(`^${B}:15: unknown or malformed directive "::: sidebar"`));
+  });
+  it('live numbers the engine cannot compute', () => {
+    const p = problems('\n## S\n\nOne {{ sigmod(5) }} and\ntwo {{ f:nosuch(1) }} and {{ probe:depth{"layers":5000}.grad[0] }}\nthree {{ exp(100) }} {{ f:relu(1) | fancy }} {{ train:data=nosuch@1.test.accuracy | pct }} {{ 0.5 | nonfinite }}\n');
+    expect(p).toEqual([
+      expect.stringMatching(new RegExp(`^${B}:11: live number \\{\\{ sigmod\\(5\\) \\}\\} cannot be computed: .*sigmoid`)),
+      expect.stringMatching(new RegExp(`^${B}:12: .*unknown activation "nosuch"`)),
+      expect.stringMatching(new RegExp(`^${B}:12: .*layers`)),
+      expect.stringMatching(new RegExp(`^${B}:13: .*not a finite number`)),
+      expect.stringMatching(new RegExp(`^${B}:13: .*unknown format "fancy"`)),
+      expect.stringMatching(new RegExp(`^${B}:13: .*playground state: Data set: “nosuch”`)),
+      expect.stringMatching(new RegExp(`^${B}:13: .*nonfinite.*finite 0.5`)),
+    ]);
+  });
+  it('an unclosed live number', () => {
+    expect(problems('\n## S\n\nValue {{ f:relu(1) here.\n')).toEqual([expect.stringMatching(new RegExp(`^${B}:11: unclosed live number`))]);
+  });
+  it('broken links: a missing lesson, a missing section, a widget page with a bad state, an unknown page', () => {
+    const p = problems('\n## S\n\n[a](03-none.md) [b](01-a.md#no-such) [c](explorer.html?z=999) [d](nowhere.html) [e](#s) [f](#t) [g](../x.md)\n');
+    expect(p).toEqual([
+      expect.stringMatching(new RegExp(`^${B}:11: broken link "03-none.md"`)),
+      expect.stringMatching(new RegExp(`^${B}:11: link "explorer.html\\?z=999": explorer state: z: “999” is outside`)),
+      expect.stringMatching(new RegExp(`^${B}:11: broken link "nowhere.html"`)),
+      expect.stringMatching(new RegExp(`^${B}:11: broken link "../x.md"`)),
+      expect.stringMatching(new RegExp(`^${B}:11: broken link: a has no section "#no-such"`)),
+      expect.stringMatching(new RegExp(`^${B}:11: broken link: this page has no section "#t"`)),
+    ]);
+  });
+  it('glossary terms, maths, code and headings', () => {
+    const p = problems('\n## S\n\nA [[dead-neuron]] and a [[zombie]].\n\n$\\frac{1}{$ and\n\n```rust\nfn x() {}\n```\n\n# Second title\n\n#### Too deep\n');
+    expect(p).toEqual([
+      expect.stringMatching(new RegExp(`^${B}:11: unknown glossary term "zombie"`)),
+      expect.stringMatching(new RegExp(`^${B}:13: KaTeX cannot typeset`)),
+      expect.stringMatching(new RegExp(`^${B}:15: code block language "rust"`)),
+      expect.stringMatching(new RegExp(`^${B}:19: a "# " heading`)),
+      expect.stringMatching(new RegExp(`^${B}:21: heading level jumps from h1 to h4`)),
+    ]);
+  });
+  it('front matter: missing, incomplete, unknown keys, bad order, bad file names', () => {
+    expect(problems('', { '02-b.md': 'no front matter\n' })[0]).toMatch(/^lessons\/en\/02-b\.md:1: the file must start with front matter/);
+    const p = problems('', { '02-b.md': '---\ntitle: B\norder: 2\nminutes: 300\nauthor: me\n---\ntext\n', 'Lesson3.md': lessonA });
+    expect(p).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^lessons\/en\/Lesson3\.md:1: a lesson file is named NN-slug\.md/),
+      expect.stringMatching(/^lessons\/en\/02-b\.md:1: front matter "summary" must be a non-empty text/),
+      expect.stringMatching(/^lessons\/en\/02-b\.md:4: front matter "minutes" must be a whole number 1–120/),
+      expect.stringMatching(/^lessons\/en\/02-b\.md:5: unknown front matter key "author"/),
+    ]));
+    expect(problems('', { '02-b.md': `${front(3)}\ntext\n` })).toEqual([expect.stringMatching(/^lessons\/en\/02-b\.md:4: order 3: lessons are numbered/)]);
+  });
+});
+
+describe('live numbers', () => {
+  it('formats as the prose says', () => {
+    expect(formatLive(9.5367431640625e-7, 'sci 2')).toBe('9.54 × 10⁻⁷');
+    expect(formatLive(-0.16997, '2')).toBe('−0.17');
+    expect(formatLive(0.652, 'pct')).toBe('65 %');
+    expect(formatLive(46, 'int')).toBe('46');
+    expect(formatLive(NaN, 'nonfinite')).toBe('NaN');
+    expect(() => formatLive(0.5, 'int')).toThrow(/not a whole number/);
+  });
+  it('reads the engine: expressions, registry activations, probes, training', () => {
+    expect(live('sigmoid(5) | 4', engines).text).toBe('0.9933');
+    expect(live('f:gelu(-0.75) | 2', engines).text).toBe('−0.17');
+    expect(live('probe:chain{"factor":0.25,"layers":10}.product[9] | sci 2', engines).text).toBe('9.54 × 10⁻⁷');
+    expect(live('probe:depth{"activation":"sigmoid","layers":50}.vanishBackward | int', engines).value).toBeGreaterThan(1);
+    const acc = live('train:data=xor&noise=0&units=8,8&act=relu&init=he@50.test.accuracy', engines).value;
+    expect(acc).toBeGreaterThan(0.5);
+    expect(acc).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('the real lessons', () => {
+  let course: Course;
+  beforeAll(() => {
+    course = buildCourse({ dir: join(root, 'lessons/en'), root, engines, sitePages: new Set(['index.html', 'embed-demo.html']) });
+  }, 120_000);
+  it('build without a problem, in order, each with widgets, live numbers, a "Try these" section and a next pointer', () => {
+    expect(course.lessons.length).toBeGreaterThanOrEqual(3);
+    course.lessons.forEach((l, i) => {
+      expect(l.front.order).toBe(i + 1);
+      expect(l.page.widgets.length, l.file).toBeGreaterThanOrEqual(3);
+      expect(l.page.lives.length, l.file).toBeGreaterThanOrEqual(5);
+      expect(l.page.toc.map((t) => t.id), l.file).toContain('try-these');
+      expect(l.front.minutes).toBeGreaterThanOrEqual(15);
+      expect(l.front.minutes).toBeLessThanOrEqual(25);
+    });
+  });
+  it('every live number equals a fresh evaluation by the engine', () => {
+    for (const l of course.lessons) for (const v of l.page.lives) expect(live(v.source, engines).text, `${l.file}:${v.line}`).toBe(v.text);
+  });
+  it('every widget of the registry can be mounted by a directive (the list has the widgets on main)', () => {
+    expect(WIDGETS.map((w) => w.id)).toEqual(expect.arrayContaining(['explorer', 'art', 'playground', 'gradients', 'softmax']));
+  });
+});
