@@ -48,7 +48,7 @@ TEST_CASE("fit1d: the units' contributions plus the bias are the fit", "[labs][f
   }
 }
 
-TEST_CASE("fit1d: more units fit better (sin, |x|, step, bump; ReLU and tanh)", "[labs][fit1d]") {
+TEST_CASE("fit1d: more units fit better (sin, |x|, step, bump, with ReLU and with tanh)", "[labs][fit1d]") {
   for (const char* target : {"sin", "abs", "step", "bump"})
     for (const char* act : {"relu", "tanh"}) {
       auto r = fit(target, act, 4, true);

@@ -13,8 +13,8 @@ import { softmaxTable } from '../../web/src/state/softmax';
 
 const engine = await loadNodeEngine();
 const metas = engine.activations();
-const ids = metas.map((m) => m.id);
-const elementwise = ids.filter((id) => id !== 'softmax');
+const ids = [...metas.map((m) => m.id), 'softmax'];  // softmax is the engine's vector op (the explorer lists it too)
+const elementwise = metas.map((m) => m.id).filter((id) => id !== 'softmax');
 const tables: Record<EvidencePage, Table> = {
   explorer: explorerTable(metas), gradients: gradientsTable(elementwise), softmax: softmaxTable(),
   playground: playgroundTable(elementwise), nonlinearity: nonlinearityTable(elementwise),

@@ -73,7 +73,7 @@ const HIDDEN: Readonly<Record<string, Answer>> = {
       { page: 'explorer', query: 'act=relu,swish', label: 'ReLU and Swish in the explorer',
         look: 'Swish is a smooth ReLU: it dips slightly below 0 and its slope is not exactly 0 for negative inputs.' },
       { page: 'playground', query: 'data=spiral&units=8,8&act=relu&opt=adam&lr=0.01', label: 'A ReLU network on the spiral in the playground',
-        look: 'Press Play: two ReLU layers bend the boundary around the spiral.' },
+        look: 'Press Play and watch two ReLU layers bend the boundaries around the spiral’s arms.' },
     ],
   },
   transformer: {
@@ -117,7 +117,7 @@ const OUTPUT: Readonly<Record<string, Answer>> = {
     evidence: [
       { page: 'softmax', query: '', label: 'The softmax lab',
         look: 'The probability bars sum to 1; the cross-entropy and its gradient p − y are shown for the true class.' },
-      { page: 'playground', query: 'data=spiral&classes=3&units=16,16&act=relu&head=softmax_ce&opt=adam&lr=0.01',
+      { page: 'playground', query: 'data=spiral&units=16,16&act=relu&head=softmax_ce&opt=adam&lr=0.01',
         label: 'Three-class spiral with a softmax output in the playground', look: 'Press Play: each class gets its own colour region.' },
     ],
   },
@@ -126,8 +126,8 @@ const OUTPUT: Readonly<Record<string, Answer>> = {
     reason: 'A numeric target can take any value, so the output must too: never squash it. Train with squared error.',
     also: 'If the target really is bounded to (−1, 1), tanh fits it (choose that task).',
     evidence: [
-      { page: 'playground', query: 'data=bumps&units=8,8&act=tanh&head=identity_mse&opt=adam&lr=0.01',
-        label: 'Regression on the bumps data with an identity output', look: 'Press Play: the output reaches the bumps’ positive and negative peaks.' },
+      { page: 'playground', query: 'data=bumps&units=8,8&head=identity_mse&opt=adam&lr=0.01',
+        label: 'Regression on the bumps data with an identity output', look: 'Press Play: an identity output can say any number, negative or positive, as the bumps’ targets need.' },
     ],
   },
   bounded: {
@@ -164,7 +164,7 @@ export const PITFALLS: readonly Pitfall[] = [
       look: 'The table says at which layer each gradient falls below “effectively zero”.' } },
   { title: 'Sigmoid output for multi-class',
     why: 'One sigmoid per class gives K numbers that each lie in (0, 1) but need not sum to 1: they are not a probability distribution over the classes.',
-    demo: { page: 'softmax', query: 'K=4&z1=2&z2=1.5&z3=1&z4=0.5', label: 'Sigmoids vs softmax for four classes (softmax lab)',
+    demo: { page: 'softmax', query: 'K=4&z2=1.5&z3=1&z4=0.5', label: 'Sigmoids vs softmax for four classes (softmax lab)',
       look: 'The sigmoids’ sum is shown next to softmax’s 1.' } },
   { title: 'Sigmoid output for regression',
     why: 'A sigmoid output can only say numbers between 0 and 1, so every target outside that range is out of reach however long it trains.',
