@@ -135,8 +135,8 @@ const OUTPUT: Readonly<Record<string, Answer>> = {
     reason: 'tanh’s outputs lie in (−1, 1), exactly the target’s range, and are centred on 0.',
     also: '',
     evidence: [
-      { page: 'playground', query: 'data=plane&head=tanh_mse&opt=adam&lr=0.01', label: 'The plane target (x + y)/2 with a tanh output',
-        look: 'Press Play: the target lies in [−1, 1], which tanh can reach.' },
+      { page: 'playground', query: 'head=tanh_mse&opt=adam&lr=0.01', label: 'Targets of −1 and +1 with a tanh output (TF Playground’s setup)',
+        look: 'Press Play: the circle’s labels are trained as −1 and +1, and tanh’s output moves toward both.' },
       { page: 'explorer', query: 'act=tanh', label: 'tanh in the explorer', look: 'Its range is (−1, 1).' },
     ],
   },
