@@ -52,7 +52,7 @@ for (const url of ['nonlinearity.html', 'embed/nonlinearity.html']) {
   }
 }
 
-test('ten linear layers collapse into one: the same outputs, the Node engine’s W′ and difference; ReLU breaks it', async ({ page }) => {
+test('ten linear layers collapse into one: the same outputs, the Node engine’s W′ and difference; tanh breaks it', async ({ page }) => {
   await page.goto('nonlinearity.html');
   await widgetReady(page);
   const s = base();
@@ -74,7 +74,7 @@ test('ten linear layers collapse into one: the same outputs, the Node engine’s
     expect(stack).toBe(one);
     expect(one).toBe(`(${lin.collapsed.slice(q * 3, q * 3 + 3).map((v) => formatNumber(v, 4)).join(', ')})`);
   }
-  await expect(page.locator('.nl-diff')).toContainText(`linear stack ${formatNumber(lin.maxAbsDiff)}, with ReLU ${formatNumber(bent.maxAbsDiff)}`);
+  await expect(page.locator('.nl-diff')).toContainText(`linear stack ${formatNumber(lin.maxAbsDiff)}, with Tanh ${formatNumber(bent.maxAbsDiff)}`);
   // Keyboard: one layer more, and the engine's new difference.
   await page.getByRole('slider', { name: 'Linear layers N' }).focus();
   await page.keyboard.press('ArrowRight');
@@ -125,11 +125,11 @@ test('the fit follows the keyboard: units, target, the drawn curve — with the 
 });
 
 test('URL round trip: a link restores every part’s settings, and a reload keeps it', async ({ page }) => {
-  const q = 'layers=25&width=4&bend=tanh&seed=3&xdepth=1&xact=relu&xunits=12&epochs=20&target=bump&fact=tanh&units=16&fseed=5';
+  const q = 'layers=25&width=4&bend=sigmoid&seed=3&xdepth=1&xact=relu&xunits=12&epochs=20&target=bump&fact=tanh&units=16&fseed=5';
   await page.goto(`nonlinearity.html?${q}`);
   await widgetReady(page);
   await expect(page.getByRole('slider', { name: 'Linear layers N' })).toHaveValue('25');
-  await expect(page.getByRole('combobox', { name: 'Bend inserted between the layers' })).toHaveValue('tanh');
+  await expect(page.getByRole('combobox', { name: 'Bend inserted between the layers' })).toHaveValue('sigmoid');
   await expect(page.getByRole('combobox', { name: 'Target to fit' })).toHaveValue('bump');
   await expect(page.getByRole('spinbutton', { name: 'Seed (fit)' })).toHaveValue('5');
   await page.reload();
@@ -148,7 +148,7 @@ test('a hostile link gets notices and safe values, never a blank page', async ({
   await expect(page.locator('#notices img')).toHaveCount(0);
   await expect(page.getByRole('slider', { name: 'Linear layers N' })).toHaveValue('100');
   await expect(page.getByRole('slider', { name: 'Hidden units N' })).toHaveValue('1');
-  await expect(page.getByRole('combobox', { name: 'Bend inserted between the layers' })).toHaveValue('relu');
+  await expect(page.getByRole('combobox', { name: 'Bend inserted between the layers' })).toHaveValue('tanh');
   expect(errors).toEqual([]);
 });
 

@@ -68,8 +68,8 @@ describe('every evidence link parses clean against its page’s table', () => {
       expect(parsed.notices).toEqual([]);
       if (e.page === 'explorer') {
         const notices: string[] = [];
-        normaliseRange(parsed.state as ExplorerState, notices);
-        normaliseVariants(parsed.state as ExplorerState, notices);
+        normaliseRange(parsed.state as unknown as ExplorerState, notices);
+        normaliseVariants(parsed.state as unknown as ExplorerState, notices);
         expect(notices).toEqual([]);
       }
       // Every key in the link changes something (a default-valued key would be dropped here).

@@ -12,17 +12,17 @@ const table = nonlinearityTable(ids);
 const module = await loadNodeModule();
 
 describe('nonlinearity table', () => {
-  it('defaults: 10 layers of width 3, ReLU as the bend, sin with 8 ReLU units, a 17-point curve', () => {
+  it('defaults: 10 layers of width 3, tanh as the bend, sin with 8 ReLU units, a 17-point curve', () => {
     const d = defaults(table);
     expect(d.layers).toBe(10);
-    expect(d.bend).toBe('relu');
+    expect(d.bend).toBe('tanh');
     expect(d.target).toBe('sin');
     expect(d.curve.length).toBe(CURVE_POINTS);
     expect(table.bend.values).not.toContain('identity');
   });
 
   it('round-trips a full state', () => {
-    const s = { ...defaults(table), layers: 37, width: 5, bend: 'tanh', xdepth: 0, xact: 'relu', target: 'drawn', units: 64,
+    const s = { ...defaults(table), layers: 37, width: 5, bend: 'relu', xdepth: 0, xact: 'relu', target: 'drawn', units: 64,
       curve: Array.from({ length: CURVE_POINTS }, (_, i) => String(i % 2 === 0 ? 1 : -0.5)) } as NonlinearityState;
     const q = serialiseState(table, s);
     const back = parseState(table, q);
@@ -34,7 +34,7 @@ describe('nonlinearity table', () => {
     const p = parseState(table, 'layers=1000&width=-3&bend=%3Cscript%3E&units=65&curve=1,2,3&target=cosh&xdepth=NaN');
     expect(p.state.layers).toBe(100);
     expect(p.state.width).toBe(1);
-    expect(p.state.bend).toBe('relu');
+    expect(p.state.bend).toBe('tanh');
     expect(p.state.units).toBe(64);
     expect(p.state.curve).toEqual(table.curve.default);
     expect(p.state.target).toBe('sin');
@@ -43,7 +43,7 @@ describe('nonlinearity table', () => {
 });
 
 describe('the engine requests and the Node engine’s answers', () => {
-  it('ten linear layers collapse to float rounding; ReLU between them does not', () => {
+  it('ten linear layers collapse to float rounding; tanh between them does not', () => {
     const s = defaults(table);
     const spec = collapseSpec(s, false);
     expect(spec.sizes).toEqual(Array(11).fill(3));

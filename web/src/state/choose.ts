@@ -13,14 +13,17 @@ export const TASKS: Readonly<Record<string, string>> = {
   bounded: 'A target in (−1, 1)',
 };
 
+/** "Multi-class classification (K classes)" → "multi-class classification (K classes)". */
+export const lowerFirst = (t: string): string => t.charAt(0).toLowerCase() + t.slice(1);
+
 export function chooseTable() {
   return {
     layer: { kind: 'enum', default: 'hidden', values: Object.keys(LAYERS), label: 'Which layer', hideable: true,
-      describe: (v: string) => (LAYERS[v] ?? v).toLowerCase() },
+      describe: (v: string) => lowerFirst(LAYERS[v] ?? v) },
     arch: { kind: 'enum', default: 'mlp', values: Object.keys(ARCHS), label: 'Architecture', hideable: true,
       describe: (v: string) => `a ${ARCHS[v] ?? v}` },
     task: { kind: 'enum', default: 'binary', values: Object.keys(TASKS), label: 'Task', hideable: true,
-      describe: (v: string) => (TASKS[v] ?? v).toLowerCase() },
+      describe: (v: string) => lowerFirst(TASKS[v] ?? v) },
   } as const satisfies Record<string, Field>;
 }
 export type ChooseTable = ReturnType<typeof chooseTable>;
@@ -83,7 +86,7 @@ const HIDDEN: Readonly<Record<string, Answer>> = {
     also: 'Swish (SiLU) is used in some large language models.',
     evidence: [
       { page: 'explorer', query: 'act=gelu,relu,swish', label: 'GELU beside ReLU and Swish in the explorer',
-        look: 'GELU follows ReLU away from 0 and bends smoothly near it; its dead-zone shading is far smaller than ReLU’s.' },
+        look: 'GELU follows ReLU away from 0 and bends smoothly near it; its shaded dead zone is smaller than ReLU’s.' },
       { page: 'gradients', query: 'act=gelu,relu,sigmoid&init=he', label: 'GELU’s gradient through 50 layers',
         look: 'Compare where each activation’s gradient reaches “effectively zero”.' },
     ],
@@ -159,7 +162,7 @@ export interface Pitfall { title: string; why: string; demo: Evidence }
 /** The three pitfalls of CURRICULUM §7, each with a live demonstration. */
 export const PITFALLS: readonly Pitfall[] = [
   { title: 'Sigmoid in deep hidden layers',
-    why: 'Its slope is at most 0.25, so the gradient shrinks by at least that factor at every layer it passes on the way back (0.25¹⁰ ≈ 9.5·10⁻⁷): the first layers stop learning.',
+    why: 'Its slope is at most 0.25, so every sigmoid the gradient passes on its way back multiplies it by at most 0.25 (ten of them: 0.25¹⁰ ≈ 9.5·10⁻⁷); unless the weights make up for it, the first layers stop learning.',
     demo: { page: 'gradients', query: 'act=sigmoid,relu&init=he', label: 'Sigmoid vs ReLU through 50 layers (gradients lab)',
       look: 'The table says at which layer each gradient falls below “effectively zero”.' } },
   { title: 'Sigmoid output for multi-class',
@@ -169,7 +172,7 @@ export const PITFALLS: readonly Pitfall[] = [
   { title: 'Sigmoid output for regression',
     why: 'A sigmoid output can only say numbers between 0 and 1, so every target outside that range is out of reach however long it trains.',
     demo: { page: 'explorer', query: 'act=sigmoid,identity&zmin=-10&zmax=10&z=8', label: 'Sigmoid’s range beside the identity’s (explorer)',
-      look: 'However large z gets, sigmoid stays inside (0, 1); the identity passes any target. The fix: an identity output (Output layer, Regression, in this chooser).' } },
+      look: 'However large z gets, sigmoid stays inside (0, 1); the identity reaches any target. The fix: an identity output (Output layer, Regression, in this chooser).' } },
 ];
 
 /** Every link the chooser can show (for tests and for the page's "all evidence" list). */

@@ -31,7 +31,7 @@ export function nonlinearityTable(ids: readonly string[], name: (id: string) => 
       describe: (v: number) => `${v} linear layer${v === 1 ? '' : 's'}` },
     width: { kind: 'number', default: 3, min: 1, max: MAX_COLLAPSE_WIDTH, integer: true, label: 'Width (inputs, units, outputs)', hideable: true,
       describe: (v: number) => `width ${v}` },
-    bend: { kind: 'enum', default: first('relu'), values: bends, label: 'Bend inserted between the layers', hideable: true,
+    bend: { kind: 'enum', default: first('tanh'), values: bends, label: 'Bend inserted between the layers', hideable: true,
       describe: (v: string) => `${name(v)} as the bend` },
     seed: { kind: 'number', default: 1, min: 0, max: 4294967295, integer: true, label: 'Seed (collapse)', hideable: true,
       describe: (v: number) => `collapse seed ${v}` },

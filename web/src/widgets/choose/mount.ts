@@ -3,7 +3,7 @@
 // their demonstrations. The rules are content (state/choose.ts); the engine supplies the activation
 // names and formulas' display names. State in the URL; the shared share frame.
 import type { EngineClient } from '../../engine/client';
-import { ARCHS, chooseTable, evidenceHref, ignoredNote, LAYERS, PITFALLS, recommend, TASKS, type ChooseState,
+import { ARCHS, chooseTable, evidenceHref, ignoredNote, LAYERS, lowerFirst, PITFALLS, recommend, TASKS, type ChooseState,
   type Evidence } from '../../state/choose';
 import { readUrlState, writeUrlState } from '../../state/url';
 import { keyed } from '../../ui/access';
@@ -43,7 +43,8 @@ function evidenceItem(e: Evidence, embed: boolean): HTMLLIElement {
 
 export async function mountChoose(host: HTMLElement, client: EngineClient, o: ChooseMountOptions): Promise<void> {
   const metas = await client.activations();
-  const nameOf = (id: string) => metas.find((m) => m.id === id)?.name ?? id;
+  // Softmax is the engine's vector op, not a registry entry.
+  const nameOf = (id: string) => metas.find((m) => m.id === id)?.name ?? (id === 'softmax' ? 'Softmax' : id);
   const table = chooseTable();
   const parsed = readUrlState(table);
   const state = parsed.state as ChooseState;
@@ -73,9 +74,10 @@ export async function mountChoose(host: HTMLElement, client: EngineClient, o: Ch
   const reason = el('p');
   const also = el('p');
   const ignored = el('p', 'hint');
+  const named = el('p', 'hint');
   const evHead = el('h3', undefined, 'See it live');
   const evList = el('ul', 'choose-links');
-  view.append(answerHead, pick, reason, also, ignored, evHead, evList);
+  view.append(answerHead, pick, named, reason, also, ignored, evHead, evList);
 
   const pitfalls = el('section', 'panel choose-pitfalls');
   const pitHead = el('h2', undefined, 'Three pitfalls, each shown live');
@@ -96,10 +98,9 @@ export async function mountChoose(host: HTMLElement, client: EngineClient, o: Ch
 
   function draw(): void {
     const a = recommend(state);
-    const where = state.layer === 'hidden' ? `the hidden layers of a ${ARCHS[state.arch]}` : `the output layer for ${TASKS[state.task]!.toLowerCase()}`;
-    pick.replaceChildren(`For ${where}: `, el('strong', undefined, a.pick));
-    const names = a.ids.map(nameOf);
-    pick.append(` (${names[0]} in this lab${names.length > 1 ? `; also shown: ${names.slice(1).join(', ')}` : ''}).`);
+    const where = state.layer === 'hidden' ? `the hidden layers of a ${ARCHS[state.arch]}` : `the output layer for ${lowerFirst(TASKS[state.task]!)}`;
+    pick.replaceChildren(`For ${where}: `, el('strong', undefined, a.pick), '.');
+    named.textContent = `In this lab’s menus: ${a.ids.map(nameOf).join(', ')}.`;
     reason.textContent = a.reason;
     also.textContent = a.also;
     also.hidden = a.also === '';
