@@ -14,7 +14,8 @@ export function collapseWords(layers: number, width: number, lin: CollapseResult
   return `${layers} linear layer${layers === 1 ? '' : 's'} of width ${width} multiply into one layer W′ (${width} × ${width}) and b′. ` +
     `On ${lin.stack.length / width} random inputs the stack and the one layer differ by at most ${d === null ? 'a non-finite amount' : f(d)}` +
     ` (outputs up to ${lin.maxAbsOut === null ? '—' : f(lin.maxAbsOut)}): float rounding, the same outputs. ` +
-    `With ${bendName} between the layers the one layer no longer describes the stack: the difference is ${b === null ? 'not finite' : f(b)}.`;
+    (layers === 1 ? 'With one layer there is no “between” for a bend: add layers to see one break the collapse.'
+      : `With ${bendName} between the layers the one layer no longer describes the stack: the difference is ${b === null ? 'not finite' : f(b)}.`);
 }
 
 export interface XorSide { name: string; epoch: number; train: number | null | undefined; test: number | null | undefined }

@@ -215,7 +215,9 @@ export async function mountNonlinearity(host: HTMLElement, client: EngineClient,
   const linName = (s: NonlinearityState) => (s.xdepth === 0 ? 'the linear network (no hidden layer)' : `the linear network (${s.xdepth} hidden layer${s.xdepth === 1 ? '' : 's'} of 4, no bend)`);
   const bentName = (s: NonlinearityState) => `the ${nameOf(s.xact)} network (${s.xunits} hidden units)`;
 
+  let lastXor: [Snapshot, Snapshot] | undefined;
   function showXor(a: Snapshot, b: Snapshot): void {
+    lastXor = [a, b];
     const s = state;
     for (const [snap, card, key, name] of [[a, linCard, 'lin', linName(s)], [b, bentCard, 'bent', bentName(s)]] as const) {
       const st = snap.status;
@@ -237,6 +239,8 @@ export async function mountNonlinearity(host: HTMLElement, client: EngineClient,
     if (!lin || !bent || playing) return;
     playing = true;
     playBtn.textContent = 'Pause';
+    playBtn.disabled = false;
+    delete host.dataset.xorDone;
     const gen = generation;
     try {
       while (playing && gen === generation && epochNow < state.epochs) {
@@ -261,31 +265,39 @@ export async function mountNonlinearity(host: HTMLElement, client: EngineClient,
   const xorWordsDone = () => `${capital(sides.lin!.name)}: ${pct(sides.lin!.test)} of the test points right after ${sides.lin!.epoch} epochs ` +
     `— its boundary is one straight line, which cannot put quadrants I and III on one side and II and IV on the other. ` +
     `${capital(sides.bent!.name)}: ${pct(sides.bent!.test)}.`;
+  // Configuring is serialised (a slider drag asks many times; the last state wins), then training starts.
+  let configured = false;
+  const reconfigure = serial(async () => {
+    const s = structuredClone(state);
+    configured = false;
+    if (!lin || !bent) {
+      lin = await RemoteTrainer.create(client, linearConfig(s));
+      bent = await RemoteTrainer.create(client, bentConfig(s));
+    } else {
+      await Promise.all([lin.configure(linearConfig(s)), bent.configure(bentConfig(s))]);
+    }
+    points = await lin.points();
+    const [a, b] = await Promise.all([lin.snapshot({ grid: GRID }), bent.snapshot({ grid: GRID })]);
+    showXor(a, b);
+    xorError.hidden = true;
+    configured = true;
+  }, refused(xorError));
   async function restart(): Promise<void> {
     generation += 1;
     playing = false;
     delete host.dataset.xorDone;
     xorText.textContent = '';
     playBtn.disabled = false;
-    const s = structuredClone(state);
-    try {
-      if (!lin || !bent) {
-        lin = await RemoteTrainer.create(client, linearConfig(s));
-        bent = await RemoteTrainer.create(client, bentConfig(s));
-      } else {
-        await Promise.all([lin.configure(linearConfig(s)), bent.configure(bentConfig(s))]);
-      }
-      points = await lin.points();
-      const [a, b] = await Promise.all([lin.snapshot({ grid: GRID }), bent.snapshot({ grid: GRID })]);
-      showXor(a, b);
-      xorError.hidden = true;
-    } catch (err) { refused(xorError)(err); return; }
+    await reconfigure();
+    if (!configured) return;
     if (matchMedia('(prefers-reduced-motion: reduce)').matches) { playBtn.textContent = 'Train'; return; }
     void play();
   }
   playBtn.addEventListener('click', () => { if (playing) { playing = false; playBtn.textContent = 'Train'; } else void play(); });
   resetBtn.addEventListener('click', restartXor);
   addEventListener('pagehide', () => { void lin?.dispose(); void bent?.dispose(); });
+  // A hidden tab stops training (Train continues it).
+  document.addEventListener('visibilitychange', () => { if (document.hidden && playing) { playing = false; playBtn.textContent = 'Train'; } });
 
   // ---- 3. Universal approximation ----
   const u = part('3. One hidden layer of enough bent units can draw any curve',
@@ -340,7 +352,7 @@ export async function mountNonlinearity(host: HTMLElement, client: EngineClient,
     host.dataset.fitRmse = String(r.rmse);
     const fitData: LineData = { x: xs, label: words, series: [
       { label: 'target', values: Float32Array.from(r.target) }, { label: `fit with ${s.units} units`, values: Float32Array.from(r.fit) }] };
-    const parts: LineData = { x: xs, label: `${s.units} curves, one per unit: each is flat on one side of its bend (ReLU) or a smooth step (tanh, sigmoid), scaled by its output weight.`,
+    const parts: LineData = { x: xs, label: `${s.units} curves, one per ${act} unit: its output g(w·x + b) times its output weight, each bending near its own x (listed above); their sum plus the bias ${f(r.c)} is the fit.`,
       series: Array.from({ length: s.units }, (_, i) => ({ label: `unit ${i + 1}`, values: Float32Array.from(r.contrib.slice(i * G, (i + 1) * G)) })) };
     const ns = Float32Array.from({ length: sweep.length }, (_, i) => i + 1);
     const sw: LineData = { x: ns, logY: true, cursor: s.units, label: sweepWords(sweep, act),
@@ -362,7 +374,7 @@ export async function mountNonlinearity(host: HTMLElement, client: EngineClient,
     table, parsed: { hidden, locked }, state, host, slot: shareSlot, embed: o.embed });
   showCurve();
 
-  onThemeChange(() => { fitPlot?.rebuild(); partsPlot?.rebuild(); sweepPlot?.rebuild(); pad.redraw(); });
+  onThemeChange(() => { fitPlot?.rebuild(); partsPlot?.rebuild(); sweepPlot?.rebuild(); pad.redraw(); if (lastXor) showXor(...lastXor); });
   await Promise.all([runCollapse(), runFit(), restart()]);
   host.dataset.ready = 'true';
 }
