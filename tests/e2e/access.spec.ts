@@ -9,6 +9,8 @@ import { gradientsTable } from '../../web/src/state/gradients';
 import { softmaxTable } from '../../web/src/state/softmax';
 import { playgroundTable } from '../../web/src/state/playground';
 import { exercisesTable } from '../../web/src/state/exercises';
+import { nonlinearityTable } from '../../web/src/state/nonlinearity';
+import { chooseTable } from '../../web/src/state/choose';
 import { FRAME_CONTROLS, type Table } from '../../web/src/state/schema';
 import type { ActivationMeta } from '../../web/src/engine/types';
 import { engine, widgetReady } from './helpers';
@@ -26,6 +28,8 @@ const EXTRA: Record<string, Record<string, string[]>> = {
   softmax: {},
   playground: { dseed: ['Regenerate'], seed: ['New weights'], units: ['Add a layer', 'Remove'], act: ['A different activation per layer'] },
   exercises: {},
+  nonlinearity: { curve: ['Reset the curve'] },
+  choose: {},
 };
 /** On embeds the frame's share control is the embed's own "Copy embed code" button. */
 const EMBED_EXTRA: Record<string, string[]> = { share: ['Copy embed code'] };
@@ -54,7 +58,7 @@ async function visibleParts(page: Page, within?: string): Promise<string[]> {
   }, within ?? null);
 }
 
-type Widget = 'explorer' | 'art' | 'gradients' | 'softmax' | 'playground' | 'exercises';
+type Widget = 'explorer' | 'art' | 'gradients' | 'softmax' | 'playground' | 'exercises' | 'nonlinearity' | 'choose';
 /** The page of a widget: its name, except the exercises (site `exercises.html`, embed `embed/exercise.html`). */
 const pageOf = (widget: Widget, embed: boolean): string => (widget === 'exercises' ? (embed ? 'embed/exercise.html' : 'exercises.html') : `${embed ? 'embed/' : ''}${widget}.html`);
 /** The widget's state table for the registry. */
@@ -64,6 +68,8 @@ function tableOf(widget: Widget, all: ReturnType<typeof metas>): Table {
   if (widget === 'softmax') return softmaxTable();
   if (widget === 'exercises') return exercisesTable;
   if (widget === 'playground') return playgroundTable(all.map((m) => m.id).filter((id) => id !== SOFTMAX_ID));
+  if (widget === 'nonlinearity') return nonlinearityTable(all.map((m) => m.id).filter((id) => id !== SOFTMAX_ID));
+  if (widget === 'choose') return chooseTable();
   return artTable(all.map((m) => m.id));
 }
 
@@ -85,6 +91,8 @@ function cases(widget: Widget, table: Table): Case[] {
     // Logits beyond K show only when K reaches them.
     if (widget === 'softmax' && /^z\d+$/.test(key) && Number(key.slice(1)) > 3) state = `K=${key.slice(1)}`;
     if (widget === 'playground' && key === 'act') state = 'act=relu,tanh';
+    // The drawing pad shows only for the drawn target.
+    if (widget === 'nonlinearity' && key === 'curve') state = 'target=drawn';
     out.push({ widget, key, label: f.label, state });
   }
   for (const [key, label] of Object.entries(FRAME_CONTROLS)) out.push({ widget, key, label, state: '' });
@@ -92,7 +100,7 @@ function cases(widget: Widget, table: Table): Case[] {
 }
 
 for (const embed of [false, true]) {
-  for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'exercises'] as const) {
+  for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'exercises', 'nonlinearity', 'choose'] as const) {
     test(`${pageOf(widget, embed)}: hide=K hides every part of K and nothing else, for every hideable key K`, async ({ page }) => {
       test.setTimeout(240_000);
       const all = metas();
@@ -118,7 +126,7 @@ for (const embed of [false, true]) {
   }
 }
 
-for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'exercises'] as const) {
+for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'exercises', 'nonlinearity', 'choose'] as const) {
   test(`${pageOf(widget, false)}: lock=K keeps every part of K visible and every input of it disabled, for every lockable key K`, async ({ page }) => {
     test.setTimeout(240_000);
     const all = metas();

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "actlab/probes/fit1d.hpp"
 #include "actlab/probes/lab_probes.hpp"
 
 namespace actlab::probes {
@@ -111,11 +112,74 @@ std::string chain_json(const Value& spec) {
   return json::write(o);
 }
 
+// The nonlinearity lab's universal-approximation fit (fit1d.hpp).
+std::string fit1d_json(const Value& spec) {
+  Fit1dSpec s;
+  auto str = [&](const char* key, std::string& out) -> std::string {
+    const Value* v = spec.find(key);
+    if (!v) return "";
+    if (!v->is_string()) return std::string(key) + ": expected a string";
+    out = v->str;
+    return "";
+  };
+  auto integer = [&](const char* key, double lo, double hi, double& out) -> std::string {
+    const Value* v = spec.find(key);
+    if (!v) return "";
+    if (!v->is_number() || v->num != std::floor(v->num) || !(v->num >= lo && v->num <= hi)) {
+      char b[96];
+      std::snprintf(b, sizeof b, "%s: expected an integer in [%.0f, %.0f]", key, lo, hi);
+      return b;
+    }
+    out = v->num;
+    return "";
+  };
+  double units = s.units, points = s.points, seed = 1;
+  for (std::string e : {str("target", s.target), str("activation", s.activation), integer("units", 1, kFitMaxUnits, units),
+                        integer("points", 16, kFitMaxPoints, points), integer("seed", 0, 4294967295.0, seed)})
+    if (!e.empty()) return error_json(e);
+  if (const Value* v = spec.find("drawn")) {
+    if (!v->is_array() || v->arr.size() > static_cast<std::size_t>(kFitMaxDrawn)) return error_json("drawn: expected an array of 2 to 257 numbers");
+    for (const Value& e : v->arr) {
+      if (!e.is_number()) return error_json("drawn: expected numbers in [-10, 10]");
+      s.drawn.push_back(e.num);
+    }
+  }
+  if (const Value* v = spec.find("sweep")) {
+    if (!v->is_bool()) return error_json("sweep: expected true or false");
+    s.sweep = v->b;
+  }
+  s.units = static_cast<int>(units);
+  s.points = static_cast<int>(points);
+  s.seed = static_cast<std::uint64_t>(seed);
+  Fit1dResult r;
+  if (std::string e = fit_1d(s, r); !e.empty()) return error_json(e);
+  auto arr = [](const std::vector<double>& v) {
+    Value a = Value::array();
+    for (double d : v) a.push(num(d));
+    return a;
+  };
+  Value o = Value::object();
+  o.set("x", arr(r.x));
+  o.set("target", arr(r.target));
+  o.set("fit", arr(r.fit));
+  o.set("contrib", arr(r.contrib));
+  o.set("kink", arr(r.kink));
+  o.set("w", arr(r.w));
+  o.set("b", arr(r.b));
+  o.set("v", arr(r.v));
+  o.set("c", num(r.c));
+  o.set("rmse", num(r.rmse));
+  o.set("maxAbsErr", num(r.max_abs_err));
+  o.set("sweep", arr(r.sweep_rmse));
+  return json::write(o);
+}
+
 }  // namespace
 
 bool run_lab_probe_json(std::string_view kind, const json::Value& spec, std::string& out) {
   if (kind == "softmax") out = softmax_json(spec);
   else if (kind == "chain") out = chain_json(spec);
+  else if (kind == "fit1d") out = fit1d_json(spec);
   else return false;
   return true;
 }

@@ -193,7 +193,7 @@ std::string run_probe_json(std::string_view kind, std::string_view spec_json) {
   if (kind == "collapse") return collapse(spec);
   // The labs' teaching calls (issue 10): naive vs stable softmax, the 0.25^N arithmetic.
   if (std::string out; run_lab_probe_json(kind, spec, out)) return out;
-  return error_json("unknown probe \"" + std::string(kind.substr(0, 40)) + "\" (accepted: scan, depth, census, collapse, softmax, chain)");
+  return error_json("unknown probe \"" + std::string(kind.substr(0, 40)) + "\" (accepted: scan, depth, census, collapse, softmax, chain, fit1d)");
 }
 
 }  // namespace actlab::probes

@@ -62,10 +62,22 @@ export interface ChainResult {
   factors: (number | null)[];
 }
 
-export interface ProbeSpecs { scan: ScanSpec; depth: DepthSpec; census: CensusSpec; collapse: CollapseSpec; softmax: SoftmaxSpec; chain: ChainSpec }
-export interface ProbeResults { scan: ScanResult; depth: DepthResult; census: CensusResult; collapse: CollapseResult; softmax: SoftmaxLabResult; chain: ChainResult }
+/** One hidden layer of `units` bent units fitted to a 1-D target on [−1, 1] (cpp/actlab/probes/fit1d.hpp). */
+export interface Fit1dSpec { target?: string; drawn?: number[]; activation?: string; units?: number; points?: number; seed?: number; sweep?: boolean }
+export interface Fit1dResult {
+  x: number[]; target: number[]; fit: number[];
+  /** [units][points]: each unit's v_i·g(w_i·x + b_i); their sum plus `c` is `fit`. */
+  contrib: number[];
+  kink: number[]; w: number[]; b: number[]; v: number[]; c: number;
+  rmse: number; maxAbsErr: number;
+  /** With `sweep`: the RMS error with n = 1..64 units (null where a fit failed). */
+  sweep: (number | null)[];
+}
+
+export interface ProbeSpecs { scan: ScanSpec; depth: DepthSpec; census: CensusSpec; collapse: CollapseSpec; softmax: SoftmaxSpec; chain: ChainSpec; fit1d: Fit1dSpec }
+export interface ProbeResults { scan: ScanResult; depth: DepthResult; census: CensusResult; collapse: CollapseResult; softmax: SoftmaxLabResult; chain: ChainResult; fit1d: Fit1dResult }
 export type ProbeKind = keyof ProbeSpecs;
-export const PROBE_KINDS: readonly ProbeKind[] = ['scan', 'depth', 'census', 'collapse', 'softmax', 'chain'];
+export const PROBE_KINDS: readonly ProbeKind[] = ['scan', 'depth', 'census', 'collapse', 'softmax', 'chain', 'fit1d'];
 
 /** The part of the Embind module this file uses (the full builds have it; actlab_core does not). */
 export interface ProbeModule { runProbe?: (kind: string, specJson: string) => string }
