@@ -7,6 +7,7 @@ import { artTable } from '../../web/src/state/art';
 import { baseOf, explorerTable, paramKey, SOFTMAX_ID } from '../../web/src/state/explorer';
 import { gradientsTable } from '../../web/src/state/gradients';
 import { softmaxTable } from '../../web/src/state/softmax';
+import { deadTable } from '../../web/src/state/dead-neurons';
 import { playgroundTable } from '../../web/src/state/playground';
 import { FRAME_CONTROLS, type Table } from '../../web/src/state/schema';
 import type { ActivationMeta } from '../../web/src/engine/types';
@@ -23,6 +24,7 @@ const EXTRA: Record<string, Record<string, string[]>> = {
   explorer: {},
   gradients: {},
   softmax: {},
+  'dead-neurons': {},
   playground: { dseed: ['Regenerate'], seed: ['New weights'], units: ['Add a layer', 'Remove'], act: ['A different activation per layer'] },
 };
 /** On embeds the frame's share control is the embed's own "Copy embed code" button. */
@@ -52,12 +54,13 @@ async function visibleParts(page: Page, within?: string): Promise<string[]> {
   }, within ?? null);
 }
 
-type Widget = 'explorer' | 'art' | 'gradients' | 'softmax' | 'playground';
+type Widget = 'explorer' | 'art' | 'gradients' | 'softmax' | 'playground' | 'dead-neurons';
 /** The widget's state table for the registry. */
 function tableOf(widget: Widget, all: ReturnType<typeof metas>): Table {
   if (widget === 'explorer') return explorerTable(all);
   if (widget === 'gradients') return gradientsTable(all.map((m) => m.id));
   if (widget === 'softmax') return softmaxTable();
+  if (widget === 'dead-neurons') return deadTable();
   if (widget === 'playground') return playgroundTable(all.map((m) => m.id).filter((id) => id !== SOFTMAX_ID));
   return artTable(all.map((m) => m.id));
 }
@@ -87,7 +90,7 @@ function cases(widget: Widget, table: Table): Case[] {
 }
 
 for (const embed of [false, true]) {
-  for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground'] as const) {
+  for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'dead-neurons'] as const) {
     test(`${embed ? 'embed/' : ''}${widget}.html: hide=K hides every part of K and nothing else, for every hideable key K`, async ({ page }) => {
       test.setTimeout(240_000);
       const all = metas();
@@ -113,7 +116,7 @@ for (const embed of [false, true]) {
   }
 }
 
-for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground'] as const) {
+for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'dead-neurons'] as const) {
   test(`${widget}.html: lock=K keeps every part of K visible and every input of it disabled, for every lockable key K`, async ({ page }) => {
     test.setTimeout(240_000);
     const all = metas();

@@ -29,7 +29,7 @@ struct DyingSpec {
   int layers = 2;            // hidden layers
   int epochs = 50;
   int batch = 16;
-  double learning_rate = 2.0;  // too high for this net: about 30 % of its ReLUs die (dying_test)
+  double learning_rate = 2.0;  // too high for this net: about 30% of its ReLUs die (dying_test)
   double bias_init = 0.0;
   std::uint64_t seed = 1;
 };
