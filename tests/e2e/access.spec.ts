@@ -7,6 +7,7 @@ import { artTable } from '../../web/src/state/art';
 import { baseOf, explorerTable, paramKey, SOFTMAX_ID } from '../../web/src/state/explorer';
 import { gradientsTable } from '../../web/src/state/gradients';
 import { softmaxTable } from '../../web/src/state/softmax';
+import { deadTable } from '../../web/src/state/dead-neurons';
 import { playgroundTable } from '../../web/src/state/playground';
 import { exercisesTable } from '../../web/src/state/exercises';
 import { nonlinearityTable } from '../../web/src/state/nonlinearity';
@@ -26,6 +27,7 @@ const EXTRA: Record<string, Record<string, string[]>> = {
   explorer: {},
   gradients: {},
   softmax: {},
+  'dead-neurons': {},
   playground: { dseed: ['Regenerate'], seed: ['New weights'], units: ['Add a layer', 'Remove'], act: ['A different activation per layer'] },
   exercises: {},
   nonlinearity: { curve: ['Reset the curve'] },
@@ -58,7 +60,7 @@ async function visibleParts(page: Page, within?: string): Promise<string[]> {
   }, within ?? null);
 }
 
-type Widget = 'explorer' | 'art' | 'gradients' | 'softmax' | 'playground' | 'exercises' | 'nonlinearity' | 'choose';
+type Widget = 'explorer' | 'art' | 'gradients' | 'softmax' | 'playground' | 'exercises' | 'nonlinearity' | 'choose' | 'dead-neurons';
 /** The page of a widget: its name, except the exercises (site `exercises.html`, embed `embed/exercise.html`). */
 const pageOf = (widget: Widget, embed: boolean): string => (widget === 'exercises' ? (embed ? 'embed/exercise.html' : 'exercises.html') : `${embed ? 'embed/' : ''}${widget}.html`);
 /** The widget's state table for the registry. */
@@ -67,6 +69,7 @@ function tableOf(widget: Widget, all: ReturnType<typeof metas>): Table {
   if (widget === 'gradients') return gradientsTable(all.map((m) => m.id));
   if (widget === 'softmax') return softmaxTable();
   if (widget === 'exercises') return exercisesTable;
+  if (widget === 'dead-neurons') return deadTable();
   if (widget === 'playground') return playgroundTable(all.map((m) => m.id).filter((id) => id !== SOFTMAX_ID));
   if (widget === 'nonlinearity') return nonlinearityTable(all.map((m) => m.id).filter((id) => id !== SOFTMAX_ID));
   if (widget === 'choose') return chooseTable();
@@ -100,7 +103,7 @@ function cases(widget: Widget, table: Table): Case[] {
 }
 
 for (const embed of [false, true]) {
-  for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'exercises', 'nonlinearity', 'choose'] as const) {
+  for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'exercises', 'nonlinearity', 'choose', 'dead-neurons'] as const) {
     test(`${pageOf(widget, embed)}: hide=K hides every part of K and nothing else, for every hideable key K`, async ({ page }) => {
       test.setTimeout(240_000);
       const all = metas();
@@ -126,7 +129,7 @@ for (const embed of [false, true]) {
   }
 }
 
-for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'exercises', 'nonlinearity', 'choose'] as const) {
+for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'exercises', 'nonlinearity', 'choose', 'dead-neurons'] as const) {
   test(`${pageOf(widget, false)}: lock=K keeps every part of K visible and every input of it disabled, for every lockable key K`, async ({ page }) => {
     test.setTimeout(240_000);
     const all = metas();

@@ -6,7 +6,7 @@ import { watchErrors } from './helpers';
 
 interface Posted { type: string; version: number; widget: string; height: number }
 
-for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'exercise', 'nonlinearity', 'choose']) {
+for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'exercise', 'nonlinearity', 'choose', 'dead-neurons']) {
   test(`embed/${widget}.html posts its height to the parent page`, async ({ page }) => {
     const errors = watchErrors(page);
     // A bare host page that records every message, then gets the widget's iframe.

@@ -9,6 +9,7 @@
 #include "actlab/probes/census.hpp"
 #include "actlab/probes/collapse.hpp"
 #include "actlab/probes/depth.hpp"
+#include "actlab/probes/dying.hpp"
 #include "actlab/probes/lab_json.hpp"
 #include "actlab/probes/scan.hpp"
 #include "actlab/util/json.hpp"
@@ -152,6 +153,51 @@ std::string census(const Value& spec) {
   return json::write(o);
 }
 
+std::string dying(const Value& spec) {
+  const Activation* act;
+  float p[kMaxParams];
+  DyingSpec s;
+  if (const Value* v = spec.find("dataset")) {
+    static const char* kSets[] = {"circle", "xor", "blobs", "spiral", "moons", "checkerboard"};
+    bool ok = v->is_string();
+    if (ok) {
+      ok = false;
+      for (const char* k : kSets) ok = ok || v->str == k;
+    }
+    if (!ok) return error_json("dataset: expected circle, xor, blobs, spiral, moons or checkerboard");
+    s.dataset = v->str;
+  }
+  for (std::string e : {get_activation(spec, "relu", act, p), get_int(spec, "samples", 20, 4000, s.samples), get_int(spec, "units", 1, 256, s.units),
+                        get_int(spec, "layers", 1, 8, s.layers), get_int(spec, "epochs", 1, kDyingMaxEpochs, s.epochs),
+                        get_int(spec, "batch", 1, 1024, s.batch), get_num(spec, "learningRate", 1e-6, 10, s.learning_rate),
+                        get_num(spec, "biasInit", -10, 10, s.bias_init), get_int(spec, "seed", 0, 9007199254740991.0, s.seed)})
+    if (!e.empty()) return error_json(e);
+  DyingResult r;
+  if (std::string e = dying_run(*act, p, s, r); !e.empty()) return error_json(e);
+  Value o = Value::object();
+  Value dead = Value::array(), share = Value::array(), loss = Value::array(), acc = Value::array(), per = Value::array();
+  for (const DyingEpoch& e : r.epochs) {
+    dead.push(Value::number(e.dead));
+    share.push(num(e.dead_share));
+    loss.push(num(e.loss));
+    acc.push(num(e.accuracy));
+    Value l = Value::array();
+    for (int d : e.dead_per_layer) l.push(Value::number(d));
+    per.push(std::move(l));
+  }
+  o.set("hiddenUnits", Value::number(r.hidden_units));
+  o.set("dead", std::move(dead));
+  o.set("deadShare", std::move(share));
+  o.set("deadPerLayer", std::move(per));
+  o.set("loss", std::move(loss));
+  o.set("accuracy", std::move(acc));
+  o.set("peakDead", Value::number(r.peak_dead));
+  o.set("peakEpoch", Value::number(r.peak_epoch));
+  o.set("divergedAt", Value::number(r.diverged_at));
+  o.set("divergence", Value::string(r.divergence));
+  return json::write(o);
+}
+
 std::string collapse(const Value& spec) {
   CollapseSpec s;
   if (const Value* v = spec.find("sizes")) {
@@ -191,9 +237,10 @@ std::string run_probe_json(std::string_view kind, std::string_view spec_json) {
   if (kind == "depth") return depth(spec);
   if (kind == "census") return census(spec);
   if (kind == "collapse") return collapse(spec);
+  if (kind == "dying") return dying(spec);  // the dead-neuron lab: per-epoch census during training
   // The labs' teaching calls (issue 10): naive vs stable softmax, the 0.25^N arithmetic.
   if (std::string out; run_lab_probe_json(kind, spec, out)) return out;
-  return error_json("unknown probe \"" + std::string(kind.substr(0, 40)) + "\" (accepted: scan, depth, census, collapse, softmax, chain, fit1d)");
+  return error_json("unknown probe \"" + std::string(kind.substr(0, 40)) + "\" (accepted: scan, depth, census, collapse, dying, softmax, chain, fit1d)");
 }
 
 }  // namespace actlab::probes

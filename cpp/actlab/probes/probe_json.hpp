@@ -9,6 +9,10 @@
 //                         "weak", "healthy", "saturated", "oftenSaturated" }
 //   kind "collapse": { "sizes":[…], "samples", "seed", "activation" }
 //                    -> { "M":[…], "c":[…], "stack":[…], "collapsed":[…], "maxAbsDiff", "maxAbsOut" }
+//   kind "dying":    { "activation", "params", "dataset", "samples", "units", "layers", "epochs", "batch",
+//                      "learningRate", "biasInit", "seed" } (dying.hpp: SGD, per-epoch census)
+//                    -> { "hiddenUnits", "dead":[per epoch, from 0], "deadShare":[…], "deadPerLayer":[[…]…],
+//                         "loss":[…], "accuracy":[…], "peakDead", "peakEpoch", "divergedAt", "divergence" }
 //   kind "softmax", "chain": the labs' teaching calls, see lab_json.hpp
 //   (depth's "init" also takes "normal": N(0, 1) weights, unscaled — the course's experiment)
 // Missing fields take the probe's defaults; a bad field gives { "error": "<field>: <why>" }.

@@ -36,6 +36,29 @@ export interface CensusResult { units: UnitCensus[]; dead: number; weak: number;
 export interface CollapseSpec { sizes?: number[]; samples?: number; seed?: number; activation?: string }
 export interface CollapseResult { M: number[]; c: number[]; stack: number[]; collapsed: number[]; maxAbsDiff: number | null; maxAbsOut: number | null }
 
+export interface DyingSpec {
+  activation?: string; params?: Params; dataset?: string; samples?: number; units?: number; layers?: number; epochs?: number;
+  batch?: number; learningRate?: number; biasInit?: number; seed?: number;
+}
+/** Per epoch from 0 (the initial network): the census of the hidden units on the whole training set (dying.hpp). */
+export interface DyingResult {
+  hiddenUnits: number;
+  /** Hidden units with f′(z) = 0 on every training sample. */
+  dead: number[];
+  deadShare: number[];
+  deadPerLayer: number[][];
+  /** Mean training loss of each epoch (null at epoch 0). */
+  loss: (number | null)[];
+  /** Test accuracy after each epoch. */
+  accuracy: (number | null)[];
+  /** The most dead units of any epoch, and the first epoch with that many. */
+  peakDead: number;
+  peakEpoch: number;
+  /** 0, or the epoch in which training met NaN/Inf (the series stop before it). */
+  divergedAt: number;
+  divergence: string;
+}
+
 export interface SoftmaxSpec { logits?: number[]; temperature?: number; target?: number }
 export interface SoftmaxLabResult {
   /** exp(z/T)/Σexp(z/T) in float32 without the max subtracted (null where Inf/NaN). */
@@ -74,10 +97,10 @@ export interface Fit1dResult {
   sweep: (number | null)[];
 }
 
-export interface ProbeSpecs { scan: ScanSpec; depth: DepthSpec; census: CensusSpec; collapse: CollapseSpec; softmax: SoftmaxSpec; chain: ChainSpec; fit1d: Fit1dSpec }
-export interface ProbeResults { scan: ScanResult; depth: DepthResult; census: CensusResult; collapse: CollapseResult; softmax: SoftmaxLabResult; chain: ChainResult; fit1d: Fit1dResult }
+export interface ProbeSpecs { scan: ScanSpec; depth: DepthSpec; census: CensusSpec; collapse: CollapseSpec; softmax: SoftmaxSpec; chain: ChainSpec; fit1d: Fit1dSpec; dying: DyingSpec }
+export interface ProbeResults { scan: ScanResult; depth: DepthResult; census: CensusResult; collapse: CollapseResult; softmax: SoftmaxLabResult; chain: ChainResult; fit1d: Fit1dResult; dying: DyingResult }
 export type ProbeKind = keyof ProbeSpecs;
-export const PROBE_KINDS: readonly ProbeKind[] = ['scan', 'depth', 'census', 'collapse', 'softmax', 'chain', 'fit1d'];
+export const PROBE_KINDS: readonly ProbeKind[] = ['scan', 'depth', 'census', 'collapse', 'softmax', 'chain', 'fit1d', 'dying'];
 
 /** The part of the Embind module this file uses (the full builds have it; actlab_core does not). */
 export interface ProbeModule { runProbe?: (kind: string, specJson: string) => string }
