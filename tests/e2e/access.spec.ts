@@ -8,6 +8,7 @@ import { baseOf, explorerTable, paramKey, SOFTMAX_ID } from '../../web/src/state
 import { gradientsTable } from '../../web/src/state/gradients';
 import { softmaxTable } from '../../web/src/state/softmax';
 import { playgroundTable } from '../../web/src/state/playground';
+import { raceTable } from '../../web/src/state/race';
 import { FRAME_CONTROLS, type Table } from '../../web/src/state/schema';
 import type { ActivationMeta } from '../../web/src/engine/types';
 import { engine, widgetReady } from './helpers';
@@ -24,6 +25,7 @@ const EXTRA: Record<string, Record<string, string[]>> = {
   gradients: {},
   softmax: {},
   playground: { dseed: ['Regenerate'], seed: ['New weights'], units: ['Add a layer', 'Remove'], act: ['A different activation per layer'] },
+  race: { act: ['Add a contestant', 'Remove'] },
 };
 /** On embeds the frame's share control is the embed's own "Copy embed code" button. */
 const EMBED_EXTRA: Record<string, string[]> = { share: ['Copy embed code'] };
@@ -52,13 +54,14 @@ async function visibleParts(page: Page, within?: string): Promise<string[]> {
   }, within ?? null);
 }
 
-type Widget = 'explorer' | 'art' | 'gradients' | 'softmax' | 'playground';
+type Widget = 'explorer' | 'art' | 'gradients' | 'softmax' | 'playground' | 'race';
 /** The widget's state table for the registry. */
 function tableOf(widget: Widget, all: ReturnType<typeof metas>): Table {
   if (widget === 'explorer') return explorerTable(all);
   if (widget === 'gradients') return gradientsTable(all.map((m) => m.id));
   if (widget === 'softmax') return softmaxTable();
   if (widget === 'playground') return playgroundTable(all.map((m) => m.id).filter((id) => id !== SOFTMAX_ID));
+  if (widget === 'race') return raceTable(all.map((m) => m.id).filter((id) => id !== SOFTMAX_ID));
   return artTable(all.map((m) => m.id));
 }
 
@@ -80,6 +83,8 @@ function cases(widget: Widget, table: Table): Case[] {
     // Logits beyond K show only when K reaches them.
     if (widget === 'softmax' && /^z\d+$/.test(key) && Number(key.slice(1)) > 3) state = `K=${key.slice(1)}`;
     if (widget === 'playground' && key === 'act') state = 'act=relu,tanh';
+    // A contestant's parameter box shows only for an activation that has one.
+    if (widget === 'race' && key === 'par') state = 'act=relu,leaky_relu';
     out.push({ widget, key, label: f.label, state });
   }
   for (const [key, label] of Object.entries(FRAME_CONTROLS)) out.push({ widget, key, label, state: '' });
@@ -87,7 +92,7 @@ function cases(widget: Widget, table: Table): Case[] {
 }
 
 for (const embed of [false, true]) {
-  for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground'] as const) {
+  for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'race'] as const) {
     test(`${embed ? 'embed/' : ''}${widget}.html: hide=K hides every part of K and nothing else, for every hideable key K`, async ({ page }) => {
       test.setTimeout(240_000);
       const all = metas();
@@ -113,7 +118,7 @@ for (const embed of [false, true]) {
   }
 }
 
-for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground'] as const) {
+for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'race'] as const) {
   test(`${widget}.html: lock=K keeps every part of K visible and every input of it disabled, for every lockable key K`, async ({ page }) => {
     test.setTimeout(240_000);
     const all = metas();

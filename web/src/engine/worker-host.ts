@@ -9,6 +9,7 @@ import { Engine } from './engine';
 import { instantiate } from './instantiate';
 import type { Op, Ops, Request, Response, WireError } from './protocol';
 import { runProbe, type ProbeModule } from './probes';
+import { raceHandlers } from './race-worker';
 import { trainerHandlers } from './trainer-worker';
 
 /** The part of DedicatedWorkerGlobalScope this file uses (the DOM lib is the project default). */
@@ -45,6 +46,7 @@ const handlers: Handlers = {
   artRender: async (_, tile) => (await artOf()).render(tile),
   artHash: async (_, w, h, z) => (await artOf()).hash(w, h, z),
   ...trainerHandlers(loaded),
+  ...raceHandlers(loaded),
   probe: async (_, kind, spec) => runProbe((await loaded) as ProbeModule, kind, spec),
 };
 
