@@ -33,7 +33,7 @@ export function verdict(r: RaceReport, names: readonly string[]): string {
   }
   const reached = order.filter((o) => !o.c.diverged && o.c.epochsToTarget !== null);
   if (reached.length === 0) {
-    return `${when}nobody has reached ${target(r)} test accuracy yet. Best: ${order.map((o) => (o.c.diverged ? `${o.name} broke` : `${o.name} ${pct(o.c.testAccuracy)}`)).join(', ')}.`;
+    return `${when}nobody ${r.finished ? 'reached' : 'has reached'} ${target(r)} test accuracy${r.finished ? '' : ' yet'}. Best: ${order.map((o) => (o.c.diverged ? `${o.name} broke` : `${o.name} ${pct(o.c.testAccuracy)}`)).join(', ')}.`;
   }
   const parts = order.map((o, i) => reachedWords(r, o.c, o.name, i === 0));
   return `${when}${parts.join('; ')}.`;

@@ -101,7 +101,7 @@ export async function mountRace(host: HTMLElement, client: EngineClient, o: Race
   lossBox.append(lossHead, lossLegend, lossArea);
   const accBox = el('figure', 'race-chart');
   const accArea = el('div', 'race-chart-area');
-  accBox.append(el('h3', undefined, 'Test accuracy'), accArea, el('figcaption', 'hint', 'Dashed horizontal line: the target.'));
+  accBox.append(el('h3', undefined, 'Test accuracy'), accArea, el('figcaption', 'hint', 'Same colours and line patterns as the loss chart; dashed horizontal line: the target.'));
   const charts = el('div', 'race-charts');
   charts.append(lossBox, accBox);
   const mapsHead = el('h3', undefined, 'Decision maps');
@@ -309,7 +309,7 @@ export async function mountRace(host: HTMLElement, client: EngineClient, o: Race
       { header: 'Place', cell: (w) => String(w.place + 1), numeric: true },
       { header: 'Contestant', cell: (w) => names[w.i]!, rowHeader: true },
       { header: 'Test accuracy', cell: (w) => pct(w.c.testAccuracy), numeric: true },
-      { header: `Epochs to ${t}`, cell: (w) => (w.c.diverged ? 'broke' : w.c.epochsToTarget === null ? 'not yet' : String(w.c.epochsToTarget)), numeric: true },
+      { header: `Epochs to ${t}`, cell: (w) => (w.c.diverged ? 'broke' : w.c.epochsToTarget === null ? (r.finished ? 'never' : 'not yet') : String(w.c.epochsToTarget)), numeric: true },
       { header: 'Train loss', cell: (w) => num(w.c.trainLoss), numeric: true },
       { header: 'Test loss', cell: (w) => num(w.c.testLoss), numeric: true },
       { header: 'Improvement', cell: (w) => (w.c.improvement === null ? '—' : `${w.c.improvement.toFixed(1)} %`), numeric: true },
