@@ -161,3 +161,18 @@ test('fits a 360 px phone screen without sideways scrolling', async ({ page }) =
   await widgetReady(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
+
+test('a preset loads its link; over 5 seeds the standings show the engine’s spread', async ({ page }) => {
+  await page.goto('race.html');
+  await widgetReady(page);
+  await page.getByRole('combobox', { name: 'Preset (replaces every setting)' }).selectOption('course-seeds');
+  await expect(page).toHaveURL(/seeds=5/);
+  await widgetReady(page);
+  await page.getByRole('button', { name: 'Step one epoch' }).click();
+  await expect(page.locator('#widget')).toHaveAttribute('data-epoch', '1');
+  const want = nodeRace('seeds=5', 1);
+  const got = await pageReport(page);
+  got.contestants.forEach((c, i) => expect(c.spread).toEqual(want.contestants[i]!.spread));
+  await expect(page.locator('table.data thead')).toContainText('Over 5 seeds: test accuracy min – mean – max');
+  await expect(page.locator('.race-verdict')).toContainText('over 5 seeds');
+});

@@ -51,19 +51,32 @@ export class RemoteRace {
     return this.#client.raceAdvance(this.id, slice, frame);
   }
 
-  /** Races frame after frame until {@link pause} or the race's end; resolves then. */
+  /**
+   * Races frame after frame until {@link pause} or the race's end; resolves then (after the
+   * frame in flight when paused has been delivered).
+   */
   async play(opts: RacePlayOptions): Promise<void> {
     if (this.#playing) return;
     this.#playing = true;
     const slice = opts.slice ?? { ms: 12 };
     const nextFrame = opts.nextFrame ?? defaultNextFrame;
+    // The next slice is asked for as soon as a frame is drawn, so the worker trains while the
+    // browser paints and waits for the next animation frame (one request in flight at a time).
+    let inFlight: Promise<RaceAdvance> | undefined;
     try {
+      let next = this.advance(slice, opts.frame());
+      inFlight = next;
       while (this.#playing) {
-        const frame = await this.advance(slice, opts.frame());
+        const frame = await next;
+        inFlight = undefined;
         opts.onFrame(frame);
-        if (frame.progress.finished) break;
+        if (frame.progress.finished || !this.#playing) break;
+        next = this.advance(slice, opts.frame());
+        inFlight = next;
         await nextFrame();
       }
+      // Paused while a slice was in flight: deliver it, so the page shows where the race stands.
+      if (inFlight !== undefined) opts.onFrame(await inFlight);
     } finally {
       this.#playing = false;
     }

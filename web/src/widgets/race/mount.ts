@@ -36,7 +36,7 @@ import './race.css';
 export interface RaceMountOptions { embed: boolean; notices: HTMLElement }
 
 /** Decision grid points per side of each contestant's small map. */
-const GRID_RES = 48;
+const GRID_RES = 32;
 /** Keys whose change keeps the race (how it is shown and how fast); every other key restarts it. */
 const VIEW_KEYS: ReadonlySet<string> = new Set(['speed', 'loss']);
 
