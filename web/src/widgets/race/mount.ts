@@ -276,7 +276,7 @@ export async function mountRace(host: HTMLElement, client: EngineClient, o: Race
       views.push(v); captions.push(cap);
     });
   }
-  mapsNote.textContent = 'The digits have 64 inputs (an 8×8 image), so there is no plane to colour: the race shows accuracy only.';
+  mapsNote.textContent = 'The digits have 64 inputs (an 8×8 image), so there is no plane to colour: no decision maps, only loss and accuracy.';
 
   function absorb(r: RaceReport): void {
     r.contestants.forEach((c, i) => {
@@ -289,7 +289,8 @@ export async function mountRace(host: HTMLElement, client: EngineClient, o: Race
   }
 
   function drawCharts(r: RaceReport): void {
-    const n = r.epoch + 1;
+    // The x axis is the whole race, 0 to its last epoch (the finish line); epochs not yet run are gaps.
+    const n = r.epochs + 1;
     const x = Float32Array.from({ length: n }, (_, i) => i);
     const col = (vals: number[]) => Float32Array.from({ length: n }, (_, i) => vals[i] ?? NaN);
     const split = state.loss === 'train' ? 'train' : 'test';
