@@ -176,3 +176,14 @@ test('a preset loads its link; over 5 seeds the standings show the engine’s sp
   await expect(page.locator('table.data thead')).toContainText('Over 5 seeds: test accuracy min – mean – max');
   await expect(page.locator('.race-verdict')).toContainText('over 5 seeds');
 });
+
+test('a parameter outside its activation’s range: the engine’s message, and the race runs with the defaults', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('race.html?act=relu,leaky_relu&par=d,5');
+  await widgetReady(page);
+  await expect(page.locator('.race-view .error')).toContainText('The engine refused this link's parameters');
+  await expect(page.locator('.race-view .error')).toContainText('race.contestants[1]');
+  await expect(page.locator('.race-map')).toHaveCount(2);
+  await expect(page).not.toHaveURL(/par=/);
+  expect(errors).toEqual([]);
+});

@@ -50,7 +50,7 @@ describe('race state table', () => {
     expect(spec.seeds).toBe(3);
     expect(spec.epochs).toBe(40);
     expect(spec.target).toBe(0.95);
-    expect(spec.config).toMatchObject({ dataset: { name: 'circle', seed: 9, noise: 0.05 }, network: { hidden: [{ units: 8 }], init: 'xavier', seed: 9 },
+    expect(spec.config).toMatchObject({ dataset: { name: 'circle', seed: 9, noise: 0 }, network: { hidden: [{ units: 8 }], init: 'xavier', seed: 9 },
       training: { optimizer: 'adam', learning_rate: 0.01, batch: 16, seed: 9 } });
     // The network has no activation of its own: each contestant's replaces it.
     expect(spec.config!.network!.hidden![0]).not.toHaveProperty('activation');

@@ -84,8 +84,11 @@ export async function mountRace(host: HTMLElement, client: EngineClient, o: Race
     toolbar.append(keyed(createSelect(table.speed.label, choicesOf(RACE_SPEEDS), state.speed, (v) => { state.speed = v; onChange('speed'); }).root, 'speed'));
   }
   const status = el('p', 'race-status mono', 'Epoch 0');
+  // The verdict follows every frame; the live region announces it only when the race pauses,
+  // steps or ends (not on every frame).
   const verdictBox = el('p', 'race-verdict');
-  verdictBox.setAttribute('aria-live', 'polite');
+  const announce = el('p', 'visually-hidden');
+  announce.setAttribute('aria-live', 'polite');
   const engineError = el('p', 'error');
   engineError.setAttribute('role', 'alert');
   engineError.hidden = true;
@@ -107,7 +110,7 @@ export async function mountRace(host: HTMLElement, client: EngineClient, o: Race
   const mapsHead = el('h3', undefined, 'Decision maps');
   const maps = el('div', 'race-maps');
   const mapsNote = el('p', 'hint');
-  view.append(toolbar, status, verdictBox, engineError, tableSlot, same, charts, mapsHead, mapsNote, maps);
+  view.append(toolbar, status, verdictBox, announce, engineError, tableSlot, same, charts, mapsHead, mapsNote, maps);
   widget.append(side, view);
   host.append(widget);
 
@@ -352,7 +355,8 @@ export async function mountRace(host: HTMLElement, client: EngineClient, o: Race
         trainLoss: c.trainLoss, testLoss: c.testLoss, improvement: c.improvement, epochsToTarget: c.epochsToTarget, spread: c.spread })) });
     const finished = r.finished;
     play.disabled = finished; stepOne.disabled = finished;
-    if (!race?.playing || finished) verdictBox.textContent = verdict(r, names);
+    verdictBox.textContent = verdict(r, names);
+    if (!race?.playing || finished) announce.textContent = verdictBox.textContent;
   }
 
   function setPlaying(on: boolean): void {
@@ -366,7 +370,7 @@ export async function mountRace(host: HTMLElement, client: EngineClient, o: Race
     setPlaying(true);
     playing = race.play({ slice: raceSliceOf(state.speed), frame: frameReq, onFrame: showFrame })
       .catch((err: unknown) => { engineError.textContent = `The race stopped: ${err instanceof Error ? err.message : String(err)}`; engineError.hidden = false; })
-      .finally(() => { setPlaying(false); playing = undefined; if (report) verdictBox.textContent = verdict(report, names); });
+      .finally(() => { setPlaying(false); playing = undefined; if (report) announce.textContent = verdict(report, names); });
   }
   function pause(): void { race?.pause(); }
   async function stepOnce(): Promise<void> {
@@ -431,10 +435,22 @@ export async function mountRace(host: HTMLElement, client: EngineClient, o: Race
   try {
     race = await RemoteRace.create(client, raceSpec(state), await digitsBytes());
   } catch (err) {
-    engineError.textContent = `The engine refused this link's settings (${err instanceof Error ? err.message : String(err)}); showing the defaults.`;
+    // A parameter outside its activation's range is the one thing the table cannot bound: retry
+    // with every contestant's default parameter, and only then fall back to the defaults.
+    const why = err instanceof Error ? err.message : String(err);
+    try {
+      if (state.par.length === 0) throw err;
+      state.par = [];
+      race = await RemoteRace.create(client, raceSpec(state), await digitsBytes());
+      engineError.textContent = `The engine refused this link's parameters (${why}); every contestant uses its default parameter.`;
+      paramBoxes();
+      writeUrlState(table, state, hidden, locked);
+    } catch {
+      engineError.textContent = `The engine refused this link's settings (${why}); showing the defaults.`;
+      Object.assign(state, defaults(table));
+      race = await RemoteRace.create(client, raceSpec(state));
+    }
     engineError.hidden = false;
-    Object.assign(state, defaults(table));
-    race = await RemoteRace.create(client, raceSpec(state));
   }
   start(await race.advance({ rounds: 0 }, { from: 0, points: true, ...(twoD() ? { grid: gridReq() } : {}) }));
   host.dataset.ready = 'true';
