@@ -181,7 +181,7 @@ test('a parameter outside its activation’s range: the engine’s message, and 
   const errors = watchErrors(page);
   await page.goto('race.html?act=relu,leaky_relu&par=d,5');
   await widgetReady(page);
-  await expect(page.locator('.race-view .error')).toContainText('The engine refused this link's parameters');
+  await expect(page.locator('.race-view .error')).toContainText("The engine refused this link's parameters");
   await expect(page.locator('.race-view .error')).toContainText('race.contestants[1]');
   await expect(page.locator('.race-map')).toHaveCount(2);
   await expect(page).not.toHaveURL(/par=/);
