@@ -173,7 +173,7 @@ test('a preset loads its link; over 5 seeds the standings show the engine’s sp
   const want = nodeRace('seeds=5', 1);
   const got = await pageReport(page);
   got.contestants.forEach((c, i) => expect(c.spread).toEqual(want.contestants[i]!.spread));
-  await expect(page.locator('table.data thead')).toContainText('Over 5 seeds: test accuracy min – mean – max');
+  await expect(page.locator('table.data thead')).toContainText('Test accuracy over 5 seeds: min – mean – max');
   await expect(page.locator('.race-verdict')).toContainText('over 5 seeds');
 });
 

@@ -309,15 +309,15 @@ export async function mountRace(host: HTMLElement, client: EngineClient, o: Race
     const rows = r.ranking.map((i, place) => ({ i, place, c: r.contestants[i]! }));
     const seeds = r.seeds > 1;
     const t = `${Number((100 * r.target).toFixed(1))} %`;
-    tableSlot.replaceChildren(createTable(`Standings after ${r.epoch} of ${r.epochs} epochs (${RACE_DATASETS[state.data] ?? state.data}; first: who reached ${t} soonest, then test accuracy)`, [
+    tableSlot.replaceChildren(createTable(`Standings after ${r.epoch} of ${r.epochs} epochs (${RACE_DATASETS[state.data] ?? state.data}; first: who reached ${t} soonest, then test accuracy${seeds ? `, both as means over the ${r.seeds} seeds` : ''})`, [
       { header: 'Place', cell: (w) => String(w.place + 1), numeric: true },
       { header: 'Contestant', cell: (w) => names[w.i]!, rowHeader: true },
-      { header: 'Test accuracy', cell: (w) => pct(w.c.testAccuracy), numeric: true },
-      { header: `Epochs to ${t}`, cell: (w) => (w.c.diverged ? 'broke' : w.c.epochsToTarget === null ? (r.finished ? 'never' : 'not yet') : String(w.c.epochsToTarget)), numeric: true },
+      { header: seeds ? 'Test accuracy (first seed)' : 'Test accuracy', cell: (w) => pct(w.c.testAccuracy), numeric: true },
+      { header: seeds ? `Epochs to ${t} (first seed)` : `Epochs to ${t}`, cell: (w) => (w.c.diverged ? 'broke' : w.c.epochsToTarget === null ? (r.finished ? 'never' : 'not yet') : String(w.c.epochsToTarget)), numeric: true },
       { header: 'Train loss', cell: (w) => num(w.c.trainLoss), numeric: true },
       { header: 'Test loss', cell: (w) => num(w.c.testLoss), numeric: true },
       { header: 'Improvement', cell: (w) => (w.c.improvement === null ? '—' : `${w.c.improvement.toFixed(1)} %`), numeric: true },
-      ...(seeds ? [{ header: `Over ${r.seeds} seeds: test accuracy min – mean – max`, cell: (w: typeof rows[number]) =>
+      ...(seeds ? [{ header: `Test accuracy over ${r.seeds} seeds: min – mean – max`, cell: (w: typeof rows[number]) =>
         `${pct(w.c.spread.min)} – ${pct(w.c.spread.mean)} – ${pct(w.c.spread.max)}`, numeric: true },
       { header: `Seeds reaching ${t}`, cell: (w: typeof rows[number]) => `${w.c.spread.reached} of ${r.seeds}`, numeric: true }] : []),
       { header: 'Initial weights', cell: (w) => w.c.initialHash.slice(0, 8), numeric: true },
