@@ -15,7 +15,7 @@ import { texPrerender } from './tex-prerender.ts';
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 /** Every HTML entry point, by name (web/<name>.html). */
-const pages = ['index', 'explorer', 'art', 'playground', 'gradients', 'softmax', 'embed/explorer', 'embed/art', 'embed/playground', 'embed/gradients', 'embed/softmax', 'exercises', 'embed/exercise', 'nonlinearity', 'embed/nonlinearity', 'choose', 'embed/choose', 'dead-neurons', 'embed/dead-neurons'];
+const pages = ['index', 'explorer', 'art', 'playground', 'gradients', 'softmax', 'embed/explorer', 'embed/art', 'embed/playground', 'embed/gradients', 'embed/softmax', 'exercises', 'embed/exercise', 'nonlinearity', 'embed/nonlinearity', 'choose', 'embed/choose', 'dead-neurons', 'embed/dead-neurons', 'race', 'embed/race'];
 /** The widgets: every page with an embed copy. */
 const widgets = pages.filter((p) => p.startsWith('embed/')).map((p) => p.slice('embed/'.length));
 

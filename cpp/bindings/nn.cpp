@@ -17,6 +17,15 @@
 //                                               when the state cannot be written (e.g. after divergence)
 //     importJson(text): string                  "" or an error naming the field
 //     pointCount(test), points(test, out: F32Buffer): number   x, y, label per sample (nn/points.hpp)
+//   class Race                                  the activation race (cpp/actlab/nn/race.hpp)
+//     configure(specJson): string               "" or an error naming the field (nothing kept on error)
+//     setDigits(bytes: Uint8Array)
+//     step(rounds): number                      rounds run (each trains every contestant one epoch)
+//     stepMs(ms): number                        whole rounds until ms have passed; -1 for a budget outside [0, 60000]
+//     epoch(), contestants(), outputs()
+//     reportJson(from): string                  report with history from epoch `from`
+//     pointCount(test), points(test, out)       the race's data, as Trainer's
+//     grid(contestant, res, x0, x1, y0, y1, out: F32Buffer): string
 //   runProbe(kind, specJson): string            see cpp/actlab/probes/probe_json.hpp
 // Errors are returned as strings, never thrown (the browser module has no C++ exceptions).
 #include <emscripten/bind.h>
@@ -25,6 +34,7 @@
 #include <vector>
 
 #include "actlab/nn/points.hpp"
+#include "actlab/nn/race.hpp"
 #include "actlab/nn/report.hpp"
 #include "actlab/nn/trainer.hpp"
 #include "actlab/probes/probe_json.hpp"
@@ -81,6 +91,33 @@ class TrainerBinding {
   actlab::nn::Trainer t_;
 };
 
+class RaceBinding {
+ public:
+  std::string configure(const std::string& spec) { return r_.configure_json(spec); }
+  void set_digits(const std::string& bytes) { r_.set_digits_bytes(std::vector<std::uint8_t>(bytes.begin(), bytes.end())); }
+  int step(int n) { return n < 0 ? 0 : r_.step(n); }
+  int step_ms(double ms) { return r_.step_ms(ms); }
+  int epoch() const { return r_.epoch(); }
+  int contestants() const { return r_.ready() ? r_.contestants() : 0; }
+  int outputs() { return r_.ready() ? r_.trainer(0, 0).network().outputs() : 0; }
+  std::string report_json(int from) const { return r_.report_json(from); }
+  // The race's data (the same for every contestant): x, y, label per sample (nn/points.hpp).
+  int point_count(bool test) { return r_.ready() ? static_cast<int>(actlab::nn::point_count(r_.trainer(0, 0), test)) : 0; }
+  int points(bool test, F32Buffer& out) {
+    return r_.ready() ? static_cast<int>(actlab::nn::copy_points(r_.trainer(0, 0), test, out.data(), out.size())) : 0;
+  }
+  std::string grid(int contestant, int res, double x0, double x1, double y0, double y1, F32Buffer& out) {
+    if (!out.error().empty()) return "grid: " + out.error();
+    if (res < 1 || res > actlab::limits::kMaxGridRes) return "grid: resolution must be in [1, 2048]";
+    if (out.size() < static_cast<std::size_t>(res) * res * static_cast<std::size_t>(outputs()))
+      return "grid: the output buffer needs res*res*outputs() floats";
+    return r_.grid(contestant, res, x0, x1, y0, y1, out.data());
+  }
+
+ private:
+  actlab::nn::Race r_;
+};
+
 std::string run_probe(const std::string& kind, const std::string& spec) { return actlab::probes::run_probe_json(kind, spec); }
 
 }  // namespace
@@ -108,5 +145,18 @@ EMSCRIPTEN_BINDINGS(actlab_nn) {
       .function("importJson", &TrainerBinding::import_json)
       .function("pointCount", &TrainerBinding::point_count)
       .function("points", &TrainerBinding::points);
+  class_<RaceBinding>("Race")
+      .constructor<>()
+      .function("configure", &RaceBinding::configure)
+      .function("setDigits", &RaceBinding::set_digits)
+      .function("step", &RaceBinding::step)
+      .function("stepMs", &RaceBinding::step_ms)
+      .function("epoch", &RaceBinding::epoch)
+      .function("contestants", &RaceBinding::contestants)
+      .function("outputs", &RaceBinding::outputs)
+      .function("reportJson", &RaceBinding::report_json)
+      .function("pointCount", &RaceBinding::point_count)
+      .function("points", &RaceBinding::points)
+      .function("grid", &RaceBinding::grid);
   function("runProbe", &run_probe);
 }

@@ -12,6 +12,7 @@ import { playgroundTable } from '../../web/src/state/playground';
 import { exercisesTable } from '../../web/src/state/exercises';
 import { nonlinearityTable } from '../../web/src/state/nonlinearity';
 import { chooseTable } from '../../web/src/state/choose';
+import { raceTable } from '../../web/src/state/race';
 import { FRAME_CONTROLS, type Table } from '../../web/src/state/schema';
 import type { ActivationMeta } from '../../web/src/engine/types';
 import { engine, widgetReady } from './helpers';
@@ -32,6 +33,7 @@ const EXTRA: Record<string, Record<string, string[]>> = {
   exercises: {},
   nonlinearity: { curve: ['Reset the curve'] },
   choose: {},
+  race: { act: ['Add a contestant', 'Remove'] },
 };
 /** On embeds the frame's share control is the embed's own "Copy embed code" button. */
 const EMBED_EXTRA: Record<string, string[]> = { share: ['Copy embed code'] };
@@ -60,7 +62,7 @@ async function visibleParts(page: Page, within?: string): Promise<string[]> {
   }, within ?? null);
 }
 
-type Widget = 'explorer' | 'art' | 'gradients' | 'softmax' | 'playground' | 'exercises' | 'nonlinearity' | 'choose' | 'dead-neurons';
+type Widget = 'explorer' | 'art' | 'gradients' | 'softmax' | 'playground' | 'exercises' | 'nonlinearity' | 'choose' | 'dead-neurons' | 'race';
 /** The page of a widget: its name, except the exercises (site `exercises.html`, embed `embed/exercise.html`). */
 const pageOf = (widget: Widget, embed: boolean): string => (widget === 'exercises' ? (embed ? 'embed/exercise.html' : 'exercises.html') : `${embed ? 'embed/' : ''}${widget}.html`);
 /** The widget's state table for the registry. */
@@ -73,6 +75,7 @@ function tableOf(widget: Widget, all: ReturnType<typeof metas>): Table {
   if (widget === 'playground') return playgroundTable(all.map((m) => m.id).filter((id) => id !== SOFTMAX_ID));
   if (widget === 'nonlinearity') return nonlinearityTable(all.map((m) => m.id).filter((id) => id !== SOFTMAX_ID));
   if (widget === 'choose') return chooseTable();
+  if (widget === 'race') return raceTable(all.map((m) => m.id).filter((id) => id !== SOFTMAX_ID));
   return artTable(all.map((m) => m.id));
 }
 
@@ -96,6 +99,8 @@ function cases(widget: Widget, table: Table): Case[] {
     if (widget === 'playground' && key === 'act') state = 'act=relu,tanh';
     // The drawing pad shows only for the drawn target.
     if (widget === 'nonlinearity' && key === 'curve') state = 'target=drawn';
+    // A contestant's parameter box shows only for an activation that has one.
+    if (widget === 'race' && key === 'par') state = 'act=relu,leaky_relu';
     out.push({ widget, key, label: f.label, state });
   }
   for (const [key, label] of Object.entries(FRAME_CONTROLS)) out.push({ widget, key, label, state: '' });
@@ -103,7 +108,7 @@ function cases(widget: Widget, table: Table): Case[] {
 }
 
 for (const embed of [false, true]) {
-  for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'exercises', 'nonlinearity', 'choose', 'dead-neurons'] as const) {
+  for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'exercises', 'nonlinearity', 'choose', 'dead-neurons', 'race'] as const) {
     test(`${pageOf(widget, embed)}: hide=K hides every part of K and nothing else, for every hideable key K`, async ({ page }) => {
       test.setTimeout(240_000);
       const all = metas();
@@ -129,7 +134,7 @@ for (const embed of [false, true]) {
   }
 }
 
-for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'exercises', 'nonlinearity', 'choose', 'dead-neurons'] as const) {
+for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'exercises', 'nonlinearity', 'choose', 'dead-neurons', 'race'] as const) {
   test(`${pageOf(widget, false)}: lock=K keeps every part of K visible and every input of it disabled, for every lockable key K`, async ({ page }) => {
     test.setTimeout(240_000);
     const all = metas();

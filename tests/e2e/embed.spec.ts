@@ -6,7 +6,7 @@ import { watchErrors } from './helpers';
 
 interface Posted { type: string; version: number; widget: string; height: number }
 
-for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'exercise', 'nonlinearity', 'choose', 'dead-neurons']) {
+for (const widget of ['explorer', 'art', 'gradients', 'softmax', 'playground', 'exercise', 'nonlinearity', 'choose', 'dead-neurons', 'race']) {
   test(`embed/${widget}.html posts its height to the parent page`, async ({ page }) => {
     const errors = watchErrors(page);
     // A bare host page that records every message, then gets the widget's iframe.
@@ -38,8 +38,8 @@ test('embed.js sizes each iframe of a plain host page to its widget, and follows
   await page.setViewportSize({ width: 900, height: 800 });
   await page.goto('embed-demo.html');
   const frames = page.locator('iframe');
-  await expect(frames).toHaveCount(2);
-  for (const i of [0, 1]) {
+  await expect(frames).toHaveCount(3);
+  for (const i of [0, 1, 2]) {
     const frame = frames.nth(i);
     await frame.scrollIntoViewIfNeeded(); // loading="lazy"
     await expect(frame.contentFrame().locator('#widget')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });

@@ -25,6 +25,7 @@ import { runPlainJs } from './plain-js.mjs';
 import { runTfjs } from './tfjs.mjs';
 import { runTrainBench } from './train.mjs';
 import { runExprBench } from './expr.mjs';
+import { runRaceBench } from './race.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NATIVE_BENCH = join(ROOT, 'build/native/actlab_bench');
@@ -226,6 +227,9 @@ rmSync(tfjsOutputs, { recursive: true, force: true });
 // Training: samples/s, one playground frame, GEMM share of peak (train.mjs; its own passes).
 const train = opts.train ? await runTrainBench({ quick: opts.quick, log: progress }) : null;
 if (train) errors.push(...train.errors);
+// The activation race: 8 contestants on the spiral, epochs/s each (race.mjs).
+const raceBench = opts.train ? await runRaceBench({ quick: opts.quick, log: progress }) : null;
+if (raceBench) errors.push(...raceBench.errors);
 // Learner-written activations vs the built-in kernels (expr.mjs).
 const exprBench = await runExprBench({ quick: opts.quick, log: progress });
 errors.push(...exprBench.errors);
@@ -350,6 +354,7 @@ for (const l of LEGEND) console.log(l);
 console.log('\nsummary:');
 for (const s of [...summaryLines, ...missingLines]) console.log(`  - ${s}`);
 if (train) console.log(`\n${train.lines.join('\n')}`);
+if (raceBench) console.log(`\n${raceBench.lines.join('\n')}`);
 console.log(`\n${exprBench.lines.join('\n')}`);
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
 console.log(`\ntotal ${seconds} s`);
@@ -401,6 +406,7 @@ if (opts.docs && errors.length === 0) {
     ...[...summaryLines, ...missingLines].map((s) => `- ${s}`),
     '',
     train ? train.markdown : '',
+    raceBench ? raceBench.markdown : '',
     exprBench.markdown,
     // Hand-written analysis (what changed, why a row misses, instruction counts): kept beside
     // this script so that regenerating the tables does not lose it.

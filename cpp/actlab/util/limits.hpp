@@ -33,6 +33,12 @@ inline constexpr int kMaxSamples = 100000;                 // dataset samples (t
 inline constexpr int kMaxBatch = 4096;                     // samples per mini-batch
 inline constexpr int kMaxGridRes = 2048;                   // decision-grid points per side
 inline constexpr double kMaxStepMs = 60000;                // one Trainer::run_for_ms budget
+// The activation race (nn/race.hpp): contestants x seeds trainers, each bounded as above, and
+// their data and parameters together (samples x inputs + 4 x parameters per trainer) bounded.
+inline constexpr int kMaxRaceContestants = 8;
+inline constexpr int kMaxRaceSeeds = 10;
+inline constexpr int kMaxRaceEpochs = 5000;
+inline constexpr std::size_t kRaceMaxFloats = 1u << 24;    // 16,777,216 floats (64 MiB)
 
 // --- probes (probes/) -------------------------------------------------------------------------
 // Each probe bounds its own sizes and, because the sizes multiply, the floats it allocates and

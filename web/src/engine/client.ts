@@ -13,6 +13,7 @@ import type { Points, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerSt
 import type { ActivationMeta, ApplyOptions, CurveFeatures, FeatureOptions, FeatureResult, SoftmaxOptions } from './types';
 import type { ArtTile } from './art-types';
 import type { ProbeKind, ProbeResults, ProbeSpecs } from './probes';
+import type { RaceAdvance, RaceFrameRequest, RaceSlice, RaceSpec } from './race-types';
 import type { CurvesRequest, CurvesResult, GeluErrorResult, PointValue } from './composite';
 import type { CheatRow, Comparison, CompareOptions, DerivativeCheck, ExprCheck, ExprParam, GridOptions } from './expr';
 import type { ExerciseKind, ExerciseReply, ExerciseSpecs } from './exercise';
@@ -171,6 +172,26 @@ export class EngineClient {
   /** Loads a model file into trainer `id`; a bad file rejects with EngineError and changes nothing. */
   trainerImport(id: number, text: string): Promise<TrainerStatus> {
     return this.#call('trainerImport', id, text);
+  }
+
+  /** Creates an activation race in the worker; resolves its id (RemoteRace in race-client.ts wraps it). */
+  raceCreate(spec: RaceSpec, digits?: Uint8Array): Promise<number> {
+    return this.#call('raceCreate', spec, digits);
+  }
+
+  /** Rebuilds race `id` from `spec` (epoch 0); on EngineError the previous race is kept. */
+  raceConfigure(id: number, spec: RaceSpec, digits?: Uint8Array): Promise<RaceAdvance> {
+    return this.#call('raceConfigure', id, spec, digits);
+  }
+
+  /** Races one slice and reads the report and grids `frame` asks for. */
+  raceAdvance(id: number, slice: RaceSlice, frame?: RaceFrameRequest): Promise<RaceAdvance> {
+    return this.#call('raceAdvance', id, slice, frame);
+  }
+
+  /** Frees race `id`; false when unknown. */
+  raceDispose(id: number): Promise<boolean> {
+    return this.#call('raceDispose', id);
   }
 
   /** Each split's raw 2-D points and labels of trainer `id` (x, y, label per sample). */

@@ -8,12 +8,14 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Engine } from './engine';
 import { instantiate } from './instantiate';
+import { Race } from './race';
+import type { RaceModule } from './race-types';
 import { Trainer } from './trainer';
 import type { TrainerModule } from './trainer-types';
 import type { ActlabFactory, ActlabModule } from './types';
 import type { ProbeModule } from './probes';
 
-export { Engine, Trainer };
+export { Engine, Race, Trainer };
 export { EngineError, EngineLoadError } from './errors';
 export { runProbe } from './probes';
 
@@ -32,7 +34,7 @@ export async function loadNodeEngine(modulePath: string = defaultNodeModulePath)
  * The raw, instantiated Node module (what `new Trainer(module)` takes). Each call loads a fresh
  * module instance. The Node factory returns the Module with a `ready` promise; this waits for it.
  */
-export async function loadNodeModule(modulePath: string = defaultNodeModulePath): Promise<ActlabModule & TrainerModule & ProbeModule> {
+export async function loadNodeModule(modulePath: string = defaultNodeModulePath): Promise<ActlabModule & TrainerModule & ProbeModule & RaceModule> {
   if (!existsSync(modulePath)) {
     throw new Error(`${modulePath} does not exist: build the wasm engine first ` +
       '(NODE_PATH=/usr/share/nodejs cmake --preset wasm && cmake --build --preset wasm, or npm run build)');
@@ -42,5 +44,5 @@ export async function loadNodeModule(modulePath: string = defaultNodeModulePath)
   if (typeof factory !== 'function') {
     throw new Error(`${modulePath} does not export the createActlab factory (was it linked with -sMODULARIZE?)`);
   }
-  return (await instantiate(factory)) as ActlabModule & TrainerModule & ProbeModule;
+  return (await instantiate(factory)) as ActlabModule & TrainerModule & ProbeModule & RaceModule;
 }

@@ -13,6 +13,7 @@ import type { ActivationMeta, ApplyOptions, FeatureOptions, FeatureResult, Softm
 import type { ProbeKind, ProbeResults, ProbeSpecs } from './probes';
 import type { CheatRow, Comparison, CompareOptions, DerivativeCheck, ExprCheck, ExprParam, GridOptions } from './expr';
 import type { ExerciseKind, ExerciseReply, ExerciseSpecs } from './exercise';
+import type { RaceAdvance, RaceFrameRequest, RaceSlice, RaceSpec } from './race-types';
 
 /** Every operation: its argument tuple and its result. */
 export interface Ops {
@@ -50,6 +51,15 @@ export interface Ops {
   trainerPoints: { args: [id: number]; result: Points };
   /** Frees the trainer; resolves false when the id was unknown. */
   trainerDispose: { args: [id: number]; result: boolean };
+  /**
+   * Activation races (race.ts): the worker keeps any number, by the id raceCreate returns. A bad
+   * spec rejects with EngineError naming the field; raceConfigure then keeps the previous race.
+   */
+  raceCreate: { args: [spec: RaceSpec, digits?: Uint8Array]; result: number };
+  raceConfigure: { args: [id: number, spec: RaceSpec, digits?: Uint8Array]; result: RaceAdvance };
+  /** Races one slice, then reports (history from `frame.from`) and draws the grids asked for (transferred). */
+  raceAdvance: { args: [id: number, slice: RaceSlice, frame?: RaceFrameRequest]; result: RaceAdvance };
+  raceDispose: { args: [id: number]; result: boolean };
   /** One experiment of the engine's probes (probes.ts); a bad spec rejects with EngineError naming the field. */
   probe: { args: [kind: ProbeKind, spec: ProbeSpecs[ProbeKind]]; result: ProbeResults[ProbeKind] };
   /** Typed activations (expr.ts, docs/expr.md): parse + TeX, or the error with its column (a value, not a throw). */

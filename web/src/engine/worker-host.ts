@@ -9,6 +9,7 @@ import { Engine } from './engine';
 import { instantiate } from './instantiate';
 import type { Op, Ops, Request, Response, WireError } from './protocol';
 import { runProbe, type ProbeModule } from './probes';
+import { raceHandlers } from './race-worker';
 import { trainerHandlers } from './trainer-worker';
 import { ExprEngine, type ExprModule } from './expr';
 import { runExercise, type ExerciseModule } from './exercise';
@@ -55,6 +56,7 @@ const handlers: Handlers = {
   artRender: async (_, tile) => (await artOf()).render(tile),
   artHash: async (_, w, h, z) => (await artOf()).hash(w, h, z),
   ...trainerHandlers(loaded),
+  ...raceHandlers(loaded),
   probe: async (_, kind, spec) => runProbe((await loaded) as ProbeModule, kind, spec),
   exprCheck: async (_, text, params) => (await exprOf()).check(text, params),
   exprCurves: async (_, text, lo, hi, n, params) => {

@@ -11,7 +11,8 @@ import { formatNumber } from './format';
 import { themeColour } from './theme';
 
 /** Dash patterns by series index; the legend shows the same pattern. */
-export const DASHES: readonly number[][] = [[], [9, 4], [2, 3], [12, 3, 2, 3], [5, 5], [14, 4, 4, 4]];
+// Eight patterns for six colours: series 7 and 8 (the race's eight contestants) reuse colours 1 and 2 with their own dashes.
+export const DASHES: readonly number[][] = [[], [9, 4], [2, 3], [12, 3, 2, 3], [5, 5], [14, 4, 4, 4], [1, 5], [20, 4, 1, 4]];
 export const seriesColour = (i: number): string => themeColour(`--s${i % 6}`);
 
 export interface LineSeries { label: string; values: Float32Array }
