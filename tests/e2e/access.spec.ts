@@ -80,6 +80,10 @@ function cases(widget: Widget, table: Table): Case[] {
     // Logits beyond K show only when K reaches them.
     if (widget === 'softmax' && /^z\d+$/.test(key) && Number(key.slice(1)) > 3) state = `K=${key.slice(1)}`;
     if (widget === 'playground' && key === 'act') state = 'act=relu,tanh';
+    // Own points' controls show with own data; a schedule's settings with that schedule.
+    if (widget === 'playground' && (key === 'pts' || key === 'pclass')) state = 'data=own';
+    if (widget === 'playground' && (key === 'every' || key === 'decay')) state = 'sched=step';
+    if (widget === 'playground' && key === 'period') state = 'sched=cosine';
     out.push({ widget, key, label: f.label, state });
   }
   for (const [key, label] of Object.entries(FRAME_CONTROLS)) out.push({ widget, key, label, state: '' });

@@ -8,12 +8,12 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Engine } from './engine';
 import { instantiate } from './instantiate';
-import { Trainer } from './trainer';
+import { readPointsCsv, Trainer } from './trainer';
 import type { TrainerModule } from './trainer-types';
 import type { ActlabFactory, ActlabModule } from './types';
 import type { ProbeModule } from './probes';
 
-export { Engine, Trainer };
+export { Engine, readPointsCsv, Trainer };
 export { EngineError, EngineLoadError } from './errors';
 export { runProbe } from './probes';
 

@@ -57,7 +57,19 @@ export interface BooleanField extends FieldBase<boolean> {
   default: boolean;
 }
 
-export type Field = NumberField | EnumField | ListField | BooleanField;
+/**
+ * Free text in a widget's own compact encoding (the playground's own points). `parse` turns a
+ * raw URL value into the canonical value, saying in `notices` what it dropped; it never throws.
+ * Values longer than `maxLength` are ignored with a notice (instead of the general 400).
+ */
+export interface TextField extends FieldBase<string> {
+  kind: 'text';
+  default: string;
+  maxLength: number;
+  parse: (raw: string, notices: string[]) => string;
+}
+
+export type Field = NumberField | EnumField | ListField | BooleanField | TextField;
 export type Table = Readonly<Record<string, Field>>;
 
 /** The typed state a table describes. */
@@ -65,7 +77,8 @@ export type StateOf<T extends Table> = {
   -readonly [K in keyof T]: T[K] extends NumberField ? number
     : T[K] extends EnumField ? string
     : T[K] extends ListField ? string[]
-    : T[K] extends BooleanField ? boolean : never;
+    : T[K] extends BooleanField ? boolean
+    : T[K] extends TextField ? string : never;
 };
 
 /** A state plus the controls hidden and locked by the URL. */
@@ -156,6 +169,7 @@ function parseField(key: string, f: Field, raw: string, notices: string[]): unkn
       if (raw === '0' || raw === 'false') return false;
       notices.push(`${f.label}: ${quote(raw)} is not 1 or 0; using ${f.default ? 1 : 0}.`);
       return f.default;
+    case 'text': return f.parse(raw, notices);
   }
 }
 
@@ -178,7 +192,8 @@ export function parseState<T extends Table>(table: T, search: string): Parsed<T>
   for (const [key, raw] of params) {
     if (seen.has(key)) continue;
     seen.add(key);
-    if (raw.length > MAX_RAW) {
+    const field = Object.hasOwn(table, key) ? table[key] : undefined;
+    if (raw.length > (field?.kind === 'text' ? field.maxLength : MAX_RAW)) {
       notices.push(`The value of ${quote(key)} is too long; ignored.`);
       continue;
     }
@@ -233,6 +248,7 @@ export function serialiseState<T extends Table>(table: T, state: StateOf<T>, hid
       case 'enum': params.set(key, v as string); break;
       case 'list': params.set(key, (v as string[]).join(',')); break;
       case 'boolean': params.set(key, v ? '1' : '0'); break;
+      case 'text': params.set(key, v as string); break;
     }
   }
   const hide = [...Object.keys(table), ...Object.keys(FRAME_CONTROLS)].filter((k) => hidden.has(k));
