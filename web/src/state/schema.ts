@@ -255,8 +255,9 @@ export function serialiseState<T extends Table>(table: T, state: StateOf<T>, hid
   if (hide.length > 0) params.set(HIDE_KEY, hide.join(','));
   const lock = Object.keys(table).filter((k) => locked.has(k) && !hidden.has(k));
   if (lock.length > 0) params.set(LOCK_KEY, lock.join(','));
-  // Commas are safe in a query; keep lists readable (act=relu,gelu rather than relu%2Cgelu).
-  return params.toString().replaceAll('%2C', ',');
+  // Commas are safe in a query; keep lists readable (act=relu,gelu rather than relu%2Cgelu). '~' is
+  // unreserved (RFC 3986) and separates the playground's own points.
+  return params.toString().replaceAll('%2C', ',').replaceAll('%7E', '~');
 }
 
 /** Clamps one number to its field (for values typed into a control), returning the clamped value. */

@@ -80,7 +80,7 @@ export function buildOwnData(c: OwnDataContext): OwnDataPanel {
     wrap.append(lab, input);
     return { wrap, input };
   };
-  const xBox = box('x', '0', -OWN_LIMIT, OWN_LIMIT), yBox = box('y', '0', -OWN_LIMIT, OWN_LIMIT);
+  const xBox = box('x of a new point', '0', -OWN_LIMIT, OWN_LIMIT), yBox = box('y of a new point', '0', -OWN_LIMIT, OWN_LIMIT);
   const form = el('div', 'pg-own-form');
   const classBox = box(regression() ? 'Target of a new point' : 'Class of a new point', String(state.pclass), -10000, 10000);
   const classWrap = keyed(classBox.wrap, 'pclass');
