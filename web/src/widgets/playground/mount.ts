@@ -270,9 +270,11 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     host.dataset.testAccuracy = String(st.test?.accuracy ?? 'null');
     if (s.grid) {
       kind = outputKind(s.grid.outputs);
+      // Own points are all drawn (a new point may land in the test split): test points as hollow squares.
+      const withTest = state.test || OWN_SETS.has(state.data);
       decision.draw({ grid: s.grid, kind, discrete: state.discrete, domain: domainOf(state.data), train: points.train,
-        test: state.test ? points.test : undefined });
-      const words = describeDecision(st, kind, DATASETS[state.data] ?? state.data, state.test);
+        test: withTest ? points.test : undefined });
+      const words = describeDecision(st, kind, DATASETS[state.data] ?? state.data, withTest);
       decision.setLabel(words);
       mapCaption.textContent = words;
     }
