@@ -4,8 +4,15 @@
 //   class Trainer
 //     configure(configJson): string            "" or an error naming the field (nothing kept on error)
 //     setDigits(bytes: Uint8Array)              the bytes of public/data/digits8x8.bin (before configure)
-//     stepEpochs(n): boolean                    false once training diverged
-//     stepBatches(n): number                    batches done (stops early on divergence)
+//     stepEpochs(n): boolean                    false once training diverged, or when stepCheck refuses n
+//     stepBatches(n): number                    batches done (stops early on divergence); -1 when refused
+//     stepCheck(epochs: boolean, n): string     "" or why n epochs/batches are too much for one call
+//                                               (limits::kMaxStepBatches steps, kMaxStepWork samples × parameters)
+//     learningRate(): number                    the rate the next step uses (training.schedule)
+//     neuronCount(), neuronGrids(res, x0, x1, y0, y1, out: F32Buffer): string
+//                                               every neuron's output grid, neuron after neuron (nn/views.hpp)
+//     unitsJson(), confusionJson(test)          dead units on the training set, confusion matrix (nn/views.hpp)
+//     pointsCsv(): string                       every sample (train, then test) as x,y,label CSV
 //     stepMs(ms): number                        whole batches until ms have passed; returns batches done,
 //                                               -1 for a budget outside [0, 60000] (NaN, Infinity, 1e300)
 //     epoch(), steps(), lastEpochLoss()
@@ -27,14 +34,18 @@
 //     pointCount(test), points(test, out)       the race's data, as Trainer's
 //     grid(contestant, res, x0, x1, y0, y1, out: F32Buffer): string
 //   runProbe(kind, specJson): string            see cpp/actlab/probes/probe_json.hpp
+//   readPointsCsv(text, regression, classes, coordLimit): string   {points, rows, header, classes} or {error} (data/csv.hpp)
 // Errors are returned as strings, never thrown (the browser module has no C++ exceptions).
 #include <emscripten/bind.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
+#include "actlab/data/csv.hpp"
 #include "actlab/nn/points.hpp"
 #include "actlab/nn/race.hpp"
+#include "actlab/nn/views.hpp"
 #include "actlab/nn/report.hpp"
 #include "actlab/nn/trainer.hpp"
 #include "actlab/probes/probe_json.hpp"
@@ -50,11 +61,31 @@ class TrainerBinding {
   std::string configure(const std::string& config) { return t_.configure_json(config); }
   void set_digits(const std::string& bytes) { t_.set_digits_bytes(std::vector<std::uint8_t>(bytes.begin(), bytes.end())); }
   bool step_epochs(int n) {
+    if (!t_.step_budget_error(true, n).empty()) return false;
     for (int k = 0; k < n; ++k)
       if (!t_.run_epoch()) return false;
     return t_.ready();
   }
+  std::string step_check(bool epochs, double n) const { return t_.step_budget_error(epochs, n); }
+  double learning_rate() const { return t_.ready() ? t_.learning_rate_now() : NAN; }
+  int neuron_count() const { return static_cast<int>(actlab::nn::neuron_count(t_)); }
+  std::string neuron_grids(int res, double x0, double x1, double y0, double y1, F32Buffer& out) {
+    if (!out.error().empty()) return "neuronGrids: " + out.error();
+    return actlab::nn::neuron_grids(t_, res, x0, x1, y0, y1, out.data(), out.size());
+  }
+  std::string units_json() { return actlab::nn::unit_activity_json(t_); }
+  std::string confusion_json(bool test) { return actlab::nn::confusion_json(t_, test); }
+  std::string points_csv() const {
+    std::vector<float> all;
+    for (bool test : {false, true}) {
+      std::vector<float> p(3 * actlab::nn::point_count(t_, test));
+      actlab::nn::copy_points(t_, test, p.data(), p.size());
+      all.insert(all.end(), p.begin(), p.end());
+    }
+    return actlab::data::write_points_csv(all.data(), all.size() / 3);
+  }
   int step_batches(int n) {
+    if (!t_.step_budget_error(false, n).empty()) return -1;
     int done = 0;
     while (done < n && t_.step()) ++done;
     return done;
@@ -119,6 +150,9 @@ class RaceBinding {
 };
 
 std::string run_probe(const std::string& kind, const std::string& spec) { return actlab::probes::run_probe_json(kind, spec); }
+std::string read_points_csv(const std::string& text, bool regression, int classes, double coord_limit) {
+  return actlab::data::read_points_csv_json(text, {regression, classes, coord_limit});
+}
 
 }  // namespace
 
@@ -144,7 +178,14 @@ EMSCRIPTEN_BINDINGS(actlab_nn) {
       .function("exportJson", &TrainerBinding::export_json)
       .function("importJson", &TrainerBinding::import_json)
       .function("pointCount", &TrainerBinding::point_count)
-      .function("points", &TrainerBinding::points);
+      .function("points", &TrainerBinding::points)
+      .function("stepCheck", &TrainerBinding::step_check)
+      .function("learningRate", &TrainerBinding::learning_rate)
+      .function("neuronCount", &TrainerBinding::neuron_count)
+      .function("neuronGrids", &TrainerBinding::neuron_grids)
+      .function("unitsJson", &TrainerBinding::units_json)
+      .function("confusionJson", &TrainerBinding::confusion_json)
+      .function("pointsCsv", &TrainerBinding::points_csv);
   class_<RaceBinding>("Race")
       .constructor<>()
       .function("configure", &RaceBinding::configure)
@@ -159,4 +200,5 @@ EMSCRIPTEN_BINDINGS(actlab_nn) {
       .function("points", &RaceBinding::points)
       .function("grid", &RaceBinding::grid);
   function("runProbe", &run_probe);
+  function("readPointsCsv", &read_points_csv);
 }

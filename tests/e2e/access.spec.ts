@@ -101,6 +101,10 @@ function cases(widget: Widget, table: Table): Case[] {
     if (widget === 'nonlinearity' && key === 'curve') state = 'target=drawn';
     // A contestant's parameter box shows only for an activation that has one.
     if (widget === 'race' && key === 'par') state = 'act=relu,leaky_relu';
+    // Own points' controls show with own data; a schedule's settings with that schedule.
+    if (widget === 'playground' && (key === 'pts' || key === 'pclass')) state = 'data=own';
+    if (widget === 'playground' && (key === 'every' || key === 'decay')) state = 'sched=step';
+    if (widget === 'playground' && key === 'period') state = 'sched=cosine';
     out.push({ widget, key, label: f.label, state });
   }
   for (const [key, label] of Object.entries(FRAME_CONTROLS)) out.push({ widget, key, label, state: '' });

@@ -125,6 +125,7 @@ test('a preset loads its settings: XOR with a linear network cannot be learned, 
 for (const theme of ['light', 'dark'] as const) {
   for (const width of [360, 1280]) {
     test(`axe WCAG 2.2 AA, ${theme}, ${width} px, and nothing wider than the window`, async ({ page }) => {
+      test.setTimeout(120_000);  // axe over the page and its views inside the network: ~20 s on the loaded shared machine
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme: theme });
       await page.goto('playground.html?test=1');

@@ -9,10 +9,12 @@
 #include "actlab/data/datasets.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "actlab/data/rng.hpp"
 #include "actlab/util/detmath.hpp"
+#include "actlab/util/limits.hpp"
 
 namespace actlab::data {
 
@@ -167,6 +169,13 @@ void generate(const DatasetSpec& s, Rng& r, Raw& raw) {
       uniform_point(r, 1.0, x, y);
       add(x, y, static_cast<float>(0.5 * (x + y) + s.noise * r.normal()));
     }
+  } else if (name == "custom") {
+    // The caller's points as given (checked by check_custom_points); no noise is added.
+    raw.task = s.regression ? Task::Regression : Task::Binary;
+    raw.classes = s.regression ? 1 : s.classes;
+    for (std::size_t i = 0; i + 2 < s.points.size(); i += 3) add(s.points[i], s.points[i + 1], s.points[i + 2]);
+    if (raw.classes > 2) raw.task = Task::Multiclass;
+    return;
   } else {  // "bumps"
     // Regression: two positive and two negative gaussian bumps (sd 0.5) at (±1, ±1).
     raw.task = Task::Regression;
@@ -191,12 +200,48 @@ void generate(const DatasetSpec& s, Rng& r, Raw& raw) {
 
 }  // namespace
 
+std::string check_custom_points(const DatasetSpec& s) {
+  const std::size_t n = s.points.size() / 3;
+  if (s.points.size() % 3 != 0) return "dataset.points must hold x, y, label triples (got " + std::to_string(s.points.size()) + " numbers)";
+  if (n < 2) return "dataset.points: the custom set needs at least 2 points (got " + std::to_string(n) + ")";
+  if (n > static_cast<std::size_t>(limits::kMaxCustomPoints))
+    return "dataset.points: at most " + std::to_string(limits::kMaxCustomPoints) + " points (got " + std::to_string(n) + ")";
+  if (!s.regression && !(s.classes >= 2 && s.classes <= 10)) return "dataset.classes must be in [2, 10] for custom";
+  const float lim = static_cast<float>(limits::kMaxCustomValue);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string at = "dataset.points[" + std::to_string(i) + "]";
+    for (int k = 0; k < 3; ++k) {
+      const float v = s.points[3 * i + static_cast<std::size_t>(k)];
+      if (k == 2 && !s.regression) continue;
+      if (!(v >= -lim && v <= lim))
+        return at + ": " + (k == 0 ? "x" : k == 1 ? "y" : "the target") + " must be a finite number in [-" +
+               std::to_string(static_cast<int>(lim)) + ", " + std::to_string(static_cast<int>(lim)) + "]";
+    }
+    if (!s.regression) {
+      const float c = s.points[3 * i + 2];
+      if (!(c >= 0 && c <= static_cast<float>(s.classes - 1) && c == std::floor(c))) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.9g", static_cast<double>(c));
+        return at + ": label " + buf + " is not a class of " + std::to_string(s.classes) + " (a whole number from 0 to " +
+               std::to_string(s.classes - 1) + ")";
+      }
+    }
+  }
+  return "";
+}
+
 std::string make_dataset(const DatasetSpec& s, Dataset& out) {
-  bool known = false;
+  bool known = s.name == "custom";  // the caller's points; not a generated set, so not in dataset_names()
   for (const auto& n : dataset_names()) known = known || n == s.name;
-  if (!known) return "dataset.name: unknown dataset \"" + s.name + "\" (accepted: circle, xor, blobs, spiral, moons, checkerboard, plane, bumps, digits)";
+  if (!known) return "dataset.name: unknown dataset \"" + s.name + "\" (accepted: circle, xor, blobs, spiral, moons, checkerboard, plane, bumps, digits, custom)";
+  const bool custom = s.name == "custom";
+  if (custom) {
+    if (std::string e = check_custom_points(s); !e.empty()) return e;
+  } else if (!s.points.empty() || s.regression) {
+    return "dataset.points and dataset.task are for the custom set only (dataset.name is \"" + s.name + "\")";
+  }
   if (s.name == "digits") return "dataset.name: \"digits\" needs the bytes of public/data/digits8x8.bin (make_digits)";
-  if (!(s.samples == 0 || (s.samples >= 4 && s.samples <= 100000)))
+  if (!custom && !(s.samples == 0 || (s.samples >= 4 && s.samples <= 100000)))
     return "dataset.samples must be 0 (default) or in [4, 100000], got " + std::to_string(s.samples);
   if (!(s.noise >= 0 && s.noise <= 5)) return "dataset.noise must be in [0, 5]";
   if (!(s.train_ratio >= 0.05 && s.train_ratio <= 0.95)) return "dataset.train_ratio must be in [0.05, 0.95]";

@@ -30,6 +30,13 @@ struct DatasetSpec {
   double train_ratio = 0.5;      // share of samples in the training set, in [0.05, 0.95]
   std::uint64_t seed = 1;
   std::vector<std::string> features = {"x", "y"};  // 2-D sets: any of feature_names()
+  // "custom": the caller's own 2-D points as x, y, label triples (a learner's clicks or a CSV
+  // file, data/csv.hpp). The label is a class index 0..classes-1 (classes in [2, 10]; 2 is a
+  // binary set), or the target when `regression`. samples and noise are ignored; the split is
+  // the same seeded permutation as for the generated sets. At least 2 and at most
+  // limits::kMaxCustomPoints points, coordinates and targets finite within ±limits::kMaxCustomValue.
+  std::vector<float> points;
+  bool regression = false;
 };
 
 struct Dataset {
@@ -44,7 +51,8 @@ struct Dataset {
   std::size_t n_test() const { return y_test.size(); }
 };
 
-// "circle, xor, blobs, spiral, moons, checkerboard, plane, bumps, digits"
+// "circle, xor, blobs, spiral, moons, checkerboard, plane, bumps, digits" (the generated sets and the
+// digits; make_dataset also accepts "custom", the caller's own points)
 const std::vector<std::string>& dataset_names();
 // "x, y, x2, y2, xy, sinx, siny"
 const std::vector<std::string>& feature_names();
@@ -52,6 +60,9 @@ const std::vector<std::string>& feature_names();
 // Returns "" or a message naming the bad field ("dataset.noise must be in [0, 5], got 7").
 // "digits" needs the bytes of public/data/digits8x8.bin: use make_digits().
 std::string make_dataset(const DatasetSpec& spec, Dataset& out);
+// Checks the points of a "custom" spec (count, finiteness, range, labels); "" or a message
+// naming the first bad point ("dataset.points[4]: label 3 is not a class of 3 (0 to 2)").
+std::string check_custom_points(const DatasetSpec& spec);
 
 // Validates `features` (known names, no repeats, at least one).
 std::string check_features(const std::vector<std::string>& features);

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "actlab/util/detmath.hpp"
+
 namespace actlab::nn {
 
 const char* head_name(Head h) {
@@ -42,6 +44,36 @@ const char* regularization_name(Regularization r) {
     case Regularization::L2: return "l2";
   }
   return "?";
+}
+
+const char* schedule_name(Schedule s) {
+  switch (s) {
+    case Schedule::Constant: return "constant";
+    case Schedule::Step: return "step";
+    case Schedule::Cosine: return "cosine";
+  }
+  return "?";
+}
+
+float scheduled_learning_rate(const TrainSpec& t, int epoch) {
+  const double lr = t.learning_rate;
+  const int e = epoch < 0 ? 0 : epoch;
+  switch (t.schedule) {
+    case Schedule::Constant: return t.learning_rate;
+    case Schedule::Step: {
+      // rate^k by repeated squaring: multiplications only (same bits everywhere), O(log k).
+      double f = 1, b = t.decay_rate;
+      for (int k = e / t.decay_every; k > 0; k >>= 1, b *= b)
+        if (k & 1) f *= b;
+      return static_cast<float>(lr * f);
+    }
+    case Schedule::Cosine: {
+      const double T = t.schedule_epochs, lo = t.min_learning_rate;
+      const double p = (e < t.schedule_epochs ? e : t.schedule_epochs) / T;
+      return static_cast<float>(lo + 0.5 * (lr - lo) * (1.0 + detmath::cos(detmath::kPi * p)));
+    }
+  }
+  return t.learning_rate;
 }
 
 namespace {
@@ -172,6 +204,20 @@ bool read_dataset(const Value& v, data::DatasetSpec& d, std::string& err) {
     }
     if (std::string e = data::check_features(d.features); !e.empty()) { err = "config." + e; return false; }
   }
+  if (const Value* p = o.get("points")) {
+    if (!p->is_array()) return o.fail("points", "must be an array of numbers (x, y, label per point)");
+    if (p->arr.size() > 3 * static_cast<std::size_t>(limits::kMaxCustomPoints))
+      return o.fail("points", "has more than " + std::to_string(limits::kMaxCustomPoints) + " points");
+    d.points.clear();
+    d.points.reserve(p->arr.size());
+    for (std::size_t k = 0; k < p->arr.size(); ++k) {
+      if (!p->arr[k].is_number()) return o.fail("points[" + std::to_string(k / 3) + "]", "must hold numbers only");
+      d.points.push_back(static_cast<float>(p->arr[k].num));
+    }
+  }
+  int task = d.regression ? 1 : 0;
+  if (!o.choice("task", {"classification", "regression"}, task)) return false;
+  d.regression = task == 1;
   return o.no_unknown();
 }
 
@@ -215,8 +261,10 @@ bool read_network(const Value& v, NetSpec& n, std::string& err) {
 bool read_training(const Value& v, TrainSpec& t, std::string& err) {
   if (!v.is_object()) { err = "config.training must be an object"; return false; }
   Obj o{v, "config.training", err, {}};
-  int opt = static_cast<int>(t.optimizer), reg = static_cast<int>(t.regularization);
+  int opt = static_cast<int>(t.optimizer), reg = static_cast<int>(t.regularization), sched = static_cast<int>(t.schedule);
   bool ok = o.choice("optimizer", {"sgd", "momentum", "adam"}, opt) &&
+            o.choice("schedule", {"constant", "step", "cosine"}, sched) && o.i32("decay_every", 1, 1000000, t.decay_every) &&
+            o.f32("decay_rate", 0, 1, t.decay_rate) && o.i32("schedule_epochs", 1, 1000000, t.schedule_epochs) &&
             o.f32("learning_rate", 1e-9, 100, t.learning_rate) && o.f32("momentum", 0, 0.9999, t.momentum) &&
             o.f32("beta1", 0, 0.9999, t.beta1) && o.f32("beta2", 0, 0.999999, t.beta2) &&
             o.f32("epsilon", 1e-30, 1, t.epsilon) &&
@@ -224,6 +272,9 @@ bool read_training(const Value& v, TrainSpec& t, std::string& err) {
             o.i32("batch", 1, limits::kMaxBatch, t.batch) && o.boolean("shuffle", t.shuffle) && o.seed("seed", t.seed);
   t.optimizer = static_cast<Optimizer>(opt);
   t.regularization = static_cast<Regularization>(reg);
+  t.schedule = static_cast<Schedule>(sched);
+  if (ok && !o.f32("min_learning_rate", 0, 100, t.min_learning_rate)) return false;
+  if (ok && t.min_learning_rate > t.learning_rate) return o.fail("min_learning_rate", "must not exceed learning_rate");
   return ok && o.no_unknown();
 }
 
@@ -254,6 +305,10 @@ json::Value config_to_json(const Config& c) {
   Value f = Value::array();
   for (const auto& s : c.dataset.features) f.push(Value::string(s));
   d.set("features", std::move(f));
+  if (c.dataset.name == "custom") {
+    d.set("points", json::float_array(c.dataset.points.data(), c.dataset.points.size()));
+    d.set("task", Value::string(c.dataset.regression ? "regression" : "classification"));
+  }
 
   Value n = Value::object();
   Value h = Value::array();
@@ -286,6 +341,11 @@ json::Value config_to_json(const Config& c) {
   t.set("batch", Value::number(c.training.batch));
   t.set("shuffle", Value::boolean(c.training.shuffle));
   t.set("seed", Value::number(static_cast<double>(c.training.seed)));
+  t.set("schedule", Value::string(schedule_name(c.training.schedule)));
+  t.set("decay_every", Value::number(c.training.decay_every));
+  t.set("decay_rate", json::float_value(c.training.decay_rate));
+  t.set("schedule_epochs", Value::number(c.training.schedule_epochs));
+  t.set("min_learning_rate", json::float_value(c.training.min_learning_rate));
 
   Value root = Value::object();
   root.set("dataset", std::move(d));

@@ -4,14 +4,18 @@
 // are rejected with a message naming the field ("network.hidden[1].units must be in [1, 4096]").
 //
 // JSON shape (every field optional; defaults below):
-//   { "dataset":  { "name", "samples", "noise", "classes", "train_ratio", "seed", "features" },
+//   { "dataset":  { "name", "samples", "noise", "classes", "train_ratio", "seed", "features",
+//                   "points": [x, y, label, ...] and "task": "classification" | "regression"
+//                   (the "custom" set only) },
 //     "network":  { "hidden": [ { "units", "activation", "params": [p0, p1] } ],
 //                   "head": "auto" | "sigmoid_bce" | "softmax_ce" | "identity_mse" | "tanh_mse",
 //                   "init": "zero" | "uniform" | "xavier" | "he" | "lecun", "init_scale",
 //                   "bias_init", "prelu_alpha": "layer" | "unit", "seed" },
 //     "training": { "optimizer": "sgd" | "momentum" | "adam", "learning_rate", "momentum",
 //                   "beta1", "beta2", "epsilon", "regularization": "none" | "l1" | "l2",
-//                   "lambda", "batch", "shuffle", "seed" } }
+//                   "lambda", "batch", "shuffle", "seed",
+//                   "schedule": "constant" | "step" | "cosine", "decay_every", "decay_rate",
+//                   "schedule_epochs", "min_learning_rate" } }
 #pragma once
 
 #include <cmath>
@@ -38,12 +42,20 @@ enum class Head { Auto, SigmoidBce, SoftmaxCe, IdentityMse, TanhMse };
 enum class Init { Zero, Uniform, Xavier, He, Lecun };
 enum class Optimizer { Sgd, Momentum, Adam };
 enum class Regularization { None, L1, L2 };
+// Learning-rate schedules, by finished epochs e (the rate of every step in epoch e, 0-based):
+//   Constant  η_e = η
+//   Step      η_e = η · rate^⌊e / every⌋                       (step decay)
+//   Cosine    η_e = η_min + ½(η − η_min)(1 + cos(π·min(e, T)/T))  (cosine annealing without
+//             restarts, Loshchilov & Hutter 2017, SGDR), T = schedule_epochs; η_min after T.
+// Computed in double with detmath (same bits everywhere), then rounded to float.
+enum class Schedule { Constant, Step, Cosine };
 enum class AlphaMode { Layer, Unit };  // PReLU: one learned α per layer, or one per unit
 
 const char* head_name(Head h);
 const char* init_name(Init i);
 const char* optimizer_name(Optimizer o);
 const char* regularization_name(Regularization r);
+const char* schedule_name(Schedule s);
 
 inline constexpr int kMaxLayers = limits::kMaxLayers;    // hidden layers
 inline constexpr int kMaxUnits = limits::kMaxUnits;      // per layer
@@ -75,7 +87,15 @@ struct TrainSpec {
   int batch = 16;
   bool shuffle = true;
   std::uint64_t seed = 1;
+  Schedule schedule = Schedule::Constant;
+  int decay_every = 50;              // Step: epochs between decays
+  float decay_rate = 0.5f;           // Step: factor per decay
+  int schedule_epochs = 200;         // Cosine: T
+  float min_learning_rate = 0.0f;    // Cosine: η_min
 };
+
+// The learning rate of the steps in epoch `epoch` (0-based) under t's schedule.
+float scheduled_learning_rate(const TrainSpec& t, int epoch);
 
 struct Config {
   data::DatasetSpec dataset;

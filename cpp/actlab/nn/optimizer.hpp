@@ -26,6 +26,8 @@ class OptimizerState {
   void step(Network& net);
 
   const TrainSpec& spec() const { return spec_; }
+  // The rate the next step() uses (a learning-rate schedule changes it per epoch).
+  void set_learning_rate(float lr) { spec_.learning_rate = lr; }
   std::int64_t t() const { return t_; }
   // slots()[k] is the state of parameter tensor k: momentum: {v}; Adam: {m, v}; SGD: {}.
   std::vector<std::vector<std::vector<float>>>& slots() { return slots_; }

@@ -24,6 +24,7 @@ std::string status_json(Trainer& t) {
   o.set("epoch", Value::number(t.epoch()));
   o.set("steps", Value::number(static_cast<double>(t.steps())));
   o.set("lastEpochLoss", num(t.last_epoch_loss()));
+  o.set("learningRate", num(t.ready() ? static_cast<double>(t.learning_rate_now()) : NAN));
   o.set("train", metrics(t.evaluate(false)));
   o.set("test", metrics(t.evaluate(true)));
   const probes::Divergence& d = t.divergence();

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 
 #include "actlab/data/digits.hpp"
 
@@ -96,10 +97,12 @@ bool Trainer::step() {
   ++net_steps_;
   div_.step = net_steps_;
   div_.epoch = epoch_;
-  if (probes::check_pass(net_, bx_.data(), count, L, cfg_.training.learning_rate, div_)) return false;
+  const float lr = cfg_.training.schedule == Schedule::Constant ? cfg_.training.learning_rate : learning_rate_now();
+  if (probes::check_pass(net_, bx_.data(), count, L, lr, div_)) return false;
+  opt_.set_learning_rate(lr);
   opt_.step(net_);
-  if (probes::check_weights(net_, cfg_.training.learning_rate, div_)) return false;
-  if (probes::check_optimizer(opt_.slots(), cfg_.training.learning_rate, div_)) return false;
+  if (probes::check_weights(net_, lr, div_)) return false;
+  if (probes::check_optimizer(opt_.slots(), lr, div_)) return false;
   epoch_loss_sum_ += L * count;
   pos_ += static_cast<std::size_t>(count);
   if (pos_ >= n) {
@@ -129,6 +132,31 @@ int Trainer::run_for_ms(double ms) {
     if (el >= ms) break;
   }
   return done;
+}
+
+std::string Trainer::step_budget_error(bool epochs, double n) const {
+  const char* what = epochs ? "epochs" : "batches";
+  if (!(n >= 0 && n <= 2147483647.0 && n == std::floor(n)))
+    return std::string(what) + " must be a whole number from 0 to 2147483647";
+  if (!ready_) return "";
+  const double n_train = static_cast<double>(order_.size());
+  const double batch = static_cast<double>(cfg_.training.batch);
+  const double per_epoch = std::ceil(n_train / batch);
+  const double steps = epochs ? n * per_epoch : n;
+  const double samples = epochs ? n * n_train : n * std::min(batch, n_train);
+  const double work = samples * static_cast<double>(net_.param_count());
+  char buf[320];
+  if (steps > static_cast<double>(limits::kMaxStepBatches)) {
+    std::snprintf(buf, sizeof buf, "%.0f %s are %.0f optimiser steps; one call may run at most %lld (ask again, or in smaller slices)", n, what,
+                  steps, static_cast<long long>(limits::kMaxStepBatches));
+    return buf;
+  }
+  if (work > limits::kMaxStepWork) {
+    std::snprintf(buf, sizeof buf, "%.0f %s are %.3g samples x parameters of work; one call may run at most %.0f (ask again, or in smaller slices)",
+                  n, what, work, limits::kMaxStepWork);
+    return buf;
+  }
+  return "";
 }
 
 Metrics Trainer::evaluate(bool test) {

@@ -51,6 +51,12 @@ class Trainer {
   // number of steps done. A budget that is not a number in [0, limits::kMaxStepMs] (NaN, Inf,
   // 1e300, negative) is refused: nothing runs and 0 is returned.
   int run_for_ms(double ms);
+  // Whether `n` epochs (or batches) may run in one call: "" or why not. Bounded by
+  // limits::kMaxStepBatches optimiser steps and limits::kMaxStepWork samples × parameters, so a
+  // caller asking for 2^31 − 1 epochs gets a message instead of a worker that never returns.
+  std::string step_budget_error(bool epochs, double n) const;
+  // The learning rate the next step uses (training.schedule at the current epoch).
+  float learning_rate_now() const { return scheduled_learning_rate(cfg_.training, epoch_); }
 
   Metrics evaluate(bool test);
   // Mean loss of the batches of the last finished epoch (as seen during training).

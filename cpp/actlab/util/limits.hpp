@@ -39,6 +39,21 @@ inline constexpr int kMaxRaceContestants = 8;
 inline constexpr int kMaxRaceSeeds = 10;
 inline constexpr int kMaxRaceEpochs = 5000;
 inline constexpr std::size_t kRaceMaxFloats = 1u << 24;    // 16,777,216 floats (64 MiB)
+// One stepEpochs(n) / stepBatches(n) call: at most this many optimiser steps and this many
+// sample·parameter products (samples seen × parameters, about 6 flops each), so that one call
+// returns within about a second in wasm (2-8-8-1 trains ~4 M samples/s: 2^30 / 105 ≈ 10 M samples
+// ≈ 2.5 s before issue 9's speed-up) and the worker never hangs on n = 2^31 − 1.
+inline constexpr std::int64_t kMaxStepBatches = 1000000;
+inline constexpr double kMaxStepWork = 1073741824.0;       // 2^30
+// Own data ("custom" set, a learner's clicks or a CSV file): points, and |x|, |y|, |target|.
+inline constexpr int kMaxCustomPoints = 10000;
+inline constexpr double kMaxCustomValue = 10000;
+// CSV text of own points (data/csv.hpp): bytes, characters per line.
+inline constexpr std::size_t kCsvMaxBytes = 1u << 20;      // 1 MiB (10,000 rows of 100 characters)
+inline constexpr std::size_t kCsvMaxLine = 256;
+// Every neuron's grid in one call (Trainer::neuron_grids): points per side, and res²·units floats.
+inline constexpr int kMaxNeuronGridRes = 100;
+inline constexpr std::size_t kMaxNeuronGridFloats = 1u << 22;  // 4,194,304 (16 MiB)
 
 // --- probes (probes/) -------------------------------------------------------------------------
 // Each probe bounds its own sizes and, because the sizes multiply, the floats it allocates and

@@ -9,7 +9,7 @@
 
 import { EngineError, EngineLoadError } from './errors';
 import type { Op, Ops, Response, TrainerAdvance, WireError } from './protocol';
-import type { Points, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
+import type { CsvOptions, CsvPoints, Points, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
 import type { ActivationMeta, ApplyOptions, CurveFeatures, FeatureOptions, FeatureResult, SoftmaxOptions } from './types';
 import type { ArtTile } from './art-types';
 import type { ProbeKind, ProbeResults, ProbeSpecs } from './probes';
@@ -197,6 +197,16 @@ export class EngineClient {
   /** Each split's raw 2-D points and labels of trainer `id` (x, y, label per sample). */
   trainerPoints(id: number): Promise<Points> {
     return this.#call('trainerPoints', id);
+  }
+
+  /** Every sample of trainer `id` (train, then test) as x,y,label CSV text. */
+  trainerPointsCsv(id: number): Promise<string> {
+    return this.#call('trainerPointsCsv', id);
+  }
+
+  /** Own points from CSV text, read by the engine; a bad row rejects with EngineError naming line and column. */
+  trainerReadCsv(text: string, opts: CsvOptions): Promise<CsvPoints> {
+    return this.#call('trainerReadCsv', text, opts);
   }
 
   /** Frees trainer `id` in the worker. */

@@ -10,12 +10,12 @@ import { Engine } from './engine';
 import { instantiate } from './instantiate';
 import { Race } from './race';
 import type { RaceModule } from './race-types';
-import { Trainer } from './trainer';
+import { readPointsCsv, Trainer } from './trainer';
 import type { TrainerModule } from './trainer-types';
 import type { ActlabFactory, ActlabModule } from './types';
 import type { ProbeModule } from './probes';
 
-export { Engine, Race, Trainer };
+export { Engine, Race, readPointsCsv, Trainer };
 export { EngineError, EngineLoadError } from './errors';
 export { runProbe } from './probes';
 

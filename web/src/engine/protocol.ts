@@ -7,7 +7,7 @@
 // Adding an operation: add a line to `Ops`, a handler in worker.ts and a method in client.ts.
 
 import type { ArtTile } from './art-types';
-import type { Points, Progress, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
+import type { CsvOptions, CsvPoints, Points, Progress, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
 import type { CurvesRequest, CurvesResult, GeluErrorResult, PointValue } from './composite';
 import type { ActivationMeta, ApplyOptions, FeatureOptions, FeatureResult, SoftmaxOptions } from './types';
 import type { ProbeKind, ProbeResults, ProbeSpecs } from './probes';
@@ -49,6 +49,8 @@ export interface Ops {
   trainerImport: { args: [id: number, text: string]; result: TrainerStatus };
   /** Each split's raw 2-D points and labels (x, y, label per sample); the arrays are transferred. */
   trainerPoints: { args: [id: number]; result: Points };
+  /** Every sample of the trainer (train, then test) as x,y,label CSV text. */
+  trainerPointsCsv: { args: [id: number]; result: string };
   /** Frees the trainer; resolves false when the id was unknown. */
   trainerDispose: { args: [id: number]; result: boolean };
   /**
@@ -60,6 +62,8 @@ export interface Ops {
   /** Races one slice, then reports (history from `frame.from`) and draws the grids asked for (transferred). */
   raceAdvance: { args: [id: number, slice: RaceSlice, frame?: RaceFrameRequest]; result: RaceAdvance };
   raceDispose: { args: [id: number]; result: boolean };
+  /** Own points from CSV text (no trainer needed); a bad row rejects with EngineError naming line and column. */
+  trainerReadCsv: { args: [text: string, opts: CsvOptions]; result: CsvPoints };
   /** One experiment of the engine's probes (probes.ts); a bad spec rejects with EngineError naming the field. */
   probe: { args: [kind: ProbeKind, spec: ProbeSpecs[ProbeKind]]; result: ProbeResults[ProbeKind] };
   /** Typed activations (expr.ts, docs/expr.md): parse + TeX, or the error with its column (a value, not a throw). */

@@ -113,6 +113,11 @@ export class RemoteTrainer {
     return this.#client.trainerPoints(this.id);
   }
 
+  /** Every sample (train, then test) as x,y,label CSV text. */
+  pointsCsv(): Promise<string> {
+    return this.#client.trainerPointsCsv(this.id);
+  }
+
   /** Stops playing and frees the trainer in the worker. */
   async dispose(): Promise<void> {
     this.pause();

@@ -29,6 +29,18 @@ export interface TrainerHandle {
   pointCount(test: boolean): number;
   /** Writes x, y, label per sample of the split into `out`; returns the samples written. */
   points(test: boolean, out: F32Buffer): number;
+  /** "" or why `n` epochs (or batches) are too much work for one call (docs/limits.md). */
+  stepCheck(epochs: boolean, n: number): string;
+  /** Hidden units plus outputs: the grids neuronGrids writes. */
+  neuronCount(): number;
+  /** Every neuron's output on a res × res grid (res ≤ 100), neuron after neuron; "" or an error. */
+  neuronGrids(res: number, x0: number, x1: number, y0: number, y1: number, out: F32Buffer): string;
+  /** {samples, layers: [{units, active, dead}]}: each hidden unit's activity on the training set. */
+  unitsJson(): string;
+  /** {classes, test, counts: [K·K]}: row = true class, column = predicted. */
+  confusionJson(test: boolean): string;
+  /** Every sample (train, then test) as x,y,label CSV. */
+  pointsCsv(): string;
   delete(): void;
 }
 
@@ -36,9 +48,11 @@ export interface TrainerHandle {
 export interface TrainerModule {
   Trainer?: new () => TrainerHandle;
   F32Buffer: new (n: number) => F32Buffer;
+  /** {points, rows, header, classes} or {error} (cpp/actlab/data/csv.hpp). */
+  readPointsCsv?: (text: string, regression: boolean, classes: number, coordLimit: number) => string;
 }
 
-export type DatasetName = 'circle' | 'xor' | 'blobs' | 'spiral' | 'moons' | 'checkerboard' | 'plane' | 'bumps' | 'digits';
+export type DatasetName = 'circle' | 'xor' | 'blobs' | 'spiral' | 'moons' | 'checkerboard' | 'plane' | 'bumps' | 'digits' | 'custom';
 export type Feature = 'x' | 'y' | 'x2' | 'y2' | 'xy' | 'sinx' | 'siny';
 export type HeadName = 'auto' | 'sigmoid_bce' | 'softmax_ce' | 'identity_mse' | 'tanh_mse';
 
@@ -52,6 +66,10 @@ export interface DatasetConfig {
   train_ratio?: number;
   seed?: number;
   features?: Feature[];
+  /** The custom set only: x, y, label per point (label a class 0..classes−1, or the target). */
+  points?: number[];
+  /** The custom set only: what the label is. */
+  task?: 'classification' | 'regression';
 }
 
 /** One hidden layer. `params` are p0, p1 in registry order; null = the activation's default. */
@@ -83,6 +101,14 @@ export interface TrainingConfig {
   batch?: number;
   shuffle?: boolean;
   seed?: number;
+  /** Learning-rate schedule by finished epoch (docs/trainer.md). */
+  schedule?: 'constant' | 'step' | 'cosine';
+  /** Step decay: epochs between decays, and the factor. */
+  decay_every?: number;
+  decay_rate?: number;
+  /** Cosine: epochs T to anneal over, and the floor. */
+  schedule_epochs?: number;
+  min_learning_rate?: number;
 }
 
 /** A whole training run, as the engine's config JSON. */
@@ -134,6 +160,8 @@ export interface TrainerStatus {
   epoch?: number;
   steps?: number;
   lastEpochLoss?: number | null;
+  /** The learning rate the next step uses (the schedule's value at this epoch). */
+  learningRate?: number | null;
   train?: { loss: number | null; accuracy: number | null };
   test?: { loss: number | null; accuracy: number | null };
   diverged?: boolean;
@@ -194,11 +222,37 @@ export interface Points {
   test: Float32Array;
 }
 
+/** Every neuron's output over the plane: `units` per layer (hidden layers, then the outputs), res² values each. */
+export interface NeuronGrids {
+  res: number;
+  units: number[];
+  values: Float32Array;
+}
+
+/** Each hidden unit's activity on the whole training set: on how many samples f′(z) ≠ 0; dead = none. */
+export interface UnitActivity {
+  samples: number;
+  layers: { units: number; active: number[]; dead: number[] }[];
+}
+
+/** K × K counts, row = true class, column = predicted class; classes 0 for regression. */
+export interface Confusion {
+  classes: number;
+  test: boolean;
+  counts: number[];
+}
+
 /** What one snapshot request asks for (status is always included). */
 export interface SnapshotRequest {
   grid?: GridRequest;
   weights?: boolean;
   health?: boolean;
+  /** Every neuron's grid (res ≤ 100). */
+  neurons?: GridRequest;
+  /** Dead units on the training set. */
+  units?: boolean;
+  /** The confusion matrix of a split. */
+  confusion?: Split;
 }
 
 /** One frame's worth of trainer state, read in one call. */
@@ -207,4 +261,25 @@ export interface Snapshot {
   grid?: Grid;
   weights?: LayerWeights[];
   health?: LayerHealth[];
+  neurons?: NeuronGrids;
+  units?: UnitActivity;
+  confusion?: Confusion;
+}
+
+/** Own points read from CSV text (data/csv.hpp): x, y, label per point. */
+export interface CsvPoints {
+  points: Float32Array;
+  rows: number;
+  header: boolean;
+  /** Classification: the largest label + 1 (at least 2); 1 for regression. */
+  classes: number;
+}
+
+/** How to read a CSV of own points. */
+export interface CsvOptions {
+  regression: boolean;
+  /** Classification: labels must be 0..classes−1. */
+  classes: number;
+  /** |x| and |y| at most this. */
+  coordLimit: number;
 }

@@ -3,7 +3,7 @@
 // a page "plays" by sending one trainerAdvance per frame and "pauses" by sending none.
 import { EngineError } from './errors';
 import type { Op, Ops } from './protocol';
-import { Trainer } from './trainer';
+import { readPointsCsv, Trainer } from './trainer';
 import type { TrainerConfig, TrainerModule } from './trainer-types';
 
 type TrainerOp = Extract<Op, `trainer${string}`>;
@@ -54,6 +54,8 @@ export function trainerHandlers(loaded: Promise<unknown>): TrainerHandlers {
       return t.status();
     },
     trainerPoints: (_, id) => get(id).points(),
+    trainerPointsCsv: (_, id) => get(id).pointsCsv(),
+    trainerReadCsv: async (_, text, opts) => readPointsCsv((await loaded) as TrainerModule, text, opts),
     trainerDispose: (_, id) => {
       const t = trainers.get(id);
       t?.dispose();

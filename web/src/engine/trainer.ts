@@ -9,8 +9,8 @@
 //   t.dispose();
 import { EngineError } from './errors';
 import type {
-  Grid, GridRequest, LayerHealth, LayerWeights, Metrics, Points, Progress, Slice, Snapshot, SnapshotRequest, Split,
-  TrainerConfig, TrainerHandle, TrainerModule, TrainerStatus,
+  Confusion, CsvOptions, CsvPoints, Grid, GridRequest, LayerHealth, LayerWeights, Metrics, NeuronGrids, Points, Progress, Slice,
+  Snapshot, SnapshotRequest, Split, TrainerConfig, TrainerHandle, TrainerModule, TrainerStatus, UnitActivity,
 } from './trainer-types';
 
 export type * from './trainer-types';
@@ -26,6 +26,19 @@ function count(value: unknown, what: string, max = 2 ** 31 - 1): number {
 }
 
 interface RawWeights { in: number; out: number; activation: string; W: number[]; b: number[]; alpha: number[] }
+
+/**
+ * Own points from CSV text (`x,y,label`, header optional), read by the engine
+ * (cpp/actlab/data/csv.hpp). A bad row throws EngineError naming its line and column.
+ */
+export function readPointsCsv(module: TrainerModule, text: string, opts: CsvOptions): CsvPoints {
+  if (module.readPointsCsv === undefined) throw new EngineError('This engine build has no CSV reader');
+  if (typeof text !== 'string') throw new EngineError('CSV must be text');
+  const r = JSON.parse(module.readPointsCsv(text, opts.regression, opts.classes, opts.coordLimit)) as
+    { error?: string; points?: number[]; rows?: number; header?: boolean; classes?: number };
+  if (r.error !== undefined) throw new EngineError(r.error);
+  return { points: Float32Array.from(r.points ?? []), rows: r.rows ?? 0, header: r.header === true, classes: r.classes ?? 2 };
+}
 
 /** One training run in the engine: dataset, network, optimiser. Free it with {@link dispose}. */
 export class Trainer {
@@ -75,9 +88,14 @@ export class Trainer {
     const before = h.steps();
     if (!this.#diverged) {
       if ('epochs' in slice) {
-        this.#diverged = !h.stepEpochs(count(slice.epochs, 'epochs'));
+        const n = count(slice.epochs, 'epochs');
+        const refused = h.stepCheck(true, n);
+        if (refused) throw new EngineError(refused);
+        this.#diverged = !h.stepEpochs(n);
       } else if ('batches' in slice) {
         const n = count(slice.batches, 'batches');
+        const refused = h.stepCheck(false, n);
+        if (refused) throw new EngineError(refused);
         this.#diverged = h.stepBatches(n) < n;
       } else if ('ms' in slice) {
         const ms = slice.ms;
@@ -131,6 +149,42 @@ export class Trainer {
     }
   }
 
+  /**
+   * Every neuron's output (hidden units, then the outputs) on a res × res grid of the raw 2-D
+   * domain, in one engine call; res ≤ 100. Throws EngineError for digits or a bad request.
+   */
+  neurons(req: GridRequest): NeuronGrids {
+    const h = this.#needReady();
+    const res = count(req.res, 'res', 100);
+    const n = res * res * h.neuronCount();
+    const buf = new this.#module.F32Buffer(n);
+    try {
+      const refused = buf.error();
+      if (refused) throw new EngineError(refused);
+      const error = h.neuronGrids(res, req.x0, req.x1, req.y0, req.y1, buf);
+      if (error) throw new EngineError(error);
+      const units = (JSON.parse(h.weightsJson()) as RawWeights[]).map((l) => l.out);
+      return { res, units, values: buf.view().slice(0, n) };
+    } finally {
+      buf.delete();
+    }
+  }
+
+  /** Each hidden unit's activity over the whole training set (dead units never fire). */
+  units(): UnitActivity {
+    return JSON.parse(this.#needReady().unitsJson()) as UnitActivity;
+  }
+
+  /** The confusion matrix of a split (classes 0 for regression). */
+  confusion(split: Split): Confusion {
+    return JSON.parse(this.#needReady().confusionJson(split === 'test')) as Confusion;
+  }
+
+  /** Every sample (training, then test) as `x,y,label` CSV text, written by the engine. */
+  pointsCsv(): string {
+    return this.#needReady().pointsCsv();
+  }
+
   /** Epoch, steps, train and test metrics, divergence, dataset shape (evaluates both splits). */
   status(): TrainerStatus {
     return JSON.parse(this.#need().statusJson()) as TrainerStatus;
@@ -153,6 +207,9 @@ export class Trainer {
     if (req.grid !== undefined) out.grid = this.grid(req.grid);
     if (req.weights === true) out.weights = this.weights();
     if (req.health === true) out.health = this.health();
+    if (req.neurons !== undefined) out.neurons = this.neurons(req.neurons);
+    if (req.units === true) out.units = this.units();
+    if (req.confusion !== undefined) out.confusion = this.confusion(req.confusion);
     return out;
   }
 

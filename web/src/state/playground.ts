@@ -10,11 +10,14 @@ import { wordsNumber as n } from './summary';
 export const DATASETS: Readonly<Record<string, string>> = {
   circle: 'Circle', xor: 'XOR', blobs: 'Gaussian blobs', spiral: 'Spiral', moons: 'Two moons',
   checkerboard: 'Checkerboard', plane: 'Regression: plane', bumps: 'Regression: bumps',
+  own: 'Your own points (classes)', ownreg: 'Your own points (regression)',
 };
+/** The learner's own points: classes (K from the classes field) or regression targets. */
+export const OWN_SETS: ReadonlySet<string> = new Set(['own', 'ownreg']);
 /** Sets whose class count the learner chooses (K in 2..10). */
 export const MULTICLASS_SETS: ReadonlySet<string> = new Set(['blobs', 'spiral']);
 /** Regression sets (identity head, no accuracy). */
-export const REGRESSION_SETS: ReadonlySet<string> = new Set(['plane', 'bumps']);
+export const REGRESSION_SETS: ReadonlySet<string> = new Set(['plane', 'bumps', 'ownreg']);
 
 export const FEATURES: Readonly<Record<Feature, string>> = { x: 'x', y: 'y', x2: 'x²', y2: 'y²', xy: 'x·y', sinx: 'sin x', siny: 'sin y' };
 export const HEADS: Readonly<Record<HeadName, string>> = {
@@ -25,6 +28,7 @@ export const INITS: Readonly<Record<string, string>> = { xavier: 'Xavier / Gloro
 export const OPTIMISERS: Readonly<Record<string, string>> = { sgd: 'SGD', momentum: 'SGD + momentum 0.9', adam: 'Adam' };
 export const REGULARISERS: Readonly<Record<string, string>> = { none: 'None', l1: 'L1', l2: 'L2' };
 /** Training per animation frame: a time budget in the worker, or one batch (to watch each step). */
+export const SCHEDULES: Readonly<Record<string, string>> = { constant: 'Constant', step: 'Step decay', cosine: 'Cosine annealing' };
 export const SPEEDS: Readonly<Record<string, string>> = { batch: 'One batch a frame', slow: 'One epoch a frame', normal: 'Normal (3 ms a frame)', fast: 'Fast (12 ms a frame)' };
 
 /** Largest network the page offers. */
@@ -45,12 +49,90 @@ export function domainOf(dataset: string): number {
 export const EXPR_ACT = 'expr';
 export const EXPR_DEFAULT = 'x * sigmoid(1.702 * x)';
 
+/** Own points: the plane they live on (±OWN_LIMIT, the map's square), how many a link carries, how many a set holds. */
+export const OWN_LIMIT = 2.5;
+export const OWN_URL_POINTS = 200;
+export const OWN_MAX_POINTS = 10000;
+/** Decimals own points keep (clicks and files alike), so the link reproduces exactly what was trained. */
+export const OWN_DECIMALS = 3;
+const OWN_TARGET_LIMIT = 10000;
+
+/** A value as own points keep it: rounded to OWN_DECIMALS, no −0. */
+export function ownValue(v: number): number {
+  const r = Number(v.toFixed(OWN_DECIMALS));
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/**
+ * The link's compact form of own points: `x_y_label` per point joined by `~` (URL-safe without
+ * escaping), e.g. `-1.2_0.5_0~1_1_1`. Every value as ownValue() keeps it.
+ */
+export function encodePoints(points: ArrayLike<number>): string {
+  const out: string[] = [];
+  for (let i = 0; i + 2 < points.length; i += 3) out.push(`${ownValue(points[i]!)}_${ownValue(points[i + 1]!)}_${ownValue(points[i + 2]!)}`);
+  return out.join('~');
+}
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+/**
+ * Reads the link's own points: malformed points (not three decimal numbers, x or y outside
+ * ±OWN_LIMIT, a label outside ±10000, beyond OWN_URL_POINTS) are dropped, each kind said once in
+ * `notices`. Whether a label is a class is checked against the class count by ownPointProblems.
+ */
+export function decodePoints(raw: string, notices: string[] = []): number[] {
+  const out: number[] = [];
+  if (raw.trim() === '') return out;
+  const items = raw.split('~');
+  let bad = 0, far = 0, firstBad = '';
+  for (const item of items) {
+    const parts = item.split('_');
+    if (parts.length !== 3 || !parts.every((p) => DECIMAL.test(p))) { if (bad++ === 0) firstBad = item; continue; }
+    const [x, y, l] = parts.map(Number) as [number, number, number];
+    if (Math.abs(x) > OWN_LIMIT || Math.abs(y) > OWN_LIMIT || Math.abs(l) > OWN_TARGET_LIMIT) { if (far++ === 0 && bad === 0) firstBad = item; continue; }
+    if (out.length / 3 >= OWN_URL_POINTS) {
+      notices.push(`Own points: a link carries at most ${OWN_URL_POINTS} points; the rest were ignored.`);
+      break;
+    }
+    out.push(ownValue(x), ownValue(y), ownValue(l));
+  }
+  const shown = firstBad.length > 30 ? `${firstBad.slice(0, 30)}…` : firstBad;
+  if (bad > 0) notices.push(`Own points: ${bad} point${bad === 1 ? '' : 's'} not written as x_y_label (the first: “${shown}”); dropped.`);
+  if (far > 0) notices.push(`Own points: ${far} point${far === 1 ? '' : 's'} outside the plane (x and y within ±${OWN_LIMIT}); dropped.`);
+  return out;
+}
+
+/** Own points whose label is not a class 0..classes−1 (classification), as a notice; "" when all fit. */
+export function ownPointProblems(points: ArrayLike<number>, classes: number): string {
+  let bad = 0;
+  for (let i = 2; i < points.length; i += 3) if (!(Number.isInteger(points[i]) && points[i]! >= 0 && points[i]! < classes)) bad++;
+  return bad === 0 ? '' : `Own points: ${bad} point${bad === 1 ? ' has a label' : 's have labels'} that ${bad === 1 ? 'is' : 'are'} not a class from 0 to ${classes - 1}; dropped.`;
+}
+
+/** Keeps only the points whose label is a class 0..classes−1. */
+export function keepClasses(points: readonly number[], classes: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 2 < points.length; i += 3) if (Number.isInteger(points[i + 2]) && points[i + 2]! >= 0 && points[i + 2]! < classes) out.push(points[i]!, points[i + 1]!, points[i + 2]!);
+  return out;
+}
+
+/** The own points a fresh page starts with: two groups of six, class 0 on the left, class 1 on the right. */
+export const STARTER_POINTS = encodePoints([
+  -1, -1, 0, -1.2, 0.5, 0, -0.8, 1, 0, -1.5, 0, 0, -0.9, -0.3, 0, -1.1, 1.3, 0,
+  1, 1, 1, 1.2, -0.5, 1, 0.8, -1, 1, 1.5, 0, 1, 0.9, 0.3, 1, 1.1, -1.3, 1,
+]);
+
 export function playgroundTable(ids: readonly string[], name: (id: string) => string = (id) => id) {
   const actName = (id: string) => (id === EXPR_ACT ? 'the typed activation' : name(id));
   return {
     data: { kind: 'enum', default: 'circle', values: Object.keys(DATASETS), label: 'Data set', hideable: true,
       describe: (v: string) => `${DATASETS[v] ?? v} data` },
-    classes: { kind: 'number', default: 3, min: 2, max: 10, integer: true, label: 'Classes (blobs, spiral)', hideable: true,
+    pts: { kind: 'text', default: STARTER_POINTS, maxLength: 16 * OWN_URL_POINTS + 400, label: 'Own points', hideable: true,
+      parse: (raw: string, notices: string[]) => encodePoints(decodePoints(raw, notices)),
+      describe: (v: string) => (v === '' ? 'no own points in the link' : `${v.split('~').length} own points`) },
+    pclass: { kind: 'number', default: 0, min: -10000, max: 10000, digits: 6, label: 'Class (or target) of a new point', hideable: true,
+      describe: (v: number) => `new points of ${n(v)}` },
+    classes: { kind: 'number', default: 3, min: 2, max: 10, integer: true, label: 'Classes (blobs, spiral, own points)', hideable: true,
       describe: (v: number) => `${v} classes` },
     noise: { kind: 'number', default: 0.05, min: 0, max: 1, label: 'Noise', hideable: true, describe: (v: number) => `noise ${n(v)}` },
     samples: { kind: 'number', default: 500, min: 20, max: 2000, integer: true, label: 'Samples', hideable: true,
@@ -77,6 +159,14 @@ export function playgroundTable(ids: readonly string[], name: (id: string) => st
       describe: (v: string) => OPTIMISERS[v] ?? v },
     lr: { kind: 'number', default: 0.03, min: 0.00001, max: 10, digits: 4, label: 'Learning rate', hideable: true,
       describe: (v: number) => `learning rate ${n(v)}` },
+    sched: { kind: 'enum', default: 'constant', values: Object.keys(SCHEDULES), label: 'Learning-rate schedule', hideable: true,
+      describe: (v: string) => (v === 'constant' ? 'constant learning rate' : `${SCHEDULES[v] ?? v} schedule`) },
+    every: { kind: 'number', default: 50, min: 1, max: 1000, integer: true, label: 'Decay every (epochs)', hideable: true,
+      describe: (v: number) => `decay every ${v} epochs` },
+    decay: { kind: 'number', default: 0.5, min: 0.01, max: 1, digits: 4, label: 'Decay factor', hideable: true,
+      describe: (v: number) => `decay factor ${n(v)}` },
+    period: { kind: 'number', default: 200, min: 1, max: 10000, integer: true, label: 'Cosine over (epochs)', hideable: true,
+      describe: (v: number) => `cosine over ${v} epochs` },
     batch: { kind: 'number', default: 10, min: 1, max: 500, integer: true, label: 'Batch size', hideable: true,
       describe: (v: number) => `batch ${v}` },
     reg: { kind: 'enum', default: 'none', values: Object.keys(REGULARISERS), label: 'Regularisation', hideable: true,
@@ -91,6 +181,8 @@ export function playgroundTable(ids: readonly string[], name: (id: string) => st
       describe: (v: boolean) => (v ? 'test points shown' : 'test points hidden') },
     discrete: { kind: 'boolean', default: false, label: 'Discretise the output', hideable: true,
       describe: (v: boolean) => (v ? 'discretised output' : 'graded output') },
+    logloss: { kind: 'boolean', default: false, label: 'Log scale', hideable: true,
+      describe: (v: boolean) => (v ? 'loss on a log scale' : 'loss on a linear scale') },
   } as const satisfies Record<string, Field>;
 }
 
@@ -104,13 +196,17 @@ export function layerActivations(state: Pick<PlaygroundState, 'act' | 'units'>):
 }
 
 /** The engine's trainer config for `state` (the dataset, network and shuffle seeds as chosen). */
-export function trainerConfig(state: PlaygroundState): TrainerConfig {
+export function trainerConfig(state: PlaygroundState, own: readonly number[] = decodePoints(state.pts)): TrainerConfig {
   const acts = layerActivations(state);
+  const ownSet = OWN_SETS.has(state.data);
   return {
-    dataset: {
-      name: state.data as DatasetName, samples: state.samples, noise: state.noise, train_ratio: state.ratio, seed: state.dseed,
-      features: state.feat as Feature[], ...(MULTICLASS_SETS.has(state.data) ? { classes: state.classes } : {}),
-    },
+    dataset: ownSet
+      ? { name: 'custom', train_ratio: state.ratio, seed: state.dseed, features: state.feat as Feature[], points: [...own],
+        ...(state.data === 'ownreg' ? { task: 'regression' } : { classes: state.classes }) }
+      : {
+        name: state.data as DatasetName, samples: state.samples, noise: state.noise, train_ratio: state.ratio, seed: state.dseed,
+        features: state.feat as Feature[], ...(MULTICLASS_SETS.has(state.data) ? { classes: state.classes } : {}),
+      },
     network: {
       hidden: state.units.map((u, i) => ({ units: Number(u), activation: acts[i] === EXPR_ACT ? `expr:${state.fx}` : acts[i]! })),
       head: state.head as HeadName, init: state.init as 'xavier', seed: state.seed,
@@ -118,6 +214,8 @@ export function trainerConfig(state: PlaygroundState): TrainerConfig {
     training: {
       optimizer: state.opt as 'sgd', learning_rate: state.lr, batch: state.batch,
       regularization: state.reg as 'none', lambda: state.reg === 'none' ? 0 : state.lambda, seed: state.seed,
+      ...(state.sched === 'step' ? { schedule: 'step', decay_every: state.every, decay_rate: state.decay } as const
+        : state.sched === 'cosine' ? { schedule: 'cosine', schedule_epochs: state.period } as const : {}),
     },
   };
 }
@@ -143,3 +241,60 @@ export const PRESETS: readonly { id: string; label: string; state: Partial<Playg
   { id: 'deep-sigmoid', label: 'A deep sigmoid stack that stalls', state: { data: 'circle', units: ['8', '8', '8', '8', '8', '8', '8', '8'], act: ['sigmoid'] } },
   { id: 'relu-killed', label: 'A ReLU net killed by a large learning rate', state: { data: 'circle', units: ['8', '8'], act: ['relu'], init: 'he', lr: 3 } },
 ];
+
+/**
+ * The page's settings for a model file's config (after an import), as far as the controls reach:
+ * a value outside a control's range is clamped and said in `notes` (the loaded model still trains
+ * exactly as saved; only Reset and the link use the page's settings). Own points come back in
+ * `points` (x, y, label per point).
+ */
+export function stateFromConfig(config: TrainerConfig, current: PlaygroundState, table: PlaygroundTable = playgroundTable([...new Set([...current.act])]))
+  : { state: Partial<PlaygroundState>; points?: number[]; notes: string[] } {
+  const notes: string[] = [];
+  const out: Partial<PlaygroundState> = {};
+  const num = (key: 'samples' | 'noise' | 'ratio' | 'dseed' | 'classes' | 'lr' | 'batch' | 'lambda' | 'seed' | 'every' | 'decay' | 'period', v: number | undefined) => {
+    if (v === undefined) return;
+    const f = table[key];
+    const c = Math.min(f.max, Math.max(f.min, v));
+    if (c !== v) notes.push(`${f.label} ${v} is outside the control's ${f.min} to ${f.max}; Reset uses ${c}.`);
+    out[key] = c;
+  };
+  const d = config.dataset ?? {}, n = config.network ?? {}, t = config.training ?? {};
+  let points: number[] | undefined;
+  if (d.name === 'custom') {
+    out.data = d.task === 'regression' ? 'ownreg' : 'own';
+    points = (d.points ?? []).map(ownValue);
+  } else if (d.name !== undefined) {
+    if (Object.hasOwn(DATASETS, d.name)) out.data = d.name;
+    else notes.push(`The ${d.name} data set is not one the playground offers; Reset uses ${DATASETS[current.data] ?? current.data}.`);
+  }
+  if (d.samples !== undefined && d.samples > 0) num('samples', d.samples);
+  num('noise', d.noise);
+  num('ratio', d.train_ratio);
+  num('dseed', d.seed);
+  if (d.classes !== undefined && (MULTICLASS_SETS.has(d.name ?? '') || d.name === 'custom')) num('classes', d.classes);
+  if (d.features !== undefined) out.feat = [...d.features];
+  if (n.hidden !== undefined) {
+    const hidden = n.hidden.slice(0, MAX_LAYERS);
+    if (n.hidden.length > MAX_LAYERS) notes.push(`The model has ${n.hidden.length} hidden layers; the controls show the first ${MAX_LAYERS}.`);
+    out.units = hidden.map((l) => String(Math.min(MAX_UNITS, Math.max(1, l.units ?? 8))));
+    if (hidden.some((l) => (l.units ?? 8) > MAX_UNITS)) notes.push(`Layers wider than ${MAX_UNITS} units are shown as ${MAX_UNITS}.`);
+    const acts = hidden.map((l) => l.activation ?? 'relu');
+    out.act = acts.length === 0 ? [current.act[0] ?? 'tanh'] : acts.every((a) => a === acts[0]) ? [acts[0]!] : acts;
+  }
+  if (n.head !== undefined) out.head = n.head;
+  if (n.init !== undefined) out.init = n.init;
+  num('seed', n.seed);
+  if (t.seed !== undefined && n.seed !== undefined && t.seed !== n.seed) notes.push(`The model's shuffle seed (${t.seed}) differs from its weight seed; Reset uses ${n.seed} for both.`);
+  if (t.optimizer !== undefined) out.opt = t.optimizer;
+  num('lr', t.learning_rate);
+  num('batch', t.batch);
+  if (t.regularization !== undefined) out.reg = t.regularization;
+  if (t.regularization !== undefined && t.regularization !== 'none') num('lambda', t.lambda);
+  if (t.schedule !== undefined) out.sched = t.schedule;
+  num('every', t.decay_every);
+  num('decay', t.decay_rate);
+  num('period', t.schedule_epochs);
+  if (points !== undefined) out.pts = points.length / 3 <= OWN_URL_POINTS ? encodePoints(points) : '';
+  return { state: out, points, notes };
+}

@@ -57,11 +57,17 @@ export interface BooleanField extends FieldBase<boolean> {
   default: boolean;
 }
 
-/** Free text (a typed activation such as `x * sigmoid(1.702 * x)`), at most `maxLength` characters; only ever shown as text. */
+/**
+ * Free text: a typed activation such as `x * sigmoid(1.702 * x)` (only ever shown as text), or a
+ * widget's own compact encoding (the playground's own points) read by `parse`, which turns a raw URL
+ * value into the canonical value, saying in `notices` what it dropped; it never throws. Values longer
+ * than `maxLength` are ignored with a notice (instead of the general 400).
+ */
 export interface TextField extends FieldBase<string> {
   kind: 'text';
   default: string;
   maxLength: number;
+  parse?: (raw: string, notices: string[]) => string;
 }
 
 export type Field = NumberField | EnumField | ListField | BooleanField | TextField;
@@ -160,9 +166,11 @@ function parseField(key: string, f: Field, raw: string, notices: string[]): unkn
       return f.default;
     case 'list': return parseList(f, raw, notices);
     case 'text':
-      if (raw.length <= f.maxLength) return raw;
-      notices.push(`${f.label}: longer than ${f.maxLength} characters; using the default.`);
-      return f.default;
+      if (raw.length > f.maxLength) {
+        notices.push(`${f.label}: longer than ${f.maxLength} characters; using the default.`);
+        return f.default;
+      }
+      return f.parse ? f.parse(raw, notices) : raw;
     case 'boolean':
       if (raw === '1' || raw === 'true') return true;
       if (raw === '0' || raw === 'false') return false;
@@ -190,7 +198,8 @@ export function parseState<T extends Table>(table: T, search: string): Parsed<T>
   for (const [key, raw] of params) {
     if (seen.has(key)) continue;
     seen.add(key);
-    if (raw.length > MAX_RAW) {
+    const field = Object.hasOwn(table, key) ? table[key] : undefined;
+    if (raw.length > (field?.kind === 'text' ? field.maxLength : MAX_RAW)) {
       notices.push(`The value of ${quote(key)} is too long; ignored.`);
       continue;
     }
@@ -252,8 +261,9 @@ export function serialiseState<T extends Table>(table: T, state: StateOf<T>, hid
   if (hide.length > 0) params.set(HIDE_KEY, hide.join(','));
   const lock = Object.keys(table).filter((k) => locked.has(k) && !hidden.has(k));
   if (lock.length > 0) params.set(LOCK_KEY, lock.join(','));
-  // Commas are safe in a query; keep lists readable (act=relu,gelu rather than relu%2Cgelu).
-  return params.toString().replaceAll('%2C', ',');
+  // Commas are safe in a query; keep lists readable (act=relu,gelu rather than relu%2Cgelu). '~' is
+  // unreserved (RFC 3986) and separates the playground's own points.
+  return params.toString().replaceAll('%2C', ',').replaceAll('%7E', '~');
 }
 
 /** Clamps one number to its field (for values typed into a control), returning the clamped value. */

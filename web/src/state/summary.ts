@@ -28,7 +28,7 @@ export function describeValue(f: Field, value: unknown): string {
     case 'enum': return `${f.label}: ${value as string}`;
     case 'list': return `${f.label}: ${(value as string[]).join(', ')}`;
     case 'boolean': return `${f.label} ${value ? 'on' : 'off'}`;
-    case 'text': return `${f.label} ${value as string}`;
+    case 'text': return f.parse ? `${f.label} set` : `${f.label} ${value as string}`;
   }
 }
 

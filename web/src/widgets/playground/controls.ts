@@ -6,7 +6,7 @@
 // and locks it; `change(key)` reports each edit.
 import type { ActivationMeta } from '../../engine/types';
 import {
-  DATASETS, EXPR_ACT, FEATURES, HEADS, INITS, layerActivations, MAX_LAYERS, MAX_UNITS, OPTIMISERS, REGULARISERS,
+  DATASETS, EXPR_ACT, FEATURES, HEADS, INITS, layerActivations, MAX_LAYERS, MAX_UNITS, OPTIMISERS, REGULARISERS, SCHEDULES,
   type PlaygroundState, type PlaygroundTable,
 } from '../../state/playground';
 import { keyed } from '../../ui/access';
@@ -165,6 +165,30 @@ export function buildPlaygroundControls(c: PlaygroundControlsContext): HTMLEleme
   const train = group('Training');
   if (show('opt')) train.append(keyed(createSelect(table.opt.label, choicesOf(OPTIMISERS), state.opt, (v) => { state.opt = v; c.change('opt'); }).root, 'opt'));
   if (show('lr')) train.append(keyed(numberBox(table.lr.label, state.lr, table.lr.min, table.lr.max, 0.001, (v) => { state.lr = v; c.change('lr'); }).root, 'lr'));
+  // The schedule and the settings of the chosen one (step decay: every, factor; cosine: epochs).
+  const schedBox = el('div', 'pg-schedule');
+  function renderSchedule(): void {
+    schedBox.textContent = '';
+    if (show('sched')) {
+      schedBox.append(keyed(createSelect(table.sched.label, choicesOf(SCHEDULES), state.sched, (v) => {
+        state.sched = v; renderSchedule(); c.change('sched');
+        schedBox.querySelector<HTMLSelectElement>('[data-state-key="sched"] select')?.focus();
+      }).root, 'sched'));
+    }
+    const box = (key: 'every' | 'decay' | 'period', step: number) => {
+      if (!show(key)) return;
+      const f = table[key];
+      schedBox.append(keyed(numberBox(f.label, state[key], f.min, f.max, step, (v) => { state[key] = v; c.change(key); }).root, key));
+    };
+    if (state.sched === 'step') { box('every', 1); box('decay', 0.01); }
+    if (state.sched === 'cosine') box('period', 1);
+    if (state.sched !== 'constant') {
+      schedBox.append(el('p', 'hint', state.sched === 'step' ? 'The rate is multiplied by the factor after every so many epochs.'
+        : 'The rate falls along half a cosine to 0 over that many epochs, then stays at 0.'));
+    }
+  }
+  renderSchedule();
+  train.append(schedBox);
   slider(train, 'batch', 1);
   if (show('reg')) train.append(keyed(createSelect(table.reg.label, choicesOf(REGULARISERS), state.reg, (v) => { state.reg = v; c.change('reg'); }).root, 'reg'));
   if (show('lambda')) train.append(keyed(numberBox(table.lambda.label, state.lambda, 0, 1, 0.0001, (v) => { state.lambda = v; c.change('lambda'); }).root, 'lambda'));

@@ -7,13 +7,14 @@ import type { EngineClient } from '../../engine/client';
 import { EngineError } from '../../engine/errors';
 import { RemoteTrainer } from '../../engine/trainer-client';
 import type { TrainerAdvance } from '../../engine/protocol';
-import type { Points, Snapshot, TrainerStatus } from '../../engine/trainer-types';
+import type { Points, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from '../../engine/trainer-types';
 import {
-  DATASETS, domainOf, layerActivations, playgroundTable, PRESETS, REGRESSION_SETS, sliceOf, SPEEDS, trainerConfig, type PlaygroundState,
+  DATASETS, decodePoints, domainOf, MULTICLASS_SETS, encodePoints, keepClasses, layerActivations, OWN_LIMIT, OWN_SETS, OWN_URL_POINTS, ownPointProblems,
+  playgroundTable, PRESETS, REGRESSION_SETS, sliceOf, SPEEDS, stateFromConfig, trainerConfig, type PlaygroundState,
 } from '../../state/playground';
 import { defaults } from '../../state/schema';
 import { queryFor, readUrlState, writeUrlState } from '../../state/url';
-import { keyed, viewOf } from '../../ui/access';
+import { accessOf, keyed, viewOf } from '../../ui/access';
 import { el } from '../../ui/dom';
 import { formatNumber as fmt } from '../../ui/format';
 import { LinePlot } from '../../ui/line-plot';
@@ -21,15 +22,20 @@ import { showNotices } from '../../ui/notices';
 import { createCheckbox, createSelect } from '../../ui/select';
 import { mountShare } from '../../ui/share-panel';
 import { onThemeChange } from '../../ui/theme';
+import { download } from '../art/export';
 import { buildPlaygroundControls } from './controls';
-import { DecisionView, type OutputKind } from './decision-view';
+import { CLASS_NAMES, DecisionView, type OutputKind } from './decision-view';
+import { buildOwnData } from './own-data';
+import { confusionTable, HealthView, HistogramView, NeuronsView } from './views';
 import { describeDecision, describeDivergence, describeLoss } from './describe';
 import './playground.css';
 
 /** Decision grid points per side (TF Playground draws 100 × 100 too). */
 const GRID_RES = 100;
+/** Neuron thumbnail points per side (enlarged on hover or focus; the engine allows up to 100). */
+const NEURON_RES = 32;
 /** Keys whose change keeps the run (views and speed); every other key reconfigures (a fresh run). */
-const VIEW_KEYS: ReadonlySet<string> = new Set(['speed', 'test', 'discrete']);
+const VIEW_KEYS: ReadonlySet<string> = new Set(['speed', 'test', 'discrete', 'logloss', 'pclass']);
 
 export interface PlaygroundMountOptions { embed: boolean; notices: HTMLElement }
 
@@ -47,6 +53,13 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
   const parsed = readUrlState(table);
   const state = parsed.state as PlaygroundState;
   const { hidden, locked } = parsed;
+  const access = accessOf(hidden, locked);
+  // Own points: the link's (as many as it carries), kept in the page; the link holds them while they fit.
+  let own: number[] = decodePoints(state.pts);
+  if (state.data === 'own') {
+    const problem = ownPointProblems(own, state.classes);
+    if (problem) { parsed.notices.push(problem); own = keepClasses(own, state.classes); state.pts = encodePoints(own); }
+  }
   showNotices(o.notices, parsed.notices);
 
   const widget = el('div', 'widget playground');
@@ -65,6 +78,18 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
   const reset = button('Reset');
   reset.title = 'Back to epoch 0 with the same initial weights';
   toolbar.append(play, stepEpoch, stepBatch, reset);
+  // Model files: the engine's export (download) and import (upload); a broken file keeps the current model.
+  const modelBar = el('div', 'pg-toolbar pg-model');
+  const saveModel = button('Download model');
+  saveModel.dataset.lock = 'skip';
+  const loadModel = button('Load model…');
+  const modelFile = el('input');
+  Object.assign(modelFile, { type: 'file', accept: '.json,application/json' });
+  modelFile.hidden = true;
+  modelFile.setAttribute('aria-label', 'Model file');
+  const modelStatus = el('p', 'hint');
+  modelStatus.setAttribute('aria-live', 'polite');
+  modelBar.append(saveModel, loadModel, modelFile);
   if (!hidden.has('speed')) {
     toolbar.append(keyed(createSelect(table.speed.label, Object.entries(SPEEDS).map(([value, label]) => ({ value, label })), state.speed,
       (v) => { state.speed = v; onChange('speed'); }).root, 'speed'));
@@ -81,6 +106,7 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
   };
   const rEpoch = readout('Epoch'), rTrainLoss = readout('Train loss'), rTestLoss = readout('Test loss');
   const rTrainAcc = readout('Train accuracy'), rTestAcc = readout('Test accuracy'), rSpeed = readout('Samples/s');
+  const rRate = readout('Learning rate now');
   const announce = el('p', 'visually-hidden');
   announce.setAttribute('aria-live', 'polite');
 
@@ -102,14 +128,34 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
   const mapOptions = el('div', 'pg-map-options');
   if (!hidden.has('test')) mapOptions.append(keyed(createCheckbox(table.test.label, state.test, (v) => { state.test = v; onChange('test'); }).root, 'test'));
   if (!hidden.has('discrete')) mapOptions.append(keyed(createCheckbox(table.discrete.label, state.discrete, (v) => { state.discrete = v; onChange('discrete'); }).root, 'discrete'));
-  mapBox.append(decision.canvas, mapCaption, mapOptions);
+  const mapHint = viewOf(el('p', 'hint'), 'pts');
+  mapBox.append(decision.canvas, mapHint, mapCaption, mapOptions);
   const chartBox = el('figure', 'pg-chart');
   const chartArea = el('div', 'pg-chart-area');
   const chartCaption = el('figcaption', 'hint', 'Loss per epoch: training (solid) and test (dashed).');
-  chartBox.append(el('h3', undefined, 'Loss'), chartArea, chartCaption);
+  const chartOptions = el('div', 'pg-map-options');
+  if (!hidden.has('logloss')) chartOptions.append(keyed(createCheckbox(table.logloss.label, state.logloss, (v) => { state.logloss = v; onChange('logloss'); }).root, 'logloss'));
+  chartBox.append(el('h3', undefined, 'Loss'), chartArea, chartCaption, chartOptions);
   pics.append(mapBox, chartBox);
 
-  view.append(toolbar, readouts, announce, engineError, diverged, pics);
+  // Inside the network: neuron thumbnails (dead ones marked), gradient health, pre-activations, confusion.
+  const inside = el('div', 'pg-inside');
+  const section = (title: string, cls: string, ...nodes: Node[]) => {
+    const box = el('section', `pg-box ${cls}`);
+    box.append(el('h3', undefined, title), ...nodes);
+    inside.append(box);
+    return box;
+  };
+  const neurons = new NeuronsView();
+  const healthView = new HealthView();
+  const hists = new HistogramView();
+  const confusionBox = el('div');
+  section('Neurons', 'pg-neurons-box', el('p', 'hint', 'Each hidden neuron\'s output over the same square as the map (orange −1, blue +1; hover or focus to enlarge). ✕ marks a dead neuron: never active on the training set.'), neurons.root);
+  section('Gradient health', 'pg-health-box', healthView.root);
+  section('Pre-activations per layer', 'pg-hists-box', el('p', 'hint', 'Where the inputs z of each layer\'s activation fall (first 256 training points). A saturated sigmoid or tanh layer piles up in the flat tails.'), hists.root);
+  const confusionSection = section('Confusion matrix', 'pg-confusion-box', confusionBox);
+
+  view.append(toolbar, modelBar, modelStatus, readouts, announce, engineError, diverged, pics, inside);
   widget.append(side, view);
   host.append(widget);
 
@@ -131,8 +177,33 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     }
     side.append(box);
   }
-  const controls = buildPlaygroundControls({ table, state, hidden, metas, change: (key) => onChange(key) });
+  let controls = buildPlaygroundControls({ table, state, hidden, metas, change: (key) => onChange(key) });
   side.append(controls);
+  const ownBox = el('div');
+  const ownPanel = buildOwnData({
+    table, state, hidden,
+    points: () => own,
+    setPoints: (pts, why) => {
+      own = pts;
+      state.pts = own.length / 3 <= OWN_URL_POINTS ? encodePoints(own) : '';
+      ownPanel.refresh();
+      onChange('pts');
+      ownPanel.say(why);
+    },
+    classChanged: () => onChange('pclass'),
+    readCsv: (text) => client.trainerReadCsv(text, { regression: state.data === 'ownreg', classes: state.data === 'ownreg' ? 10 : state.classes, coordLimit: OWN_LIMIT }),
+    exportCsv: () => trainer.pointsCsv(),
+    download: (text, name) => download(new Blob([text], { type: 'text/csv' }), name),
+  });
+  if (!hidden.has('pts')) ownBox.append(ownPanel.root);
+  controls.before(ownBox);
+  const showOwn = () => {
+    const on = OWN_SETS.has(state.data);
+    ownBox.hidden = !on;
+    mapHint.textContent = !on ? '' : !access.editable('pts') ? 'This link fixes the points.'
+      : 'Click or tap the map to add a point of the chosen class; shift-click removes the nearest.';
+  };
+  showOwn();
   const share = mountShare({ widget: 'playground', title: 'Training playground (Activation Lab)', height: 1400, table,
     parsed: { hidden, locked }, state, host, slot: side, embed: o.embed });
   void share;
@@ -152,6 +223,13 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     return 'prob';
   }
   const gridReq = () => { const d = domainOf(state.data); return { res: GRID_RES, x0: -d, x1: d, y0: -d, y1: d }; };
+  const snapReq = (): SnapshotRequest => {
+    const d = domainOf(state.data);
+    const classes = (MULTICLASS_SETS.has(state.data) || state.data === 'own') && state.classes > 2;
+    return { grid: gridReq(), neurons: { res: NEURON_RES, x0: -d, x1: d, y0: -d, y1: d }, units: true, health: true,
+      ...(classes ? { confusion: 'test' as const } : {}) };
+  };
+  const actNames = () => layerActivations(state).map(nameOf);
 
   function record(s: TrainerStatus): void {
     const e = s.epoch ?? 0;
@@ -162,7 +240,16 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     const data = { x: Float32Array.from(history.epochs), series: [
       { label: 'Training loss', values: Float32Array.from(history.train) }, { label: 'Test loss', values: Float32Array.from(history.test) }],
     label: describeLoss(history.epochs, history.train, history.test) };
-    if (chart === undefined) chart = new LinePlot(chartArea, data); else chart.update(data);
+    const logData = { ...data, logY: state.logloss };
+    if (chart === undefined) chart = new LinePlot(chartArea, logData); else chart.update(logData);
+  }
+  function redrawChart(): void {
+    // The log axis is chosen when the plot is built: new data, then a rebuild.
+    if (chart === undefined) return;
+    chart.update({ x: Float32Array.from(history.epochs), series: [
+      { label: 'Training loss', values: Float32Array.from(history.train) }, { label: 'Test loss', values: Float32Array.from(history.test) }],
+    label: describeLoss(history.epochs, history.train, history.test), logY: state.logloss });
+    chart.rebuild();
   }
 
   function show(s: Snapshot): void {
@@ -174,6 +261,7 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     rTestLoss.textContent = showNum(st.test?.loss);
     rTrainAcc.textContent = showPct(st.train?.accuracy);
     rTestAcc.textContent = showPct(st.test?.accuracy);
+    rRate.textContent = showNum(st.learningRate);
     // For tests and developers: the engine's exact numbers (JSON round-trips doubles exactly).
     host.dataset.epoch = String(st.epoch ?? 0);
     host.dataset.steps = String(st.steps ?? 0);
@@ -182,12 +270,19 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     host.dataset.testAccuracy = String(st.test?.accuracy ?? 'null');
     if (s.grid) {
       kind = outputKind(s.grid.outputs);
+      // Own points are all drawn (a new point may land in the test split): test points as hollow squares.
+      const withTest = state.test || OWN_SETS.has(state.data);
       decision.draw({ grid: s.grid, kind, discrete: state.discrete, domain: domainOf(state.data), train: points.train,
-        test: state.test ? points.test : undefined });
-      const words = describeDecision(st, kind, DATASETS[state.data] ?? state.data, state.test);
+        test: withTest ? points.test : undefined });
+      const words = describeDecision(st, kind, DATASETS[state.data] ?? state.data, withTest);
       decision.setLabel(words);
       mapCaption.textContent = words;
     }
+    const names = actNames();
+    if (s.neurons) neurons.draw(s.neurons, s.units, names);
+    if (s.health) { healthView.draw(s.health, names); hists.draw(s.health, names); }
+    confusionSection.hidden = s.confusion === undefined;
+    if (s.confusion) confusionBox.replaceChildren(confusionTable(s.confusion, CLASS_NAMES));
     if (st.diverged && st.divergence) {
       divergedText.textContent = describeDivergence(st.divergence, state.lr, describeActs(layerActivations(state).map(nameOf)));
       diverged.hidden = false;
@@ -199,7 +294,7 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
 
   async function configure(): Promise<void> {
     pause();
-    const config = trainerConfig(state);
+    const config = trainerConfig(state, own);
     try {
       await trainer.configure(config);
       engineError.hidden = true;
@@ -210,7 +305,7 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     }
     history.epochs.length = 0; history.train.length = 0; history.test.length = 0;
     points = await trainer.points();
-    show(await trainer.snapshot({ grid: gridReq() }));
+    show(await trainer.snapshot(snapReq()));
     rSpeed.textContent = '—';
   }
 
@@ -235,7 +330,7 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     if (trainer.playing || last?.status.diverged) return;
     setPlaying(true);
     since = performance.now(); stepsAt = last?.status.steps ?? 0;
-    playing = trainer.play({ slice: sliceOf(state.speed), snapshot: { grid: gridReq() }, onFrame })
+    playing = trainer.play({ slice: sliceOf(state.speed), snapshot: snapReq(), onFrame })
       .catch((err: unknown) => { engineError.textContent = `Training stopped: ${err instanceof Error ? err.message : String(err)}`; engineError.hidden = false; })
       .finally(() => { setPlaying(false); playing = undefined; announceNow(); });
   }
@@ -246,7 +341,7 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
   }
   async function step(unit: 'epoch' | 'batch'): Promise<void> {
     if (trainer.playing) { pause(); await playing; }
-    const frame = await trainer.step(unit, { grid: gridReq() });
+    const frame = await trainer.step(unit, snapReq());
     if (frame.snapshot) show(frame.snapshot);
     announceNow();
   }
@@ -267,9 +362,12 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
   function onChange(key: string): void {
     writeUrlState(table, state, hidden, locked);
     share.refresh();
+    if (key === 'data') { showOwn(); ownPanel.refresh(); }
     if (VIEW_KEYS.has(key)) {
+      if (key === 'logloss') redrawChart();
+      if (key === 'pclass') return;
       if (key === 'speed' && trainer.playing) { pause(); void playing?.then(startPlay); }
-      else if (last && !trainer.playing) void trainer.snapshot({ grid: gridReq() }).then(show);
+      else if (last && !trainer.playing) void trainer.snapshot(snapReq()).then(show);
       return;
     }
     pending = pending.then(configure); // a fresh run with the new settings, in order
@@ -278,8 +376,57 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
   onThemeChange(() => { chart?.rebuild(); if (last) show(last); });
   new ResizeObserver(() => { if (last && !trainer.playing) show(last); }).observe(decision.canvas);
 
+  // Own points by pointer: a click or tap adds a point of the chosen class; shift-click (or the Remove mode) removes the nearest.
+  decision.canvas.addEventListener('click', (e) => {
+    if (!OWN_SETS.has(state.data) || !access.editable('pts')) return;
+    const at = decision.toData(e.offsetX, e.offsetY);
+    if (at) ownPanel.click(at.x, at.y, e.shiftKey);
+  });
+
+  // Models
+  saveModel.addEventListener('click', () => {
+    void trainer.exportModel().then((text) => {
+      download(new Blob([text], { type: 'application/json' }), `actlab-model-epoch-${last?.status.epoch ?? 0}.json`);
+      modelStatus.textContent = `Downloaded the model at epoch ${last?.status.epoch ?? 0} (weights, optimiser state and data order: training continues bit for bit after loading it).`;
+    }, (err: unknown) => { modelStatus.textContent = `The model cannot be saved: ${err instanceof Error ? err.message : String(err)}`; });
+  });
+  loadModel.addEventListener('click', () => modelFile.click());
+  modelFile.addEventListener('change', () => {
+    const f = modelFile.files?.[0];
+    modelFile.value = '';
+    if (f === undefined) return;
+    void f.text().then((text) => importModel(text, f.name));
+  });
+  async function importModel(text: string, name: string): Promise<void> {
+    if (trainer.playing) { pause(); await playing; }
+    let status: TrainerStatus;
+    try {
+      status = await trainer.importModel(text);
+    } catch (err) {
+      modelStatus.textContent = `${name} was not loaded, the current model stays: ${err instanceof EngineError ? err.message : String(err)}`;
+      return;
+    }
+    // The file's settings become the page's (as far as the controls reach), so Reset and the link follow them.
+    const config = (JSON.parse(text) as { config?: TrainerConfig }).config ?? {};
+    const mapped = stateFromConfig(config, state);
+    Object.assign(state, mapped.state);
+    if (mapped.points) own = mapped.points;
+    writeUrlState(table, state, hidden, locked);
+    share.refresh();
+    const fresh = buildPlaygroundControls({ table, state, hidden, metas, change: (key) => onChange(key) });
+    controls.replaceWith(fresh);
+    controls = fresh;
+    showOwn(); ownPanel.refresh();
+    history.epochs.length = 0; history.train.length = 0; history.test.length = 0;
+    points = await trainer.points();
+    show(await trainer.snapshot(snapReq()));
+    modelStatus.textContent = `Loaded ${name}: epoch ${status.epoch ?? 0}, ${status.steps ?? 0} steps.` +
+      (mapped.notes.length > 0 ? ` ${mapped.notes.join(' ')}` : '');
+  }
+  host.dataset.modelIo = 'true';
+
   try {
-    trainer = await RemoteTrainer.create(client, trainerConfig(state));
+    trainer = await RemoteTrainer.create(client, trainerConfig(state, own));
   } catch (err) {
     // A link's settings the engine refuses: say so and fall back to the defaults.
     engineError.textContent = `The engine refused this link's settings (${err instanceof Error ? err.message : String(err)}); showing the defaults.`;
@@ -287,6 +434,6 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     trainer = await RemoteTrainer.create(client, {});
   }
   points = await trainer.points();
-  show(await trainer.snapshot({ grid: gridReq() }));
+  show(await trainer.snapshot(snapReq()));
   host.dataset.ready = 'true';
 }

@@ -1,0 +1,176 @@
+// views.ts — the playground's extra views, each drawing engine numbers: a thumbnail per hidden
+// neuron (its output over the input plane, from one engine call) that enlarges on hover or
+// focus, dead neurons marked (never active on the training set, counted by the engine); the
+// gradient-health bars per layer (mean |∂L/∂W| on a log scale, the engine's warning below 1e-3
+// or above 1e2); the pre-activation histograms per layer (the engine's 20 bins on [−5, 5]); and
+// the confusion matrix for K classes. The only arithmetic here is colour and bar-length mapping.
+import type { Confusion, LayerHealth, NeuronGrids, UnitActivity } from '../../engine/trainer-types';
+import { el } from '../../ui/dom';
+import { formatNumber as fmt } from '../../ui/format';
+import { createTable } from '../../ui/table';
+import { isDark } from '../../ui/theme';
+import { CLASS_COLOURS } from './decision-view';
+
+const mix = (c: readonly number[], bg: readonly number[], t: number): [number, number, number] =>
+  [bg[0]! + (c[0]! - bg[0]!) * t, bg[1]! + (c[1]! - bg[1]!) * t, bg[2]! + (c[2]! - bg[2]!) * t];
+
+const list = (xs: readonly number[]): string => (xs.length <= 1 ? String(xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+
+/** Dead neurons per layer in words (1-based neuron numbers), from the engine's activity counts. */
+export function describeDead(units: UnitActivity, names: readonly string[]): string {
+  if (units.layers.length === 0) return 'No hidden layer, so no hidden neurons.';
+  const parts = units.layers.map((l, i) => {
+    const dead = l.dead.map((j) => j + 1);
+    const what = dead.length === 0 ? 'no dead neuron' : dead.length === l.units ? `all ${l.units} neurons dead` : `${dead.length === 1 ? 'neuron' : 'neurons'} ${list(dead)} dead`;
+    return `layer ${i + 1} (${names[i] ?? '?'}): ${what}`;
+  });
+  return `Dead neurons (never active on the ${units.samples} training points): ${parts.join('; ')}.`;
+}
+
+/** Thumbnails of every hidden neuron, by layer. */
+export class NeuronsView {
+  readonly root = el('div', 'pg-neurons');
+  readonly #summary = el('p', 'hint pg-dead-summary');
+  readonly #layers = el('div', 'pg-neuron-layers');
+  #shape = '';
+  #cells: { canvas: HTMLCanvasElement; box: HTMLElement }[][] = [];
+
+  constructor() {
+    this.root.append(this.#layers, this.#summary);
+  }
+
+  draw(grids: NeuronGrids, units: UnitActivity | undefined, names: readonly string[]): void {
+    const hidden = grids.units.slice(0, -1);
+    const shape = `${grids.res}:${hidden.join(',')}:${names.join(',')}`;
+    if (shape !== this.#shape) this.#build(hidden, names, grids.res, shape);
+    const bg = isDark() ? [27, 29, 35] : [255, 255, 255];
+    const n = grids.res * grids.res;
+    let u = 0;
+    hidden.forEach((count, layer) => {
+      for (let j = 0; j < count; j++, u++) {
+        const cell = this.#cells[layer]![j]!;
+        const img = new ImageData(grids.res, grids.res);
+        for (let i = 0; i < n; i++) {
+          const v = grids.values[u * n + i]!;
+          // TF Playground's scale: −1 orange … 0 surface … +1 blue (clamped); NaN grey.
+          const s = Number.isFinite(v) ? Math.max(-1, Math.min(1, v)) : NaN;
+          const rgb = Number.isNaN(s) ? [128, 128, 128] : mix(CLASS_COLOURS[s >= 0 ? 1 : 0]!, bg, 0.85 * Math.abs(s));
+          img.data[4 * i] = rgb[0]!; img.data[4 * i + 1] = rgb[1]!; img.data[4 * i + 2] = rgb[2]!; img.data[4 * i + 3] = 255;
+        }
+        cell.canvas.getContext('2d')!.putImageData(img, 0, 0);
+        const act = units?.layers[layer]?.active[j];
+        const dead = units !== undefined && units.samples > 0 && act === 0;
+        cell.box.classList.toggle('dead', dead);
+        cell.box.setAttribute('aria-label', `Layer ${layer + 1} neuron ${j + 1} (${names[layer] ?? '?'}): ` +
+          (units === undefined ? 'output over the input plane' : dead ? `dead, never active on the ${units.samples} training points`
+            : `active on ${act ?? 0} of ${units.samples} training points`));
+      }
+    });
+    this.#summary.textContent = units === undefined ? '' : describeDead(units, names);
+  }
+
+  #build(hidden: readonly number[], names: readonly string[], res: number, shape: string): void {
+    this.#shape = shape;
+    this.#layers.textContent = '';
+    this.#cells = hidden.map((count, layer) => {
+      const row = el('div', 'pg-neuron-layer');
+      row.append(el('p', 'pg-neuron-title', `Layer ${layer + 1} · ${names[layer] ?? ''}`));
+      const cells = el('div', 'pg-neuron-cells');
+      row.append(cells);
+      this.#layers.append(row);
+      return Array.from({ length: count }, () => {
+        const box = el('div', 'pg-neuron');
+        box.tabIndex = 0;
+        box.setAttribute('role', 'img');
+        const canvas = el('canvas');
+        canvas.width = res; canvas.height = res;
+        canvas.setAttribute('aria-hidden', 'true');
+        box.append(canvas, el('span', 'pg-dead-mark', '✕'));
+        cells.append(box);
+        return { canvas, box };
+      });
+    });
+  }
+}
+
+/** Decades the health bars span: 1e-6 … 1e3 (the warnings sit at 1e-3 and 1e2). */
+const LOG_LO = -6, LOG_HI = 3;
+
+/** Gradient health: one bar per layer, mean |∂L/∂W| on a log scale, warning from the engine. */
+export class HealthView {
+  readonly root = el('div', 'pg-health');
+  readonly #rows = el('ul', 'pg-health-rows');
+  readonly #scale = el('p', 'hint', 'Mean |∂L/∂W| per layer, log scale 10⁻⁶ to 10³; the marks are the warning lines 10⁻³ (vanishing) and 10² (exploding).');
+
+  constructor() { this.root.append(this.#rows, this.#scale); }
+
+  draw(health: readonly LayerHealth[], names: readonly string[]): void {
+    this.#rows.textContent = '';
+    health.forEach((h, i) => {
+      const g = h.meanAbsGrad;
+      const li = el('li', h.warning ? 'pg-health-row warn' : 'pg-health-row');
+      const last = i === health.length - 1;
+      const name = last ? `Output (${h.activation})` : `Layer ${i + 1} (${names[i] ?? h.activation})`;
+      const track = el('div', 'pg-health-track');
+      track.setAttribute('aria-hidden', 'true');
+      const bar = el('div', 'pg-health-bar');
+      const pos = g === null || !(g > 0) ? 0 : (Math.log10(g) - LOG_LO) / (LOG_HI - LOG_LO);
+      bar.style.width = `${(100 * Math.max(0, Math.min(1, pos))).toFixed(1)}%`;
+      for (const t of [-3, 2]) {
+        const tick = el('span', 'pg-health-tick');
+        tick.style.left = `${(100 * (t - LOG_LO)) / (LOG_HI - LOG_LO)}%`;
+        track.append(tick);
+      }
+      track.prepend(bar);
+      const value = g === null ? 'not a number' : fmt(g, 3);
+      li.append(el('span', 'pg-health-name', name), track, el('span', 'pg-health-value mono', value));
+      if (h.warning) li.append(el('span', 'pg-health-warning', `⚠ ${h.warning}`));
+      this.#rows.append(li);
+    });
+  }
+}
+
+/** Pre-activation histograms per hidden layer: where the inputs of each layer's activation fall. */
+export class HistogramView {
+  readonly root = el('div', 'pg-hists');
+
+  draw(health: readonly LayerHealth[], names: readonly string[]): void {
+    this.root.textContent = '';
+    health.slice(0, -1).forEach((h, i) => {
+      const fig = el('figure', 'pg-hist');
+      const bars = el('div', 'pg-hist-bars');
+      bars.setAttribute('aria-hidden', 'true');
+      const top = Math.max(1, ...h.histogram);
+      for (const c of h.histogram) {
+        const b = el('span');
+        b.style.height = `${((100 * c) / top).toFixed(1)}%`;
+        bars.append(b);
+      }
+      const total = h.histogram.reduce((a, b) => a + b, 0) + h.below + h.above + h.nonfinite;
+      const [lo, hi] = h.histRange;
+      const width = (hi - lo) / h.histogram.length;
+      const most = Math.max(0, ...h.histogram);
+      const peak = most > 0 ? h.histogram.indexOf(most) : -1;
+      const words = `Layer ${i + 1} (${names[i] ?? h.activation}): ${total} pre-activations z in ${h.histogram.length} bins from ${lo} to ${hi}` +
+        (peak >= 0 ? `; the fullest bin, ${fmt(lo + peak * width, 3)} to ${fmt(lo + (peak + 1) * width, 3)}, holds ${most}` : '') +
+        `; ${h.below} below ${lo}, ${h.above} above ${hi}.`;
+      fig.setAttribute('role', 'img');
+      fig.setAttribute('aria-label', words);
+      fig.append(el('figcaption', 'pg-neuron-title', `Layer ${i + 1} · ${names[i] ?? h.activation}`), bars,
+        el('p', 'hint', `z from ${lo} to ${hi} · ${h.below} below, ${h.above} above`));
+      this.root.append(fig);
+    });
+    if (health.length <= 1) this.root.append(el('p', 'hint', 'No hidden layer.'));
+  }
+}
+
+/** The confusion matrix of the test split (K classes): rows true class, columns predicted. */
+export function confusionTable(c: Confusion, classNames: readonly string[]): HTMLElement {
+  const K = c.classes;
+  const rows = Array.from({ length: K }, (_, i) => i);
+  const name = (k: number) => `${k} (${classNames[k] ?? ''})`;
+  return createTable(`Confusion matrix, ${c.test ? 'test' : 'training'} points: rows are the true class, columns the predicted class`, [
+    { header: 'True \\ predicted', cell: (r: number) => name(r), rowHeader: true },
+    ...rows.map((k) => ({ header: name(k), numeric: true, cell: (r: number) => String(c.counts[r * K + k] ?? 0) })),
+  ], rows);
+}
