@@ -154,7 +154,7 @@ export const EXERCISES: readonly Exercise[] = [
       hints: { sigmoid: 'Sigmoid’s slope is at most 0.25 and its outputs are all positive, so each step moves the weights little — see the loss curves.' } }],
     solution: ['XOR needs a bend, and every one of these activations gives one; how fast the loss falls depends on the slopes the gradient passes through.',
       'Sigmoid’s σ′ ≤ 0.25 and its outputs centred on 0.5 make it the slowest; tanh (slope 1 at 0, zero-centred) and ReLU or GELU (slope 1 for positive inputs) move faster. ' +
-      'Which of those wins depends on the seed and the data — the engine’s run below is the evidence for this seed.'],
+      'This page checks one seed and one data set: the engine’s run below is the evidence for them; try other seeds in the playground.'],
     links: [],
     evidence: { kind: 'race', dataset: 'xor', activations: [sig, tanh, relu, gelu], hidden: [8, 8], epochs: 100, lr: 0.1, target: 0.1 },
   },
@@ -223,8 +223,8 @@ export const EXERCISES: readonly Exercise[] = [
       ], correct: 'two',
       hints: { res: 'Every activation is rendered at the same resolution; the edges come from the function.', slope: 'Step is not smooth: it jumps from 0 to 1 at z = 0 and is flat (f′ = 0) everywhere else — see the curve below.' } }],
     solution: ['step(z) is 0 for z < 0 and 1 for z ≥ 0. A layer of step units therefore outputs one of finitely many 0/1 patterns; ' +
-      'each region of the image is where the pattern stays the same, and its boundary is where some unit’s weighted input crosses 0 — a line in the first layer, a jump in colour.',
-      'Smooth activations change gradually near 0, so neighbouring pixels get slightly different colours: blobs. For the same reason step cannot be trained by gradient descent: its f′ is 0 everywhere.'],
+      'each region of the image is where the pattern stays the same, and its boundary is where some unit’s weighted input crosses 0 — there the colour jumps.',
+      'Smooth activations change gradually near 0, so neighbouring pixels get slightly different colours: blobs. For the same reason step cannot be trained by gradient descent: its f′ is 0 wherever it is defined.'],
     links: [{ label: 'The art studio with Step', href: 'art.html?act=step' }],
     evidence: { kind: 'curve', text: 'step(x)', lo: -3, hi: 3 },
   },

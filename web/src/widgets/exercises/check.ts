@@ -91,6 +91,7 @@ async function checkNumber(client: EngineClient, p: NumberPart, answer: string):
   if (!r.ok) return { key: p.key, pass: false, message: r.error.message, error: r.error };
   const tol = `tolerance ±${f(p.atol)}`;
   if (r.pass) return { key: p.key, pass: true, message: `Right: you have ${num(r.answer, 4)}, the engine ${num(r.reference, 5)} (off by ${num(r.absError, 2)}, ${tol}).` };
+  if (r.answer === null) return { key: p.key, pass: false, message: 'Your answer is not a finite number (it works out to NaN or ±∞).' };
   const v: PartVerdict = { key: p.key, pass: false, message: `Not within the ${tol}: your ${num(r.answer, 4)} is off by ${num(r.absError, 3)}.` };
   v.hint = await mistakeHint(client, p, answer);
   return v;
