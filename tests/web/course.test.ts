@@ -128,7 +128,7 @@ describe('live numbers', () => {
     const acc = live('train:data=xor&noise=0&units=8,8&act=relu&init=he@50.test.accuracy', engines).value;
     expect(acc).toBeGreaterThan(0.5);
     expect(acc).toBeLessThanOrEqual(1);
-  });
+  }, 60_000);
 });
 
 describe('the real lessons', () => {
@@ -149,7 +149,7 @@ describe('the real lessons', () => {
   });
   it('every live number equals a fresh evaluation by the engine', () => {
     for (const l of course.lessons) for (const v of l.page.lives) expect(live(v.source, engines).text, `${l.file}:${v.line}`).toBe(v.text);
-  });
+  }, 120_000);
   it('every widget of the registry can be mounted by a directive (the list has the widgets on main)', () => {
     expect(WIDGETS.map((w) => w.id)).toEqual(expect.arrayContaining(['explorer', 'art', 'playground', 'gradients', 'softmax']));
   });
