@@ -38,7 +38,7 @@ function problems(body: string, files?: Record<string, string>): string[] {
 // Front matter of lesson 2 is 7 lines ("---", 5 keys, "---"), so body line k is file line 7 + k.
 const B = 'lessons/en/02-b.md';
 
-describe('the course build rejects broken lessons with file:line', () => {
+describe('the course build rejects broken lessons with file:line', { timeout: 60_000 }, () => {
   it('accepts a valid lesson', () => {
     const c = build('\n## A section\n\n::: widget explorer act=sigmoid,relu&z=5&lock=act\nCaption.\n:::\n\nSee [the first](01-a.md#first-section).\n');
     expect(c.lessons.map((l) => l.slug)).toEqual(['a', 'b']);
@@ -111,7 +111,7 @@ describe('the course build rejects broken lessons with file:line', () => {
   });
 });
 
-describe('live numbers', () => {
+describe('live numbers', { timeout: 60_000 }, () => {
   it('formats as the prose says', () => {
     expect(formatLive(9.5367431640625e-7, 'sci 2')).toBe('9.54 × 10⁻⁷');
     expect(formatLive(-0.16997, '2')).toBe('−0.17');
