@@ -85,7 +85,7 @@ test('an embed never takes the theme saved on the lab site: light by default, th
 });
 
 test('every page, embed and the demo course page has a CSP with base-uri and object-src none (#8)', async ({ request }) => {
-  for (const path of ['index.html', 'explorer.html', 'art.html', 'gradients.html', 'softmax.html', 'playground.html', 'embed/explorer.html', 'embed/art.html', 'embed/gradients.html', 'embed/softmax.html', 'embed/playground.html', 'exercises.html', 'embed/exercise.html', 'embed-demo.html', 'nonlinearity.html', 'embed/nonlinearity.html', 'choose.html', 'embed/choose.html', 'dead-neurons.html', 'embed/dead-neurons.html', 'race.html', 'embed/race.html']) {
+  for (const path of ['index.html', 'explorer.html', 'art.html', 'gradients.html', 'softmax.html', 'playground.html', 'embed/explorer.html', 'embed/art.html', 'embed/gradients.html', 'embed/softmax.html', 'embed/playground.html', 'exercises.html', 'embed/exercise.html', 'embed-demo.html', 'nonlinearity.html', 'embed/nonlinearity.html', 'choose.html', 'embed/choose.html', 'dead-neurons.html', 'embed/dead-neurons.html', 'race.html', 'embed/race.html', 'lessons/why-a-bend.html', 'lessons/glossary.html']) {
     const html = await (await request.get(path)).text();
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
     expect(csp, path).toBeDefined();

@@ -38,7 +38,7 @@ function problems(body: string, files?: Record<string, string>): string[] {
 // Front matter of lesson 2 is 7 lines ("---", 5 keys, "---"), so body line k is file line 7 + k.
 const B = 'lessons/en/02-b.md';
 
-describe('the course build rejects broken lessons with file:line', () => {
+describe('the course build rejects broken lessons with file:line', { timeout: 60_000 }, () => {
   it('accepts a valid lesson', () => {
     const c = build('\n## A section\n\n::: widget explorer act=sigmoid,relu&z=5&lock=act\nCaption.\n:::\n\nSee [the first](01-a.md#first-section).\n');
     expect(c.lessons.map((l) => l.slug)).toEqual(['a', 'b']);
@@ -111,7 +111,7 @@ describe('the course build rejects broken lessons with file:line', () => {
   });
 });
 
-describe('live numbers', () => {
+describe('live numbers', { timeout: 60_000 }, () => {
   it('formats as the prose says', () => {
     expect(formatLive(9.5367431640625e-7, 'sci 2')).toBe('9.54 × 10⁻⁷');
     expect(formatLive(-0.16997, '2')).toBe('−0.17');
@@ -128,7 +128,7 @@ describe('live numbers', () => {
     const acc = live('train:data=xor&noise=0&units=8,8&act=relu&init=he@50.test.accuracy', engines).value;
     expect(acc).toBeGreaterThan(0.5);
     expect(acc).toBeLessThanOrEqual(1);
-  });
+  }, 60_000);
 });
 
 describe('the real lessons', () => {
@@ -149,7 +149,7 @@ describe('the real lessons', () => {
   });
   it('every live number equals a fresh evaluation by the engine', () => {
     for (const l of course.lessons) for (const v of l.page.lives) expect(live(v.source, engines).text, `${l.file}:${v.line}`).toBe(v.text);
-  });
+  }, 120_000);
   it('every widget of the registry can be mounted by a directive (the list has the widgets on main)', () => {
     expect(WIDGETS.map((w) => w.id)).toEqual(expect.arrayContaining(['explorer', 'art', 'playground', 'gradients', 'softmax']));
   });
