@@ -1,10 +1,11 @@
-// probe.cpp — `actlab probe <scan|depth|census|collapse>`: the lab's experiments as tables
+// probe.cpp — `actlab probe <scan|depth|census|collapse|dying>`: the lab's experiments as tables
 // (or CSV with --csv). Each subcommand is a thin printer over cpp/actlab/probes/.
 //
 //   actlab probe scan [--activation all|ID,...] [--points 100] [--lo -5] [--hi 5] [--threshold 0.01] [--detail]
 //   actlab probe depth [--activation sigmoid,tanh,relu,gelu] [--layers 50] [--width 32] [--init xavier]
 //   actlab probe census [--activation relu,leaky_relu,elu,gelu] [--inputs 5] [--units 20] [--samples 1000]
 //   actlab probe collapse [--sizes 2,8,8,8,1] [--samples 8] [--activation identity]
+//   actlab probe dying [--activation relu,leaky_relu] [--lr 2] [--epochs 40] [--units 32 --layers 2] [--dataset circle]
 // Exit codes: 0 done, 2 bad input (the message names the flag and the accepted values).
 #include <cmath>
 #include <cstdio>
@@ -15,6 +16,7 @@
 #include "actlab/probes/census.hpp"
 #include "actlab/probes/collapse.hpp"
 #include "actlab/probes/depth.hpp"
+#include "actlab/probes/dying.hpp"
 #include "actlab/probes/scan.hpp"
 #include "actlab/util/args.hpp"
 #include "actlab/util/quote.hpp"
@@ -268,12 +270,58 @@ int collapse(std::span<char* const> args) {
   return 0;
 }
 
+// Dying by training (probes/dying.hpp): the dead hidden units after every epoch of an SGD run.
+int dying(std::span<char* const> args) {
+  util::Args a;
+  auto specs = with({{"dataset", true, "2-D set: circle, xor, blobs, spiral, moons, checkerboard (default circle)"},
+                     {"samples", true, "points before the 50/50 split (20..4000, default 400)"},
+                     {"units", true, "units per hidden layer (1..256, default 32)"},
+                     {"layers", true, "hidden layers (1..8, default 2)"},
+                     {"epochs", true, "epochs (1..500, default 40)"},
+                     {"batch", true, "batch size (1..1024, default 16)"},
+                     {"lr", true, "SGD learning rate (default 2: too high, ReLUs die)"},
+                     {"bias-init", true, "initial biases (default 0)"},
+                     {"seed", true, "seed of the data, weights and shuffle (default 1)"}});
+  if (std::string e = a.parse(args, specs); !e.empty()) return fail("dying: " + e);
+  if (a.has("help")) return std::printf("usage: actlab probe dying [options]\n%s", a.help().c_str()), 0;
+  probes::DyingSpec s;
+  std::vector<const Activation*> acts;
+  if (a.has("dataset")) s.dataset = *a.raw("dataset");
+  for (std::string e : {a.get_int("samples", 20, 4000, s.samples), a.get_int("units", 1, 256, s.units), a.get_int("layers", 1, 8, s.layers),
+                        a.get_int("epochs", 1, probes::kDyingMaxEpochs, s.epochs), a.get_int("batch", 1, 1024, s.batch),
+                        a.get_double("lr", 1e-6, 10, s.learning_rate), a.get_double("bias-init", -10, 10, s.bias_init),
+                        a.get_seed("seed", s.seed), activations_flag(a, {"relu", "leaky_relu"}, acts)})
+    if (!e.empty()) return fail("dying: " + e);
+  const bool csv = a.has("csv");
+  if (csv) std::printf("activation,epoch,dead,dead_share,loss,test_accuracy\n");
+  else std::printf("dying by training: %s, %d samples, %d x %d hidden units, He init, SGD rate %g, batch %d, seed %llu\n"
+                   "dead = f'(z) = 0 on every training sample after the epoch\n",
+                   s.dataset.c_str(), s.samples, s.layers, s.units, s.learning_rate, s.batch, static_cast<unsigned long long>(s.seed));
+  for (const Activation* act : acts) {
+    float p[kMaxParams];
+    if (std::string e = params_for(a, *act, p); !e.empty()) return fail("dying: " + e);
+    probes::DyingResult r;
+    if (std::string e = probes::dying_run(*act, p, s, r); !e.empty()) return fail_in("dying", e);
+    if (!csv) std::printf("%s:\n%6s %6s %8s %10s %9s\n", act->id, "epoch", "dead", "share", "loss", "test acc");
+    for (const probes::DyingEpoch& e : r.epochs) {
+      if (csv) std::printf("%s,%d,%d,%.4f,%.6g,%.4f\n", act->id, e.epoch, e.dead, e.dead_share, e.loss, e.accuracy);
+      else if (std::isnan(e.loss)) std::printf("%6d %6d %7.1f%% %10s %8.1f%%\n", e.epoch, e.dead, 100 * e.dead_share, "-", 100 * e.accuracy);
+      else std::printf("%6d %6d %7.1f%% %10.4g %8.1f%%\n", e.epoch, e.dead, 100 * e.dead_share, e.loss, 100 * e.accuracy);
+    }
+    if (!csv) {
+      std::printf("most dead: %d of %d (epoch %d)\n", r.peak_dead, r.hidden_units, r.peak_epoch);
+      if (r.diverged_at > 0) std::printf("diverged in epoch %d: %s\n", r.diverged_at, r.divergence.c_str());
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int cmd_probe(std::span<char* const> args) {
   if (args.empty() || std::string(args[0]) == "--help" || std::string(args[0]) == "-h") {
     std::fprintf(args.empty() ? stderr : stdout,
-                 "usage: actlab probe <scan|depth|census|collapse> [options]   (actlab probe scan --help, ...)\n");
+                 "usage: actlab probe <scan|depth|census|collapse|dying> [options]   (actlab probe scan --help, ...)\n");
     return args.empty() ? 2 : 0;
   }
   std::string sub = args[0];
@@ -282,7 +330,8 @@ int cmd_probe(std::span<char* const> args) {
   if (sub == "depth") return depth(rest);
   if (sub == "census") return census(rest);
   if (sub == "collapse") return collapse(rest);
-  return fail("unknown experiment " + util::quoted(sub) + " (accepted: scan, depth, census, collapse)");
+  if (sub == "dying") return dying(rest);
+  return fail("unknown experiment " + util::quoted(sub) + " (accepted: scan, depth, census, collapse, dying)");
 }
 
 }  // namespace actlab::cli

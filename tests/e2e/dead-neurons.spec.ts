@@ -35,6 +35,8 @@ for (const url of ['dead-neurons.html', 'embed/dead-neurons.html']) {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`${url} has no WCAG 2.2 AA violations (${colorScheme})`, async ({ page }) => {
+      // Four parts with long tables (20 units, every activation's scan): axe needs longer than the default 30 s on a busy machine.
+      test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme });
       await page.goto(url);
       await widgetReady(page);
