@@ -47,6 +47,7 @@ for (const url of ['race.html', 'embed/race.html']) {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`${url} has no WCAG 2.2 AA violations (${colorScheme}), before and after a race`, async ({ page }) => {
+      test.setTimeout(120_000); // two axe passes and a race: more than the default 30 s on a loaded machine
       await page.emulateMedia({ colorScheme });
       await page.goto(`${url}?epochs=5&seeds=2`);
       await widgetReady(page);
