@@ -121,7 +121,7 @@ describe('own points in the link', () => {
     expect(decodePoints(m.state.pts)).toHaveLength(3 * OWN_URL_POINTS);
     expect(m.notices).toEqual(['Own points: a link carries at most 200 points; the rest were ignored.']);
     const long = parseState(table, `pts=${'1_1_0~'.repeat(1000)}`);
-    expect(long.notices).toEqual(['The value of “pts” is too long; ignored.']);
+    expect(long.notices).toEqual([`Own points: longer than ${16 * OWN_URL_POINTS + 400} characters; using the default.`]);
     expect(long.state.pts).toBe(STARTER_POINTS);
     // Labels must be classes of the chosen K (checked by the page against the classes field).
     expect(ownPointProblems([0, 0, 0, 1, 1, 3, 1, 0, 1.5], 3)).toBe('Own points: 2 points have labels that are not a class from 0 to 2; dropped.');

@@ -199,7 +199,8 @@ export function parseState<T extends Table>(table: T, search: string): Parsed<T>
     if (seen.has(key)) continue;
     seen.add(key);
     const field = Object.hasOwn(table, key) ? table[key] : undefined;
-    if (raw.length > (field?.kind === 'text' ? field.maxLength : MAX_RAW)) {
+    // A text field's own bound is checked by parseField, which names the field.
+    if (field?.kind !== 'text' && raw.length > MAX_RAW) {
       notices.push(`The value of ${quote(key)} is too long; ignored.`);
       continue;
     }
