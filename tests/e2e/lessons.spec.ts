@@ -103,7 +103,7 @@ test('reading progress survives a reload and shows on the course map', async ({ 
   await expect(page).toHaveURL(new RegExp(`/lessons/${slugs[1]}\\.html#${id}$`));
   // Reading to the end marks it read.
   await page.locator('.pager').scrollIntoViewIfNeeded();
-  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('actlab:course') ?? '{}').lessons?.[document.body.dataset.slug!]?.read)).toBe(true);
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('actlab.progress') ?? '{}').lessons?.[document.body.dataset.slug!]?.read)).toBe(true);
   await page.goto('./');
   await expect(page.locator(`#course-map > li[data-slug="${slugs[1]}"]`)).toHaveAttribute('data-state', 'read');
   await expect(page.locator(`#course-map > li[data-slug="${slugs[1]}"] .lesson-state`)).toHaveText('Read');
