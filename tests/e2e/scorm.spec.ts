@@ -16,7 +16,8 @@ import { serveStatic } from './static-server.mjs';
 const repo = path.resolve(__dirname, '../..');
 const port = sitePort + 4;
 const origin = `http://localhost:${port}`;
-const SLUG = 'step-and-squashers';   // lesson 2: four exercises (sigma, tanh, step, saturate)
+const SLUG = 'step-and-squashers';
+test.setTimeout(120_000);   // lesson 2: four exercises (sigma, tanh, step, saturate)
 let work: string;
 let server: { close(): Promise<void> };
 let manifest: string;
@@ -66,13 +67,15 @@ const commits = (page: Page) => page.evaluate(() => (window as unknown as { comm
 
 /** Solves exercise 6 (σ by hand) in its embedded iframe on the lesson page. */
 async function solveSigma(page: Page): Promise<void> {
+  // The lesson's iframes load lazily: bring the exercise into view first.
+  await lesson(page).locator('iframe[data-src*="exercise.html?id=sigma"]').scrollIntoViewIfNeeded();
   const frame = exercise(page, 'sigma');
   const card = frame.locator('[data-exercise="sigma"]');
   await card.locator('input[data-answer="s0"]').fill('0.5');
   await card.locator('input[data-answer="s1"]').fill('0.731');
   await card.locator('input[data-answer="sm1"]').fill('1/(1+e)');
   await card.getByRole('button', { name: 'Check' }).click();
-  await expect(card).toHaveAttribute('data-solved', 'true', { timeout: 30_000 });
+  await expect(card).toHaveAttribute('data-solved', 'true', { timeout: 60_000 });
 }
 
 async function freshPage(browser: Browser): Promise<Page> {
@@ -106,8 +109,8 @@ test('a solved exercise sets score, status and suspend data and commits; a relau
   // A new browser (nothing in localStorage) launched by the LMS with what it kept.
   const again = await freshPage(browser);
   await again.goto(`${origin}/host.html?suspend=${encodeURIComponent(suspend)}`);
+  await lesson(again).locator('iframe[data-src*="exercise.html?id=sigma"]').scrollIntoViewIfNeeded();
   const card = exercise(again, 'sigma').locator('[data-exercise="sigma"]');
-  await card.scrollIntoViewIfNeeded();
   await expect(card).toHaveAttribute('data-solved', 'true', { timeout: 30_000 });
   await expect.poll(() => cmi(again, 'cmi.core.score.raw')).toBe('25');
   expect(await again.evaluate(() => JSON.parse(localStorage.getItem('actlab.progress') ?? '{}').exercises?.sigma?.solved)).toBe(true);
