@@ -60,7 +60,8 @@ for (const [i, slug] of slugs.entries()) {
     links.forEach((href, k) => {
       const full = new URL(href);
       const embed = new URL(frames[k]!);
-      expect(embed.pathname.replace('/embed/', '/')).toBe(full.pathname);
+      // The exercise embed (embed/exercise.html?id=…) opens on the exercises page (exercises.html?id=…).
+      expect(embed.pathname.replace('/embed/', '/').replace(/\/exercise\.html$/, '/exercises.html')).toBe(full.pathname);
       embed.searchParams.delete('theme');
       expect(embed.searchParams.toString()).toBe(full.searchParams.toString());
     });
