@@ -199,7 +199,7 @@ test('works from a deep sub-path: lesson, widget and the way home', async ({ pag
   const errors = watchErrors(page);
   await page.goto(`${subPathRoot}lessons/${slugs[0]}.html`);
   await widgetsReady(page);
-  await page.locator('.site-nav a', { hasText: 'Home' }).click();
+  await page.locator('a.brand').click();   // the site name leads home
   await expect(page).toHaveURL(subPathRoot + 'index.html');
   await expect(page.locator('#course-map > li')).toHaveCount(slugs.length);
   expect(errors).toEqual([]);
