@@ -60,7 +60,8 @@ for (const [i, slug] of slugs.entries()) {
     links.forEach((href, k) => {
       const full = new URL(href);
       const embed = new URL(frames[k]!);
-      expect(embed.pathname.replace('/embed/', '/')).toBe(full.pathname);
+      // The exercise embed (embed/exercise.html?id=…) opens on the exercises page (exercises.html?id=…).
+      expect(embed.pathname.replace('/embed/', '/').replace(/\/exercise\.html$/, '/exercises.html')).toBe(full.pathname);
       embed.searchParams.delete('theme');
       expect(embed.searchParams.toString()).toBe(full.searchParams.toString());
     });
@@ -108,7 +109,7 @@ test('reading progress survives a reload and shows on the course map', async ({ 
   await expect(page).toHaveURL(new RegExp(`/lessons/${slugs[1]}\\.html#${stored}$`));
   // Reading to the end marks it read.
   await page.locator('.pager').scrollIntoViewIfNeeded();
-  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('actlab:course') ?? '{}').lessons?.[document.body.dataset.slug!]?.read)).toBe(true);
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('actlab.progress') ?? '{}').lessons?.[document.body.dataset.slug!]?.read)).toBe(true);
   await page.goto('./');
   await expect(page.locator(`#course-map > li[data-slug="${slugs[1]}"]`)).toHaveAttribute('data-state', 'read');
   await expect(page.locator(`#course-map > li[data-slug="${slugs[1]}"] .lesson-state`)).toHaveText('Read');
@@ -207,7 +208,7 @@ test('works from a deep sub-path: lesson, widget and the way home', async ({ pag
   const errors = watchErrors(page);
   await page.goto(`${subPathRoot}lessons/${slugs[0]}.html`);
   await widgetsReady(page);
-  await page.locator('.site-nav a', { hasText: 'Home' }).click();
+  await page.locator('a.brand').click();   // the site name leads home
   await expect(page).toHaveURL(subPathRoot + 'index.html');
   await expect(page.locator('#course-map > li')).toHaveCount(slugs.length);
   expect(errors).toEqual([]);

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EXERCISE_IDS } from '../../web/src/state/exercises';
 
 const root = join(__dirname, '../..');
 const table = readFileSync(join(root, 'lessons/coverage.md'), 'utf8');
@@ -42,5 +43,10 @@ describe('lessons/coverage.md', () => {
   });
   it('covers every lesson', () => {
     for (const l of lessons) expect(all.some((r) => r.lesson === l), `${l} has no row in coverage.md`).toBe(true);
+  });
+  it('embeds every one of the ten exercises in at least one lesson', () => {
+    const texts = lessons.map((l) => readFileSync(join(root, 'lessons/en', l), 'utf8')).join('\n');
+    expect(EXERCISE_IDS.length).toBe(10);
+    for (const id of EXERCISE_IDS) expect(new RegExp(`^::: widget exercise id=${id}(&|$)`, 'm').test(texts), `exercise ${id} is in no lesson`).toBe(true);
   });
 });

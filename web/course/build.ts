@@ -11,6 +11,7 @@ import { Engine } from '../src/engine/engine';
 import { loadNodeModule } from '../src/engine/node';
 import type { LiveEngines } from './live';
 import { CourseError, renderInline, renderMarkdown, slugify, type CourseContext, type GlossaryEntry, type Problem, type RenderedPage } from './render';
+import { pageOf } from './widgets';
 
 export interface FrontMatter { title: string; summary: string; order: number; prerequisites: string[]; minutes: number }
 
@@ -210,7 +211,7 @@ function lessonHtml(l: Lesson, prev: Lesson | undefined, next: Lesson | undefine
 <details class="teacher">
 <summary>For teachers: this lesson's widgets, with links and embed codes</summary>
 <ol>
-${l.page.widgets.map((w) => `<li><a href="#${w.id}">${esc(w.title)}</a> (<a href="../${w.widget}.html${w.query ? `?${esc(w.query)}` : ''}">full page with this preset</a>)
+${l.page.widgets.map((w) => `<li><a href="#${w.id}">${esc(w.title)}</a> (<a href="../${pageOf(w.widget)}.html${w.query ? `?${esc(w.query)}` : ''}">full page with this preset</a>)
 <pre class="code embed-code" tabindex="0"><code data-embed-widget="${w.widget}" data-embed-title="${esc(w.title)}" data-embed-query="${esc(w.query)}">embed/${w.widget}.html${w.query ? `?${esc(w.query)}` : ''}</code></pre></li>`).join('\n')}
 </ol>
 </details>`;

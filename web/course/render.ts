@@ -20,7 +20,7 @@ import { parseState } from '../src/state/schema';
 import { summariseShort } from '../src/state/summary';
 import { KATEX_OPTIONS } from '../src/ui/tex-options';
 import { live, type LiveEngines } from './live';
-import { widgetById, WIDGETS } from './widgets';
+import { pageOf, widgetById, widgetByPage, WIDGETS } from './widgets';
 
 hljs.registerLanguage('python', python);
 /** Fenced-code languages a lesson may use (the learner's Python, PyTorch and Keras; plain text). */
@@ -217,7 +217,7 @@ function renderWidget(tokens: Token[], i: number): string {
       if (o.type === 'container_widget_open' && depth-- === 0) {
         const w = o.meta as WidgetUse | undefined;
         if (!w) return '</figcaption></figure>\n';
-        return `<p class="widget-links"><a href="../${w.widget}.html${w.query ? `?${escapeHtml(w.query)}` : ''}">Open in the full ${escapeHtml(w.title.toLowerCase())}</a></p></figcaption></figure>\n`;
+        return `<p class="widget-links"><a href="../${pageOf(w.widget)}.html${w.query ? `?${escapeHtml(w.query)}` : ''}">${escapeHtml(widgetById(w.widget)?.page ? `Open it on the ${pageOf(w.widget)} page` : `Open in the full ${w.title.toLowerCase()}`)}</a></p></figcaption></figure>\n`;
       }
     }
     return '</figcaption></figure>\n';
@@ -228,7 +228,7 @@ function renderWidget(tokens: Token[], i: number): string {
   const sep = w.query ? '&' : '';
   return `<figure class="lesson-widget" id="${w.id}" data-widget="${w.widget}">\n` +
     `<iframe class="widget-frame" data-src="../embed/${w.widget}.html?${escapeHtml(w.query)}${sep}theme=" title="${escapeHtml(w.title)}: ${escapeHtml(w.words)}" height="${entry.height}" loading="lazy"></iframe>\n` +
-    `<p class="widget-print">Live widget: ${escapeHtml(w.title)} at <code>${escapeHtml(w.widget)}.html${w.query ? `?${escapeHtml(w.query)}` : ''}</code></p>\n<figcaption>\n`;
+    `<p class="widget-print">Live widget: ${escapeHtml(w.title)} at <code>${escapeHtml(pageOf(w.widget))}.html${w.query ? `?${escapeHtml(w.query)}` : ''}</code></p>\n<figcaption>\n`;
 }
 
 const md = makeMarkdown();
@@ -273,9 +273,9 @@ function checkLink(href: string, env: Env, line: number, token: Token): void {
     if (hash !== undefined) env.page.crossRefs.push({ slug, anchor: hash, line });
     return;
   }
-  const page = name.slice(0, -'.html'.length);
-  if (widgetById(page)) {
-    for (const p of checkPreset(page, query, env.ctx.metas)) add(`link "${href}": ${p}`);
+  const page = widgetByPage(name.slice(0, -'.html'.length));
+  if (page) {
+    for (const p of checkPreset(page.id, query, env.ctx.metas)) add(`link "${href}": ${p}`);
   } else if (!env.ctx.sitePages.has(name)) {
     add(`broken link "${href}": no site page ${name}`);
     return;

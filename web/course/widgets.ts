@@ -1,18 +1,26 @@
 // widgets.ts — the one list of widgets a lesson may mount (`::: widget <id> <state>`), each with the
 // state table its page parses. A lesson's preset is validated against exactly that table at build
 // time (course/validate.ts), so a preset that the widget would correct or ignore fails the build.
-// A widget that lands later (race, dead-neurons, nonlinearity, choose, exercise) is one entry here.
+// The embed is `embed/<id>.html`; the full page is `<page>.html` (the id, except the exercise, whose
+// embed shows one exercise and whose full page, exercises.html, lists all ten).
 import type { ActivationMeta } from '../src/engine/types';
 import { artTable } from '../src/state/art';
+import { chooseTable } from '../src/state/choose';
+import { deadTable } from '../src/state/dead-neurons';
+import { exercisesTable } from '../src/state/exercises';
 import { explorerTable } from '../src/state/explorer';
 import { gradientsTable } from '../src/state/gradients';
+import { nonlinearityTable } from '../src/state/nonlinearity';
 import { playgroundTable } from '../src/state/playground';
+import { raceTable } from '../src/state/race';
 import type { Table } from '../src/state/schema';
 import { softmaxTable } from '../src/state/softmax';
 
 export interface WidgetEntry {
-  /** Page name: `<id>.html` and `embed/<id>.html`. */
+  /** Embed page name: `embed/<id>.html` (and the full page `<id>.html` unless `page` says otherwise). */
   id: string;
+  /** The full page's name when it is not the id (`exercises` for the exercise embed). */
+  page?: string;
   /** Human name, used in the iframe's title and the "open in the full …" link. */
   title: string;
   /** First-guess iframe height in px (the embed then reports its own). */
@@ -31,9 +39,23 @@ export const WIDGETS: readonly WidgetEntry[] = [
   { id: 'gradients', title: 'Gradients lab', height: 1100, table: (m) => gradientsTable(ids(elementwise(m)), namer(m)) },
   { id: 'playground', title: 'Training playground', height: 1200, table: (m) => playgroundTable(ids(m), namer(m)) },
   { id: 'softmax', title: 'Softmax lab', height: 1000, table: () => softmaxTable() },
-  // When they land: { id: 'race', title: 'Activation race', height: …, table: (m) => raceTable(…) }, and
-  // likewise 'dead-neurons', 'nonlinearity', 'choose', 'exercise'.
+  // The tables as the mounts build them: race, dead-neurons and nonlinearity from the element-wise activations.
+  { id: 'race', title: 'Activation race', height: 1200, table: (m) => raceTable(ids(elementwise(m)), namer(m)) },
+  { id: 'dead-neurons', title: 'Dead-neurons lab', height: 1200, table: (m) => deadTable(namer(m)) },
+  { id: 'nonlinearity', title: 'Nonlinearity lab', height: 1400, table: (m) => nonlinearityTable(ids(elementwise(m)), namer(m)) },
+  { id: 'choose', title: 'Activation chooser', height: 900, table: () => chooseTable() },
+  { id: 'exercise', page: 'exercises', title: 'Exercise', height: 700, table: () => exercisesTable },
 ];
+
+/** The full page of widget `id` (`exercises` for `exercise`). */
+export function pageOf(id: string): string {
+  return widgetById(id)?.page ?? id;
+}
+
+/** The widget whose full page is `page` (`exercises.html` → the exercise). */
+export function widgetByPage(page: string): WidgetEntry | undefined {
+  return WIDGETS.find((w) => (w.page ?? w.id) === page);
+}
 
 export function widgetById(id: string): WidgetEntry | undefined {
   return WIDGETS.find((w) => w.id === id);

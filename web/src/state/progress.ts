@@ -172,6 +172,7 @@ export class ProgressStore {
   /** One Check: counts the attempt, keeps the answers, marks solved (once solved, it stays solved). */
   recordAttempt(id: string, answers: Record<string, string>, passed: boolean, now = new Date()): ExerciseProgress {
     checkId(id, 'exercise');
+    this.#reread();
     const prev = this.#data.exercises[id] ?? { attempts: 0, solved: false, lastAnswer: {} };
     const lastAnswer: Record<string, string> = {};
     for (const [k, a] of Object.entries(answers).slice(0, LIMITS.answers)) lastAnswer[k.slice(0, LIMITS.idLength)] = a.slice(0, LIMITS.answerLength);
@@ -186,6 +187,7 @@ export class ProgressStore {
   /** The lessons' section: replaces one lesson's entry (validated like an imported one). */
   setLesson(id: string, value: LessonProgress): void {
     checkId(id, 'lesson');
+    this.#reread();
     this.#data.lessons[id] = readLesson(value, `lessons.${id}`);
     this.#save();
   }
@@ -244,6 +246,18 @@ export class ProgressStore {
   }
 
   #readOnly = false;
+
+  /** Before a change: takes up what another page of the site stored since (a lesson page and its
+   *  embedded exercises write the same store), so one page's save does not undo the other's. */
+  #reread(): void {
+    if (this.#storage === undefined || this.#readOnly) return;
+    try {
+      const text = this.#storage.getItem(STORE_KEY);
+      if (text !== null) this.#data = parseProgress(text);
+    } catch {
+      // unreadable now: keep this page's copy (the load already reported any problem)
+    }
+  }
 
   #save(): void {
     if (this.#storage === undefined || this.#readOnly) return;

@@ -2,8 +2,9 @@
 // The page's text, formulas and numbers are all static (computed by the engine at build time);
 // this script only: starts each widget iframe in the page's theme and sizes it to the height the
 // embed reports, fills the teachers' embed codes for this site's address, keeps the reading
-// progress (state/lesson-progress.ts) and offers "continue where you left off", and lets Escape
-// dismiss a glossary definition shown on hover or focus.
+// progress (state/lesson-progress.ts, in the one progress store) and offers "continue where you
+// left off", lets Escape dismiss a glossary definition shown on hover or focus, starts the offline
+// cache (as every page does), and inside a course platform reports to it (./lms.ts, SCORM 1.2).
 import '../../ui/base.css';
 import 'katex/dist/katex.min.css';
 import './lesson.css';
@@ -11,6 +12,8 @@ import index from 'virtual:course-index';
 import { embedSnippet } from '../../ui/embed-code';
 import { initTheme, isDark, onThemeChange } from '../../ui/theme';
 import { loadProgress, markRead, saveProgress, visit, type CourseProgress } from '../../state/lesson-progress';
+import { startOfflineCache } from '../../offline/register';
+import { startLessonLms, type LessonLms } from './lms';
 
 const storage = ((): Storage | undefined => { try { return localStorage; } catch { return undefined; } })();
 const slug = document.body.dataset.slug ?? '';
@@ -71,7 +74,7 @@ function showProgress(p: CourseProgress, line: HTMLElement): void {
   line.append(a, '.');
 }
 
-function trackProgress(): void {
+function trackProgress(lms: LessonLms | null): void {
   const line = document.getElementById('lesson-progress');
   let progress = loadProgress(storage);
   if (line) showProgress(progress, line);
@@ -91,9 +94,11 @@ function trackProgress(): void {
     // Opening the page at its top keeps the place saved before (the "continue" link still leads there).
     if (first && section === '') section = stored.lessons[slug]?.section ?? '';
     first = false;
+    const wasRead = stored.lessons[slug]?.read === true;
     progress = visit(stored, slug, section, share, Date.now());
     if (pager && pager.getBoundingClientRect().top < innerHeight) progress = markRead(progress, slug, Date.now());
-    saveProgress(storage, progress);
+    saveProgress(storage, progress, [slug]);
+    if (!wasRead && progress.lessons[slug]?.read === true) lms?.report();
     document.body.dataset.progressSection = section;
   };
   const later = () => { if (pending === 0) pending = window.setTimeout(save, 250); };
@@ -103,7 +108,22 @@ function trackProgress(): void {
   save();
 }
 
+// ---- a course platform (SCORM 1.2), before the iframes load so the exercises show what it kept ----
+function lmsNotice(): HTMLElement {
+  const box = document.createElement('p');
+  box.className = 'notices lms-notice';
+  box.id = 'lms-notice';
+  box.setAttribute('role', 'status');
+  box.hidden = true;
+  const head = document.querySelector('.lesson-head');
+  if (head) head.after(box);
+  else document.body.prepend(box);
+  return box;
+}
+
 initTheme();
+const lms = isLesson ? startLessonLms(window, slug, frames, lmsNotice()) : null;
 themeFrames();
 onThemeChange(themeFrames);
-if (isLesson) trackProgress();
+if (isLesson) trackProgress(lms);
+void startOfflineCache();
