@@ -44,10 +44,12 @@ test('the unzipped package serves the lab from a sub-folder: home, a widget and 
   const base = `http://localhost:${port}/courses/${folder}/`;
   await page.goto(base);
   await expect(page.locator('#status')).toHaveText(/Engine loaded: \d+ activations/);
+  await page.waitForLoadState('networkidle'); // leaving mid-load would abort its font requests
   await page.goto(`${base}playground.html`);
   await expect(page.locator('#status')).toHaveText('Ready.');
   await page.getByRole('button', { name: 'Step an epoch' }).click();
   await expect(page.locator('#widget')).toHaveAttribute('data-epoch', '1');
+  await page.waitForLoadState('networkidle');
   await page.goto(`${base}embed/explorer.html?fns=sigmoid,relu`);
   await expect(page.locator('#status')).toHaveText('Ready.');
   expect(errors).toEqual([]);
