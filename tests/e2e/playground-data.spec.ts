@@ -227,3 +227,13 @@ for (const theme of ['light', 'dark'] as const) {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 }
+
+test('a regression set with the tanh head (as TF Playground) loads, draws its points and trains (it threw on a real-valued target before)', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('playground.html?data=plane&head=tanh_mse');
+  await widgetReady(page);
+  await expect(page.locator('#error')).toBeHidden();
+  await page.getByRole('button', { name: 'Step an epoch' }).click();
+  await expect(page.locator('#widget')).toHaveAttribute('data-epoch', '1');
+  expect(errors).toEqual([]);
+});

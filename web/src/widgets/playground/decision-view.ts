@@ -98,7 +98,10 @@ export class DecisionView {
     for (let i = 0; i + 2 < pts.length; i += 3) {
       const px = ((pts[i]! + d) / (2 * d)) * size, py = ((d - pts[i + 1]!) / (2 * d)) * size;
       const label = pts[i + 2]!;
-      const c = data.kind === 'regression'
+      // A real target (regression data, whatever the head: identity, or tanh as TF Playground) is
+      // coloured on the diverging scale; only a class number picks a class colour.
+      const isClass = data.kind !== 'regression' && Number.isInteger(label) && label >= 0;
+      const c = !isClass
         ? mix(CLASS_COLOURS[label >= 0 ? 1 : 0]!, [128, 128, 128], Math.min(1, Math.abs(label)))
         : CLASS_COLOURS[Math.round(label) % CLASS_COLOURS.length]!;
       const fill = `rgb(${c[0]},${c[1]},${c[2]})`;
