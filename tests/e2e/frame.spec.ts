@@ -10,14 +10,20 @@ test('keyboard only: skip link, then home → explorer → art studio through th
   await expect(skip).toBeFocused();
   await expect(skip).toBeVisible();
   await page.keyboard.press('Tab'); // brand
-  await page.keyboard.press('Tab'); // Home
-  await page.keyboard.press('Tab'); // Explorer
-  await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Explorer' })).toBeFocused();
+  await page.keyboard.press('Tab'); // the Course group
+  await page.keyboard.press('Tab'); // the Widgets group
+  const nav = page.getByRole('navigation', { name: 'Site' });
+  await expect(nav.getByRole('button', { name: 'Widgets' })).toBeFocused();
+  await page.keyboard.press('Enter'); // opens its links
+  await page.keyboard.press('Tab'); // Explorer, the group's first link
+  await expect(nav.getByRole('link', { name: 'Explorer' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/explorer\.html$/);
   await widgetReady(page);
-  await expect(page.getByRole('link', { name: 'Explorer' })).toHaveAttribute('aria-current', 'page');
-  const art = page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Art studio' });
+  await expect(nav.getByRole('link', { name: 'Explorer', includeHidden: true })).toHaveAttribute('aria-current', 'page');
+  await nav.getByRole('button', { name: 'Widgets' }).focus();
+  await page.keyboard.press('Enter');
+  const art = nav.getByRole('link', { name: 'Art studio' });
   await art.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/art\.html$/);
