@@ -100,7 +100,7 @@ test('reading progress survives a reload and shows on the course map', async ({ 
   // may have recorded a later one: its widgets grow as they load and the restored scroll moves on).
   const lessonTitle = (await page.locator('h1').textContent())!.trim();
   await page.goto('./');
-  const stored = await page.evaluate((slug) => JSON.parse(localStorage.getItem('actlab:course')!).lessons[slug].section as string, slugs[1]!);
+  const stored = await page.evaluate((slug) => JSON.parse(localStorage.getItem('actlab.progress')!).lessons[slug].section as string, slugs[1]!);
   expect(stored).not.toBe('');
   await expect(page.locator(`#course-map > li[data-slug="${slugs[1]}"]`)).toHaveAttribute('data-state', 'started');
   await expect(page.locator('#course-resume a')).toHaveText(new RegExp(`^Continue where you left off: lesson 2, “${lessonTitle}”, at “.+”$`));
