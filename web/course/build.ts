@@ -174,20 +174,15 @@ export function lessonIndex(course: Course): LessonIndexEntry[] {
 
 // ---- the static pages ----
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; worker-src 'self'; connect-src 'self'; base-uri 'none'; object-src 'none'";
 const esc = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 function shell(title: string, description: string, pageKind: string, slug: string, main: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta http-equiv="Content-Security-Policy" content="${CSP}">
-  <meta name="color-scheme" content="light dark">
+  <!-- site-head -->
   <meta name="description" content="${esc(description)}">
   <title>${esc(title)} — Activation Lab</title>
-  <link rel="icon" href="/favicon.svg" type="image/svg+xml">
   <script type="module" src="../src/pages/lesson/main.ts"></script>
 </head>
 <body class="lesson-page" data-kind="${pageKind}" data-slug="${esc(slug)}">

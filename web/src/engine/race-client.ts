@@ -7,6 +7,7 @@
 // Playing sends one raceAdvance per animation frame; each trains whole rounds (every contestant
 // one epoch) in the worker and returns the report and grids; pausing just stops sending.
 import type { EngineClient } from './client';
+import { playFrames } from './play-loop';
 import type { RaceAdvance, RaceFrameRequest, RaceSlice, RaceSpec } from './race-types';
 
 export interface RacePlayOptions {
@@ -17,12 +18,6 @@ export interface RacePlayOptions {
   onFrame: (frame: RaceAdvance) => void;
   nextFrame?: () => Promise<void>;
 }
-
-const defaultNextFrame = (): Promise<void> =>
-  new Promise((resolve) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => resolve());
-    else setTimeout(resolve, 0);
-  });
 
 export class RemoteRace {
   readonly #client: EngineClient;
@@ -59,24 +54,17 @@ export class RemoteRace {
     if (this.#playing) return;
     this.#playing = true;
     const slice = opts.slice ?? { ms: 12 };
-    const nextFrame = opts.nextFrame ?? defaultNextFrame;
-    // The next slice is asked for as soon as a frame is drawn, so the worker trains while the
-    // browser paints and waits for the next animation frame (one request in flight at a time).
-    let inFlight: Promise<RaceAdvance> | undefined;
     try {
-      let next = this.advance(slice, opts.frame());
-      inFlight = next;
-      while (this.#playing) {
-        const frame = await next;
-        inFlight = undefined;
-        opts.onFrame(frame);
-        if (frame.progress.finished || !this.#playing) break;
-        next = this.advance(slice, opts.frame());
-        inFlight = next;
-        await nextFrame();
-      }
-      // Paused while a slice was in flight: deliver it, so the page shows where the race stands.
-      if (inFlight !== undefined) opts.onFrame(await inFlight);
+      // The next slice is asked for as soon as a frame is drawn, so the worker trains while the
+      // browser paints and waits for the next animation frame (one request in flight at a time).
+      await playFrames({
+        advance: () => this.advance(slice, opts.frame()),
+        onFrame: opts.onFrame,
+        done: (frame) => frame.progress.finished,
+        playing: () => this.#playing,
+        nextFrame: opts.nextFrame,
+        pipeline: true,
+      });
     } finally {
       this.#playing = false;
     }

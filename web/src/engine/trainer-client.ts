@@ -8,6 +8,7 @@
 // returns a snapshot whose arrays are transferred, not copied); pausing just stops sending, so
 // the page never waits on a long-running worker call.
 import type { EngineClient } from './client';
+import { playFrames } from './play-loop';
 import type { TrainerAdvance } from './protocol';
 import type { Points, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
 
@@ -22,12 +23,6 @@ export interface PlayOptions {
   /** Waits between frames. Default: requestAnimationFrame, or a zero timeout outside browsers. */
   nextFrame?: () => Promise<void>;
 }
-
-const defaultNextFrame = (): Promise<void> =>
-  new Promise((resolve) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => resolve());
-    else setTimeout(resolve, 0);
-  });
 
 /** A handle on one trainer in the worker. Methods reject with EngineError on refused requests. */
 export class RemoteTrainer {
@@ -75,14 +70,14 @@ export class RemoteTrainer {
     if (this.#playing) return;
     this.#playing = true;
     const slice = opts.slice ?? { ms: 12 };
-    const nextFrame = opts.nextFrame ?? defaultNextFrame;
     try {
-      while (this.#playing) {
-        const frame = await this.advance(slice, opts.snapshot);
-        opts.onFrame(frame);
-        if (frame.progress.diverged) break;
-        await nextFrame();
-      }
+      await playFrames({
+        advance: () => this.advance(slice, opts.snapshot),
+        onFrame: opts.onFrame,
+        done: (frame) => frame.progress.diverged,
+        playing: () => this.#playing,
+        nextFrame: opts.nextFrame,
+      });
     } finally {
       this.#playing = false;
     }
