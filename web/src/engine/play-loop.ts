@@ -38,6 +38,7 @@ export async function playFrames<F>(loop: FrameLoop<F>): Promise<void> {
     if (loop.done(frame) || !loop.playing()) break;
     if (loop.pipeline) {
       next = loop.advance();
+      next.catch(() => undefined); // awaited below; no unhandled rejection while the frame waits
       await nextFrame();
       if (!loop.playing()) {
         loop.onFrame(await next);
