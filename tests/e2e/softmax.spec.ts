@@ -90,7 +90,7 @@ function calibration(spec: Record<string, unknown>): CalOut {
   const m = engine() as unknown as { runProbe(kind: string, json: string): string };
   return JSON.parse(m.runProbe('calibration', JSON.stringify(spec))) as CalOut;
 }
-const pct = (v: number, digits = 3) => `${formatNumber(v * 100, digits)} %`;
+const pct = (v: number, digits = 3) => `${formatNumber(v * 100, digits)}\u00a0%`;
 
 test('calibration: the page states the engine’s confident mistakes, bins and ECE', async ({ page }) => {
   const errors = watchErrors(page);
@@ -102,16 +102,16 @@ test('calibration: the page states the engine’s confident mistakes, bins and E
   expect(r.confidentWrong).toBeGreaterThan(0);
   expect(r.confidence).toBeGreaterThan(r.accuracy);
   const head = page.locator('.cal-headline');
-  await expect(head).toContainText(`99 % or more on ${r.confident} of ${r.nTest} test points, and ${r.confidentWrong} of those`);
+  await expect(head).toContainText(`99\u00a0% or more on ${r.confident} of ${r.nTest} test points, and ${r.confidentWrong} of those`);
   await expect(head).toContainText(`mean confidence is ${pct(r.confidence)} but it is right on ${pct(r.accuracy)}`);
   await expect(head).toContainText(`ECE ${formatNumber(r.ece, 3)}`);
   await expect(page.locator('.cal-example')).toContainText(`class ${r.example!.predicted + 1} with ${pct(r.example!.confidence, 4)}`);
-  await expect(page.locator('.cal-example')).toContainText('A confident 99 % that is wrong.');
+  await expect(page.locator('.cal-example')).toContainText('A confident 99\u00a0% that is wrong.');
   const shown = r.bins.filter((b) => b.count > 0);
   const rows = page.locator('table[data-calibration] tbody tr');
   await expect(rows).toHaveCount(shown.length);
   const last = shown[shown.length - 1]!;
-  await expect(rows.last().locator('td')).toHaveText([String(last.count), pct(last.confidence), pct(last.accuracy)]);
+  await expect(rows.last().locator('td')).toHaveText([String(last.count), formatNumber(last.confidence * 100, 3), formatNumber(last.accuracy * 100, 3)]);
   await expect(page.locator('.cal-sweep')).toContainText(`Lowest: ${formatNumber(r.bestEce, 3)} at T = ${formatNumber(r.bestT, 3)}`);
   expect(errors).toEqual([]);
 });

@@ -95,6 +95,13 @@ describe('every evidence link parses clean against its page’s table', () => {
 });
 
 describe('the chooser’s own table', () => {
+  it('names the architecture with the article it is read with (an MLP, a CNN)', () => {
+    const t = chooseTable();
+    expect(t.arch.describe('mlp')).toBe('an MLP (fully connected)');
+    expect(t.arch.describe('cnn')).toBe('a CNN (convolutional)');
+    expect(t.arch.describe('transformer')).toBe('a Transformer');
+  });
+
   it('round-trips and refuses hostile values with a notice', () => {
     const t = chooseTable();
     const p = parseState(t, 'layer=output&task=multiclass');

@@ -13,6 +13,9 @@ export const TASKS: Readonly<Record<string, string>> = {
   bounded: 'A target in (−1, 1)',
 };
 
+/** "an MLP (fully connected)", "a CNN (convolutional)": the architecture with its article, as said aloud. */
+export const withArticle = (arch: string): string => `${arch === 'mlp' ? 'an' : 'a'} ${ARCHS[arch] ?? arch}`;
+
 /** "Multi-class classification (K classes)" → "multi-class classification (K classes)". */
 export const lowerFirst = (t: string): string => t.charAt(0).toLowerCase() + t.slice(1);
 
@@ -21,7 +24,7 @@ export function chooseTable() {
     layer: { kind: 'enum', default: 'hidden', values: Object.keys(LAYERS), label: 'Which layer', hideable: true,
       describe: (v: string) => lowerFirst(LAYERS[v] ?? v) },
     arch: { kind: 'enum', default: 'mlp', values: Object.keys(ARCHS), label: 'Architecture', hideable: true,
-      describe: (v: string) => `a ${ARCHS[v] ?? v}` },
+      describe: (v: string) => withArticle(v) },
     task: { kind: 'enum', default: 'binary', values: Object.keys(TASKS), label: 'Task', hideable: true,
       describe: (v: string) => lowerFirst(TASKS[v] ?? v) },
   } as const satisfies Record<string, Field>;

@@ -38,7 +38,7 @@ export async function mountGradients(host: HTMLElement, client: EngineClient, o:
   const { hidden, locked } = parsed;
   showNotices(o.notices, parsed.notices);
 
-  const widget = el('div', 'widget gradients');
+  const widget = el('div', 'widget gradients captions-fit');
   const side = el('div', 'panel controls-panel');
   side.append(el('h2', undefined, 'Controls'));
   const view = el('section', 'panel plots');

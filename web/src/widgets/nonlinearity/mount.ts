@@ -71,7 +71,7 @@ export async function mountNonlinearity(host: HTMLElement, client: EngineClient,
   showNotices(o.notices, parsed.notices);
   const save = () => writeUrlState(table, state, hidden, locked);
 
-  const root = el('div', 'nonlin');
+  const root = el('div', 'nonlin captions-fit');
   host.append(root);
   const sliders: Partial<Record<Key, Slider>> = {};
   const selects: Partial<Record<Key, HTMLSelectElement>> = {};

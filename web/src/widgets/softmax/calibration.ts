@@ -13,7 +13,7 @@ import { createSlider } from '../../ui/slider';
 import { createTable } from '../../ui/table';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const pct = (v: number, digits = 3) => `${f(v * 100, digits)} %`;
+const pct = (v: number, digits = 3) => `${f(v * 100, digits)}\u00a0%`;
 const svg = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] => {
   const n = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, String(v));
@@ -22,7 +22,7 @@ const svg = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 
 /** The reliability diagram: per bin a bar of accuracy, a tick at its mean confidence, the diagonal of perfect calibration. */
 function diagram(r: CalibrationResult): SVGSVGElement {
-  const W = 320, H = 220, L = 40, B = 34, T = 10, R = 10;
+  const W = 320, H = 224, L = 46, B = 38, T = 10, R = 12;
   const x = (c: number) => L + c * (W - L - R), y = (a: number) => H - B - a * (H - B - T);
   const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'reliability', 'aria-hidden': 'true' });
   s.append(svg('line', { x1: x(0), y1: y(0), x2: x(1), y2: y(1), class: 'diag' }));
@@ -33,7 +33,7 @@ function diagram(r: CalibrationResult): SVGSVGElement {
   }
   s.append(svg('line', { x1: x(0), y1: y(0), x2: x(1), y2: y(0), class: 'axis' }), svg('line', { x1: x(0), y1: y(0), x2: x(0), y2: y(1), class: 'axis' }));
   for (const t of [0, 0.5, 1]) {
-    const tx = svg('text', { x: x(t), y: H - B + 14, 'text-anchor': t === 0 ? 'start' : t === 1 ? 'end' : 'middle' });
+    const tx = svg('text', { x: x(t), y: H - B + 16, 'text-anchor': t === 0 ? 'start' : t === 1 ? 'end' : 'middle' });
     tx.textContent = pct(t);
     const ty = svg('text', { x: L - 4, y: y(t) + 4, 'text-anchor': 'end' });
     ty.textContent = pct(t);
@@ -53,11 +53,11 @@ export function mountCalibration(table: SoftmaxTable, state: SoftmaxState, clien
   onChange: () => void): Calibration {
   const root = el('section', 'panel calibration');
   root.setAttribute('aria-labelledby', 'calibration-title');
-  const title = el('h2', undefined, 'Calibration: a confident 99 % that is wrong');
+  const title = el('h2', undefined, 'Calibration: a confident 99\u00a0% that is wrong');
   title.id = 'calibration-title';
   const intro = el('p', 'hint', 'The engine trains a small network (2 hidden layers of 16 ReLU units, softmax output, Adam) on 100 points of ' +
     'three overlapping blobs, then asks it about 100 test points it has never seen. Its confidence is its largest probability; ' +
-    'a calibrated model that says 90 % is right 90 % of the time. Same seed, same numbers.');
+    'a calibrated model that says 90\u00a0% is right 90\u00a0% of the time. Same seed, same numbers.');
   const controls = el('div', 'cal-controls');
   const slider = (key: 'calT' | 'calEpochs', step: number, hint?: string) => {
     const field = table[key];
@@ -105,7 +105,9 @@ export function mountCalibration(table: SoftmaxTable, state: SoftmaxState, clien
     '(Naeini et al. 2015; reliability diagrams and temperature scaling as in Guo et al. 2017, “On Calibration of Modern Neural Networks”). ' +
     'The sweep picks T on these same test points, so it shows what temperature does; a real calibration picks T on a separate validation set.');
   figure.append(caption);
-  root.append(title, intro, controls, headline, example, error, figure, tableSlot, sweepRow, note);
+  const pictures = el('div', 'cal-view');
+  pictures.append(figure, tableSlot);
+  root.append(title, intro, controls, headline, example, error, pictures, sweepRow, note);
 
   let best = 1;
   useBest.addEventListener('click', () => {
@@ -117,7 +119,7 @@ export function mountCalibration(table: SoftmaxTable, state: SoftmaxState, clien
 
   function draw(r: CalibrationResult): void {
     const T = f(state.calT as number, 4);
-    headline.textContent = `At T = ${T} the model says 99 % or more on ${r.confident} of ${r.nTest} test points, and ${r.confidentWrong} of those ` +
+    headline.textContent = `At T = ${T} the model says 99\u00a0% or more on ${r.confident} of ${r.nTest} test points, and ${r.confidentWrong} of those ` +
       `${r.confidentWrong === 1 ? 'is' : 'are'} wrong. Over all ${r.nTest}, its mean confidence is ${pct(r.confidence)} but it is right on ` +
       `${pct(r.accuracy)} (${pct(r.trainAccuracy)} on the ${r.nTrain} points it trained on); ECE ${f(r.ece, 3)}, mean −log p(true class) ${r.nll === null ? '∞' : f(r.nll, 3)}.`;
     const e = r.example;
@@ -126,20 +128,21 @@ export function mountCalibration(table: SoftmaxTable, state: SoftmaxState, clien
       const logits = e.logits.map((z) => (z === null ? '—' : f(z, 3))).join(', ');
       example.textContent = `Its most confident mistake: test point (${f(e.x, 3)}, ${f(e.y, 3)}) belongs to class ${e.label + 1}, ` +
         `but the model says class ${e.predicted + 1} with ${pct(e.confidence, 4)} — the other classes share ${f(e.others, 2)} ` +
-        `(logits ${logits}). ${e.confidence >= 0.99 ? 'A confident 99 % that is wrong.' : 'Below 99 %: no test point is wrong at 99 % or more here.'}`;
+        `(logits ${logits}). ${e.confidence >= 0.99 ? 'A confident 99\u00a0% that is wrong.' : 'Below 99\u00a0%: no test point is wrong at 99\u00a0% or more here.'}`;
     }
     const shown = r.bins.filter((b) => b.count > 0);
     figure.replaceChildren(diagram(r), caption);
     caption.textContent = `Reliability diagram at T = ${T}: bars are each confidence bin’s accuracy, the short line its mean confidence, ` +
-      'the diagonal a perfectly calibrated model. Bars below their line: over-confident.';
-    tableSlot.replaceChildren(createTable(`Confidence against accuracy on ${r.nTest} test points, T = ${T} (engine; empty bins left out)`, [
-      { header: 'Confidence bin', cell: (b: typeof shown[number]) => `${pct(b.lo)}–${pct(b.hi)}`, rowHeader: true },
+      'the diagonal a perfectly calibrated model. Bars below their line: over-confident. The table gives the numbers ' +
+      `(bins with no test point left out; ${r.nTest} test points in all).`;
+    tableSlot.replaceChildren(createTable(`Each bin at T = ${T} (engine)`, [
+      { header: 'Bin (%)', cell: (b: typeof shown[number]) => `${f(b.lo * 100, 3)}–${f(b.hi * 100, 3)}`, rowHeader: true },
       { header: 'Points', cell: (b) => String(b.count), numeric: true },
-      { header: 'Mean confidence', cell: (b) => pct(b.confidence), numeric: true },
-      { header: 'Accuracy', cell: (b) => pct(b.accuracy), numeric: true },
+      { header: 'Mean confidence (%)', cell: (b) => f(b.confidence * 100, 3), numeric: true },
+      { header: 'Accuracy (%)', cell: (b) => f(b.accuracy * 100, 3), numeric: true },
     ], shown));
     tableSlot.querySelector('table')?.setAttribute('data-calibration', '');
-    const pairs = r.sweepT.map((t, i) => `T = ${f(t, 3)}: ${r.sweepEce[i] === null ? '—' : f(r.sweepEce[i]!, 2)}`).join('; ');
+    const pairs = r.sweepT.map((t, i) => `T = ${f(t, 3)}: ${r.sweepEce[i] === null ? '—' : f(r.sweepEce[i]!, 3)}`).join('; ');
     best = r.bestT;
     sweep.textContent = `Temperature scaling, the same network: ECE ${pairs}. Lowest: ${f(r.bestEce, 3)} at T = ${f(r.bestT, 3)}.`;
     useBest.textContent = `Use T = ${f(r.bestT, 3)}`;

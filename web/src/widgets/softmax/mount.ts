@@ -38,7 +38,7 @@ export async function mountSoftmax(host: HTMLElement, client: EngineClient, o: S
   softmaxSpec(state, parsed.notices);
   showNotices(o.notices, parsed.notices);
 
-  const widget = el('div', 'widget softmax');
+  const widget = el('div', 'widget softmax captions-fit');
   const side = el('div', 'panel controls-panel');
   side.append(el('h2', undefined, 'Controls'));
   const view = el('section', 'panel');
