@@ -129,6 +129,7 @@ test('calibration by keyboard: “Use T = …” softens the model, the URL keep
   await expect(head).toContainText(`At T = ${formatNumber(r.bestT, 4)} the model`);
   await expect(head).toContainText(`ECE ${formatNumber(hot.ece, 3)}`);
   await expect(use).toBeHidden();  // already there
+  await expect(page.getByRole('slider', { name: 'Temperature on the trained model' })).toBeFocused();  // focus is not lost
   const q = new URL(page.url()).search;
   await page.reload();
   await widgetReady(page);

@@ -113,6 +113,8 @@ export function mountCalibration(table: SoftmaxTable, state: SoftmaxState, clien
   useBest.addEventListener('click', () => {
     state.calT = best;
     calT.set(best);
+    // The button hides once T is there: keep the keyboard's place on the temperature it set.
+    calT.range.focus();
     onChange();
     schedule();
   });
