@@ -76,7 +76,7 @@ export async function mountSoftmax(host: HTMLElement, client: EngineClient, o: S
   }
   showLogits();
 
-  mountShare({ widget: 'softmax', title: 'Softmax (Activation Lab)', height: 1200, table, parsed: { hidden, locked }, state, host, slot: side, embed: o.embed });
+  mountShare({ widget: 'softmax', title: 'Softmax (Activation Lab)', height: 1900, table, parsed: { hidden, locked }, state, host, slot: side, embed: o.embed });
 
   const summary = el('p', 'arith');
   summary.setAttribute('aria-live', 'polite');
