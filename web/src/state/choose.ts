@@ -83,7 +83,7 @@ const HIDDEN: Readonly<Record<string, Answer>> = {
       { page: 'playground', query: 'data=spiral&units=8,8&act=relu&opt=adam&lr=0.01', label: 'A ReLU network on the spiral in the playground',
         look: 'Press Play and watch two ReLU layers bend the boundaries around the spiral’s arms.' },
       { page: 'race', query: 'act=relu,swish,sigmoid&data=digits&units=32&lr=0.003&batch=32&epochs=30', label: 'ReLU, Swish and sigmoid race on the 8×8 digits',
-        look: 'Small images (no convolution here): the standings and the spread over seeds say how much the choice swings.' },
+        look: 'Small images (no convolution here): the standings say how much the choice swings; raise “Seeds (runs per contestant)” to see the spread.' },
     ],
   },
   transformer: {
