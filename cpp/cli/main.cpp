@@ -21,7 +21,7 @@ void usage(std::FILE* out) {
       "  art [--config JSON|--config-file F] [--size WxH] [--z Z] [--out file.ppm] [--hash] [--bench]\n"
       "                                render the art studio's picture (PPM), print its hash or time it\n"
       "  train [options]               train a small MLP (actlab train --help)\n"
-      "  probe <scan|depth|census|collapse|dying> [options]   run an experiment (actlab probe --help)\n"
+      "  probe <scan|depth|census|collapse|dying|fit1d> [options]   run an experiment (actlab probe --help)\n"
       "  expr TEXT [--grad] [--tex] [--param k=v]... [--fixed NAME]... [numbers...]\n"
       "                                a typed activation, e.g. 'x * sigmoid(1.702 * x)' (docs/expr.md)\n",
       out);

@@ -1,4 +1,4 @@
-// probe.cpp — `actlab probe <scan|depth|census|collapse|dying>`: the lab's experiments as tables
+// probe.cpp — `actlab probe <scan|depth|census|collapse|dying|fit1d>`: the lab's experiments as tables
 // (or CSV with --csv). Each subcommand is a thin printer over cpp/actlab/probes/.
 //
 //   actlab probe scan [--activation all|ID,...] [--points 100] [--lo -5] [--hi 5] [--threshold 0.01] [--detail]
@@ -6,6 +6,7 @@
 //   actlab probe census [--activation relu,leaky_relu,elu,gelu] [--inputs 5] [--units 20] [--samples 1000]
 //   actlab probe collapse [--sizes 2,8,8,8,1] [--samples 8] [--activation identity]
 //   actlab probe dying [--activation relu,leaky_relu] [--lr 2] [--epochs 40] [--units 32 --layers 2] [--dataset circle]
+//   actlab probe fit1d [--target sin|abs|step|bump] [--drawn v1,v2,...] [--activation relu,tanh] [--units 8] [--sweep] [--detail]
 // Exit codes: 0 done, 2 bad input (the message names the flag and the accepted values).
 #include <cmath>
 #include <cstdio>
@@ -17,11 +18,13 @@
 #include "actlab/probes/collapse.hpp"
 #include "actlab/probes/depth.hpp"
 #include "actlab/probes/dying.hpp"
+#include "actlab/probes/fit1d.hpp"
 #include "actlab/probes/scan.hpp"
 #include "actlab/util/args.hpp"
 #include "actlab/util/quote.hpp"
 #include "commands.hpp"
 #include "io.hpp"
+#include "numbers.hpp"
 
 namespace actlab::cli {
 namespace {
@@ -316,12 +319,90 @@ int dying(std::span<char* const> args) {
   return 0;
 }
 
+
+// Universal approximation in 1-D (probes/fit1d.hpp): one hidden layer of N units fitted to a target on [−1, 1].
+int fit1d(std::span<char* const> args) {
+  util::Args a;
+  auto specs = with({{"target", true, "sin, abs, step, bump (default sin), or drawn with --drawn"},
+                     {"drawn", true, "2..257 comma-separated values in [-10, 10] at evenly spaced x on [-1, 1] (the target)"},
+                     {"units", true, "hidden units N (1..64, default 8)"},
+                     {"points", true, "grid points on [-1, 1] (16..1001, default 201)"},
+                     {"seed", true, "seed of the kink positions and directions (default 1)"},
+                     {"sweep", false, "print the RMS error for every N = 1..64"},
+                     {"detail", false, "print x, target, fit for every point"}});
+  if (std::string e = a.parse(args, specs); !e.empty()) return fail("fit1d: " + e);
+  if (a.has("help")) return std::printf("usage: actlab probe fit1d [options]\n%s", a.help().c_str()), 0;
+  probes::Fit1dSpec s;
+  std::vector<const Activation*> acts;
+  std::uint64_t seed = s.seed;
+  for (std::string e : {a.get_choice("target", {"sin", "abs", "step", "bump", "drawn"}, s.target), a.get_int("units", 1, probes::kFitMaxUnits, s.units),
+                        a.get_int("points", 16, probes::kFitMaxPoints, s.points), a.get_seed("seed", seed),
+                        activations_flag(a, {"relu", "tanh"}, acts)})
+    if (!e.empty()) return fail("fit1d: " + e);
+  s.seed = seed;
+  if (a.has("drawn")) {
+    if (a.has("target") && s.target != "drawn") return fail("fit1d: flag --drawn gives the target: leave out --target " + s.target);
+    std::vector<std::string> items;
+    if (std::string e = a.get_list("drawn", items); !e.empty()) return fail("fit1d: " + e);
+    if (items.size() < 2 || items.size() > static_cast<std::size_t>(probes::kFitMaxDrawn))
+      return fail("fit1d: flag --drawn: expected 2 to 257 values, got " + std::to_string(items.size()));
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      float v = 0;
+      if (std::string why = parse_float_token(items[k], v); !why.empty() || !(std::fabs(v) <= 10))
+        return fail("fit1d: flag --drawn: value " + std::to_string(k + 1) + " " + util::quoted(items[k]) + " is not a number in [-10, 10]");
+      s.drawn.push_back(v);
+    }
+    s.target = "drawn";
+  } else if (s.target == "drawn") {
+    return fail("fit1d: --target drawn needs --drawn v1,v2,... (2 to 257 values)");
+  }
+  s.sweep = a.has("sweep");
+  const bool csv = a.has("csv"), detail = a.has("detail");
+  std::vector<probes::Fit1dResult> rs(acts.size());
+  for (std::size_t k = 0; k < acts.size(); ++k) {
+    s.activation = acts[k]->id;
+    if (std::string e = probes::fit_1d(s, rs[k]); !e.empty()) return fail_in("fit1d", e);
+  }
+  if (detail) {
+    std::printf(csv ? "x,target" : "%10s %12s", "x", "target");
+    for (const Activation* x : acts) std::printf(csv ? ",%s_fit" : " %12.12s", x->id);
+    std::printf("\n");
+    for (std::size_t i = 0; i < rs[0].x.size(); ++i) {
+      std::printf(csv ? "%.9g,%.9g" : "%10.5f %12.6f", rs[0].x[i], rs[0].target[i]);
+      for (const auto& r : rs) std::printf(csv ? ",%.9g" : " %12.6f", r.fit[i]);
+      std::printf("\n");
+    }
+    return 0;
+  }
+  if (s.sweep) {
+    if (!csv)
+      std::printf("RMS error of the best fit with N units, target %s on [-1, 1], %d points, seed %llu\n", s.target.c_str(), s.points,
+                  static_cast<unsigned long long>(s.seed));
+    std::printf(csv ? "units" : "%5s", "units");
+    for (const Activation* x : acts) std::printf(csv ? ",%s_rmse" : " %12.12s", x->id);
+    std::printf("\n");
+    for (std::size_t n = 0; n < rs[0].sweep_rmse.size(); ++n) {
+      std::printf(csv ? "%zu" : "%5zu", n + 1);
+      for (const auto& r : rs) std::printf(csv ? ",%.9g" : " %12.4e", r.sweep_rmse[n]);
+      std::printf("\n");
+    }
+    return 0;
+  }
+  if (csv) std::printf("activation,units,rmse,max_abs_err\n");
+  else std::printf("universal approximation: target %s on [-1, 1], %d points; one hidden layer of %d units placed one per slice\n"
+                   "(seed %llu), output weights by least squares\n%-12s %6s %12s %12s\n", s.target.c_str(), s.points, s.units,
+                   static_cast<unsigned long long>(s.seed), "activation", "units", "RMS error", "max |error|");
+  for (std::size_t k = 0; k < acts.size(); ++k)
+    std::printf(csv ? "%s,%d,%.9g,%.9g\n" : "%-12s %6d %12.4e %12.4e\n", acts[k]->id, s.units, rs[k].rmse, rs[k].max_abs_err);
+  return 0;
+}
+
 }  // namespace
 
 int cmd_probe(std::span<char* const> args) {
   if (args.empty() || std::string(args[0]) == "--help" || std::string(args[0]) == "-h") {
     std::fprintf(args.empty() ? stderr : stdout,
-                 "usage: actlab probe <scan|depth|census|collapse|dying> [options]   (actlab probe scan --help, ...)\n");
+                 "usage: actlab probe <scan|depth|census|collapse|dying|fit1d> [options]   (actlab probe scan --help, ...)\n");
     return args.empty() ? 2 : 0;
   }
   std::string sub = args[0];
@@ -331,7 +412,8 @@ int cmd_probe(std::span<char* const> args) {
   if (sub == "census") return census(rest);
   if (sub == "collapse") return collapse(rest);
   if (sub == "dying") return dying(rest);
-  return fail("unknown experiment " + util::quoted(sub) + " (accepted: scan, depth, census, collapse, dying)");
+  if (sub == "fit1d") return fit1d(rest);
+  return fail("unknown experiment " + util::quoted(sub) + " (accepted: scan, depth, census, collapse, dying, fit1d)");
 }
 
 }  // namespace actlab::cli

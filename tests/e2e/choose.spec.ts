@@ -42,6 +42,18 @@ test('a transformer’s hidden layers: GELU, and its link opens the explorer wit
   expect(errors).toEqual([]);
 });
 
+test('a transformer’s hidden layers link to a race of GELU, ReLU and Swish from the same weights', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('choose.html?arch=transformer');
+  await widgetReady(page);
+  await page.getByRole('link', { name: 'GELU, ReLU and Swish race on the spiral' }).click();
+  await expect(page).toHaveURL(/race\.html\?act=gelu,relu,swish&data=spiral&units=16,16&epochs=200&target=0\.9$/);
+  await widgetReady(page);
+  await expect(page.locator('#notices')).toBeHidden();
+  await expect(page.locator('.race-verdict')).toContainText('3 contestants from the same initial weights');
+  expect(errors).toEqual([]);
+});
+
 test('keyboard only: the output layer follows the task (softmax for multi-class, identity for regression)', async ({ page }) => {
   await page.goto('choose.html');
   await widgetReady(page);

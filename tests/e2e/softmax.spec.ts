@@ -79,3 +79,74 @@ test('fits a 360 px phone screen without sideways scrolling', async ({ page }) =
   await widgetReady(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
+
+// The calibration demo: a small model trained by the engine, its confidence against its accuracy.
+interface CalOut {
+  nTest: number; confident: number; confidentWrong: number; accuracy: number; confidence: number; ece: number;
+  bins: { count: number; accuracy: number; confidence: number }[];
+  example: { label: number; predicted: number; confidence: number } | null; bestT: number; bestEce: number;
+}
+function calibration(spec: Record<string, unknown>): CalOut {
+  const m = engine() as unknown as { runProbe(kind: string, json: string): string };
+  return JSON.parse(m.runProbe('calibration', JSON.stringify(spec))) as CalOut;
+}
+const pct = (v: number, digits = 3) => `${formatNumber(v * 100, digits)}\u00a0%`;
+
+test('calibration: the page states the engine’s confident mistakes, bins and ECE', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('softmax.html');
+  await widgetReady(page);
+  const r = calibration({ temperature: 1, epochs: 200, seed: 1 });
+  // The seeded default is the demo: confident at 99 % or more, and some of those wrong.
+  expect(r.confident).toBeGreaterThan(0);
+  expect(r.confidentWrong).toBeGreaterThan(0);
+  expect(r.confidence).toBeGreaterThan(r.accuracy);
+  const head = page.locator('.cal-headline');
+  await expect(head).toContainText(`99\u00a0% or more on ${r.confident} of ${r.nTest} test points, and ${r.confidentWrong} of those`);
+  await expect(head).toContainText(`mean confidence is ${pct(r.confidence)} but it is right on ${pct(r.accuracy)}`);
+  await expect(head).toContainText(`ECE ${formatNumber(r.ece, 3)}`);
+  await expect(page.locator('.cal-example')).toContainText(`class ${r.example!.predicted + 1} with ${pct(r.example!.confidence, 4)}`);
+  await expect(page.locator('.cal-example')).toContainText('A confident 99\u00a0% that is wrong.');
+  const shown = r.bins.filter((b) => b.count > 0);
+  const rows = page.locator('table[data-calibration] tbody tr');
+  await expect(rows).toHaveCount(shown.length);
+  const last = shown[shown.length - 1]!;
+  await expect(rows.last().locator('td')).toHaveText([String(last.count), formatNumber(last.confidence * 100, 3), formatNumber(last.accuracy * 100, 3)]);
+  await expect(page.locator('.cal-sweep')).toContainText(`Lowest: ${formatNumber(r.bestEce, 3)} at T = ${formatNumber(r.bestT, 3)}`);
+  expect(errors).toEqual([]);
+});
+
+test('calibration by keyboard: “Use T = …” softens the model, the URL keeps it, reload gives the same numbers', async ({ page }) => {
+  await page.goto('softmax.html?calEpochs=100&calSeed=3');
+  await widgetReady(page);
+  const r = calibration({ temperature: 1, epochs: 100, seed: 3 });
+  const use = page.getByRole('button', { name: `Use T = ${formatNumber(r.bestT, 3)}` });
+  await use.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`calT=${r.bestT}`));
+  const hot = calibration({ temperature: r.bestT, epochs: 100, seed: 3 });
+  const head = page.locator('.cal-headline');
+  await expect(head).toContainText(`At T = ${formatNumber(r.bestT, 4)} the model`);
+  await expect(head).toContainText(`ECE ${formatNumber(hot.ece, 3)}`);
+  await expect(use).toBeHidden();  // already there
+  await expect(page.getByRole('slider', { name: 'Temperature on the trained model' })).toBeFocused();  // focus is not lost
+  const q = new URL(page.url()).search;
+  await page.reload();
+  await widgetReady(page);
+  expect(new URL(page.url()).search).toBe(q);
+  await expect(head).toContainText(`ECE ${formatNumber(hot.ece, 3)}`);
+  // A locked temperature is not changed by the page's button.
+  await page.goto(`softmax.html?calT=2&lock=calT`);
+  await widgetReady(page);
+  await expect(page.getByRole('button', { name: /^Use T = / })).toHaveCount(0);
+});
+
+test('calibration: hostile values get notices and the demo still answers', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('softmax.html?calT=0&calEpochs=-5&calSeed=%3Cb%3Ex');
+  await widgetReady(page);
+  await expect(page.locator('#notices')).toBeVisible();
+  await expect(page.locator('#notices b')).toHaveCount(0);
+  await expect(page.locator('.cal-headline')).toContainText('At T = 0.05 the model');
+  expect(errors).toEqual([]);
+});

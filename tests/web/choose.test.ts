@@ -8,6 +8,7 @@ import { explorerTable, normaliseRange, normaliseVariants, type ExplorerState } 
 import { gradientsTable } from '../../web/src/state/gradients';
 import { nonlinearityTable } from '../../web/src/state/nonlinearity';
 import { playgroundTable } from '../../web/src/state/playground';
+import { raceTable } from '../../web/src/state/race';
 import { defaults, parseState, serialiseState, type Table } from '../../web/src/state/schema';
 import { softmaxTable } from '../../web/src/state/softmax';
 
@@ -17,7 +18,7 @@ const ids = [...metas.map((m) => m.id), 'softmax'];  // softmax is the engine's 
 const elementwise = metas.map((m) => m.id).filter((id) => id !== 'softmax');
 const tables: Record<EvidencePage, Table> = {
   explorer: explorerTable(metas), gradients: gradientsTable(elementwise), softmax: softmaxTable(),
-  playground: playgroundTable(elementwise), nonlinearity: nonlinearityTable(elementwise),
+  playground: playgroundTable(elementwise), nonlinearity: nonlinearityTable(elementwise), race: raceTable(elementwise),
 };
 const at = (layer: string, arch: string, task: string): ChooseState => ({ layer, arch, task });
 
@@ -39,6 +40,20 @@ describe('chooser rules (CURRICULUM §7)', () => {
       expect(recommend(at('output', arch, 'regression')).ids).toEqual(['identity']);
       expect(recommend(at('output', arch, 'bounded')).ids).toEqual(['tanh']);
     }
+  });
+
+  it('every hidden-layer answer and the multi-class output link to a race of the activations they compare', () => {
+    for (const arch of chooseTable().arch.values) {
+      const a = recommend(at('hidden', arch, 'binary'));
+      const race = a.evidence.filter((e) => e.page === 'race');
+      expect(race.length, arch).toBe(1);
+      const act = parseState(tables.race, race[0]!.query).state.act as unknown as readonly string[];
+      // The race's contestants include the pick and the alternatives the answer names.
+      for (const id of a.ids) expect(act, `${arch}: ${race[0]!.query}`).toContain(id);
+    }
+    const multi = recommend(at('output', 'mlp', 'multiclass')).evidence.filter((e) => e.page === 'race');
+    expect(multi.length).toBe(1);
+    expect(parseState(tables.race, multi[0]!.query).state.data).toBe('digits');  // ten classes: a softmax head
   });
 
   it('every answer for every state names registry activations and has evidence', () => {
@@ -80,6 +95,13 @@ describe('every evidence link parses clean against its page’s table', () => {
 });
 
 describe('the chooser’s own table', () => {
+  it('names the architecture with the article it is read with (an MLP, a CNN)', () => {
+    const t = chooseTable();
+    expect(t.arch.describe('mlp')).toBe('an MLP (fully connected)');
+    expect(t.arch.describe('cnn')).toBe('a CNN (convolutional)');
+    expect(t.arch.describe('transformer')).toBe('a Transformer');
+  });
+
   it('round-trips and refuses hostile values with a notice', () => {
     const t = chooseTable();
     const p = parseState(t, 'layer=output&task=multiclass');

@@ -2,7 +2,7 @@
 // values, and the engine spec (first K logits, 0-based target kept inside 1..K with a notice).
 import { describe, expect, it } from 'vitest';
 import { parseState, serialiseState } from '../../web/src/state/schema';
-import { logitsOf, softmaxSpec, softmaxTable, type SoftmaxState } from '../../web/src/state/softmax';
+import { calibrationSpec, logitsOf, softmaxSpec, softmaxTable, type SoftmaxState } from '../../web/src/state/softmax';
 
 const table = softmaxTable();
 
@@ -29,5 +29,18 @@ describe('softmax state table', () => {
     const notices: string[] = [];
     expect(softmaxSpec(s, notices).target).toBe(1);
     expect(notices[0]).toContain('beyond K = 2');
+  });
+
+  it('the calibration demo: temperature, epochs and seed round-trip with hide and lock and go to the engine spec', () => {
+    const d = parseState(table, '').state as SoftmaxState;
+    expect(calibrationSpec(d)).toEqual({ temperature: 1, epochs: 200, seed: 1 });
+    const q = 'calT=3&calEpochs=50&calSeed=7&hide=calEpochs&lock=calT';
+    const p = parseState(table, q);
+    expect(p.notices).toEqual([]);
+    expect(serialiseState(table, p.state, p.hidden, p.locked)).toBe(q);
+    expect(calibrationSpec(p.state as SoftmaxState)).toEqual({ temperature: 3, epochs: 50, seed: 7 });
+    const bad = parseState(table, 'calT=0&calEpochs=1e9&calSeed=-1');
+    expect(bad.notices.length).toBe(3);
+    expect(calibrationSpec(bad.state as SoftmaxState)).toEqual({ temperature: 0.05, epochs: 1000, seed: 0 });
   });
 });

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "actlab/probes/calibration.hpp"
 #include "actlab/probes/fit1d.hpp"
 #include "actlab/probes/lab_probes.hpp"
 
@@ -174,12 +175,103 @@ std::string fit1d_json(const Value& spec) {
   return json::write(o);
 }
 
+
+// The softmax lab's calibration demo (calibration.hpp): a trained model's confidence against its accuracy.
+std::string calibration_json(const Value& spec) {
+  CalibrationSpec s;
+  auto str = [&](const char* key, std::string& out) -> std::string {
+    const Value* v = spec.find(key);
+    if (!v) return "";
+    if (!v->is_string()) return std::string(key) + ": expected a string";
+    out = v->str;
+    return "";
+  };
+  auto number = [&](const char* key, double lo, double hi, bool whole, double& out) -> std::string {
+    const Value* v = spec.find(key);
+    if (!v) return "";
+    if (!v->is_number() || (whole && v->num != std::floor(v->num)) || !(v->num >= lo && v->num <= hi)) {
+      char b[112];
+      std::snprintf(b, sizeof b, whole ? "%s: expected an integer in [%.0f, %.0f]" : "%s: expected a number in [%g, %g]", key, lo, hi);
+      return b;
+    }
+    out = v->num;
+    return "";
+  };
+  double classes = s.classes, samples = s.samples, units = s.units, layers = s.layers, epochs = s.epochs, bins = s.bins, seed = 1;
+  for (std::string e : {str("dataset", s.dataset), str("activation", s.activation), number("classes", 2, 10, true, classes),
+                        number("samples", 20, kCalMaxSamples, true, samples), number("noise", 0, 1, false, s.noise),
+                        number("units", 1, kCalMaxUnits, true, units), number("layers", 1, kCalMaxLayers, true, layers),
+                        number("epochs", 1, kCalMaxEpochs, true, epochs), number("learningRate", 1e-5, 1, false, s.learning_rate),
+                        number("temperature", 0.05, 20, false, s.temperature), number("bins", 2, kCalMaxBins, true, bins),
+                        number("seed", 0, 4294967295.0, true, seed)})
+    if (!e.empty()) return error_json(e);
+  if (s.dataset != "blobs" && s.dataset != "spiral") return error_json("dataset: expected blobs or spiral");
+  s.classes = static_cast<int>(classes);
+  s.samples = static_cast<int>(samples);
+  s.units = static_cast<int>(units);
+  s.layers = static_cast<int>(layers);
+  s.epochs = static_cast<int>(epochs);
+  s.bins = static_cast<int>(bins);
+  s.seed = static_cast<std::uint64_t>(seed);
+  CalibrationResult r;
+  if (std::string e = calibration_run(s, r); !e.empty()) return error_json(e);
+  Value o = Value::object();
+  o.set("nTrain", Value::number(r.n_train));
+  o.set("nTest", Value::number(r.n_test));
+  o.set("classes", Value::number(r.classes));
+  o.set("trainAccuracy", num(r.train_accuracy));
+  o.set("finalLoss", num(r.final_loss));
+  o.set("accuracy", num(r.accuracy));
+  o.set("confidence", num(r.confidence));
+  o.set("ece", num(r.ece));
+  o.set("nll", num(r.nll));
+  o.set("confident", Value::number(r.confident));
+  o.set("confidentWrong", Value::number(r.confident_wrong));
+  Value bs = Value::array();
+  for (const CalibrationBin& b : r.bins) {
+    Value x = Value::object();
+    x.set("lo", num(b.lo));
+    x.set("hi", num(b.hi));
+    x.set("count", Value::number(b.count));
+    x.set("confidence", num(b.confidence));
+    x.set("accuracy", num(b.accuracy));
+    bs.push(std::move(x));
+  }
+  o.set("bins", std::move(bs));
+  if (r.example.index >= 0) {
+    Value e = Value::object();
+    e.set("index", Value::number(r.example.index));
+    e.set("x", num(r.example.x));
+    e.set("y", num(r.example.y));
+    e.set("label", Value::number(r.example.label));
+    e.set("predicted", Value::number(r.example.predicted));
+    e.set("confidence", num(r.example.confidence));
+    e.set("others", num(r.example.others));
+    e.set("logits", floats(r.example.logits));
+    e.set("probs", floats(r.example.probs));
+    o.set("example", std::move(e));
+  } else {
+    o.set("example", Value());
+  }
+  Value ts = Value::array(), es = Value::array();
+  for (std::size_t i = 0; i < kSweepT.size(); ++i) {
+    ts.push(Value::number(kSweepT[i]));
+    es.push(num(r.sweep_ece[i]));
+  }
+  o.set("sweepT", std::move(ts));
+  o.set("sweepEce", std::move(es));
+  o.set("bestT", num(r.best_t));
+  o.set("bestEce", num(r.best_ece));
+  return json::write(o);
+}
+
 }  // namespace
 
 bool run_lab_probe_json(std::string_view kind, const json::Value& spec, std::string& out) {
   if (kind == "softmax") out = softmax_json(spec);
   else if (kind == "chain") out = chain_json(spec);
   else if (kind == "fit1d") out = fit1d_json(spec);
+  else if (kind == "calibration") out = calibration_json(spec);
   else return false;
   return true;
 }

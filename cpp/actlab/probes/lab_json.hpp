@@ -6,6 +6,12 @@
 //                    "naiveFinite" and the raw "naiveText" strings)
 //   kind "chain":   { "factor" (default 0.25), "layers" (default 10), "series":[[…], …] (optional) }
 //                   -> { "product":[factor^1 … factor^N], "factors":[per-layer factor of each series] }
+//   kind "calibration": { "dataset" (blobs|spiral), "classes", "samples", "noise", "activation", "units",
+//                   "layers", "epochs", "learningRate", "temperature", "bins", "seed" } (calibration.hpp)
+//                   -> { "nTrain", "nTest", "classes", "trainAccuracy", "finalLoss", "accuracy", "confidence",
+//                        "ece", "nll", "confident", "confidentWrong", "bins":[{"lo","hi","count","confidence",
+//                        "accuracy"}], "example": null | {"index","x","y","label","predicted","confidence",
+//                        "others","logits","probs"}, "sweepT":[…], "sweepEce":[…], "bestT", "bestEce" }
 #pragma once
 
 #include <string>

@@ -240,7 +240,7 @@ std::string run_probe_json(std::string_view kind, std::string_view spec_json) {
   if (kind == "dying") return dying(spec);  // the dead-neuron lab: per-epoch census during training
   // The labs' teaching calls (issue 10): naive vs stable softmax, the 0.25^N arithmetic.
   if (std::string out; run_lab_probe_json(kind, spec, out)) return out;
-  return error_json("unknown probe \"" + std::string(kind.substr(0, 40)) + "\" (accepted: scan, depth, census, collapse, dying, softmax, chain, fit1d)");
+  return error_json("unknown probe \"" + std::string(kind.substr(0, 40)) + "\" (accepted: scan, depth, census, collapse, dying, softmax, chain, fit1d, calibration)");
 }
 
 }  // namespace actlab::probes

@@ -13,7 +13,7 @@
 //                      "learningRate", "biasInit", "seed" } (dying.hpp: SGD, per-epoch census)
 //                    -> { "hiddenUnits", "dead":[per epoch, from 0], "deadShare":[…], "deadPerLayer":[[…]…],
 //                         "loss":[…], "accuracy":[…], "peakDead", "peakEpoch", "divergedAt", "divergence" }
-//   kind "softmax", "chain": the labs' teaching calls, see lab_json.hpp
+//   kind "softmax", "chain", "fit1d", "calibration": the labs' teaching calls, see lab_json.hpp
 //   (depth's "init" also takes "normal": N(0, 1) weights, unscaled — the course's experiment)
 // Missing fields take the probe's defaults; a bad field gives { "error": "<field>: <why>" }.
 #pragma once

@@ -97,10 +97,39 @@ export interface Fit1dResult {
   sweep: (number | null)[];
 }
 
-export interface ProbeSpecs { scan: ScanSpec; depth: DepthSpec; census: CensusSpec; collapse: CollapseSpec; softmax: SoftmaxSpec; chain: ChainSpec; fit1d: Fit1dSpec; dying: DyingSpec }
-export interface ProbeResults { scan: ScanResult; depth: DepthResult; census: CensusResult; collapse: CollapseResult; softmax: SoftmaxLabResult; chain: ChainResult; fit1d: Fit1dResult; dying: DyingResult }
+/**
+ * The softmax lab's calibration demo (cpp/actlab/probes/calibration.hpp): a small softmax classifier
+ * trained (seeded) on overlapping classes, its test points' confidence at temperature T against
+ * whether they were right.
+ */
+export interface CalibrationSpec {
+  dataset?: 'blobs' | 'spiral'; classes?: number; samples?: number; noise?: number; activation?: string;
+  units?: number; layers?: number; epochs?: number; learningRate?: number; temperature?: number; bins?: number; seed?: number;
+}
+export interface CalibrationBin { lo: number; hi: number; count: number; confidence: number; accuracy: number }
+export interface CalibrationExample {
+  index: number; x: number; y: number; label: number; predicted: number; confidence: number;
+  /** The other classes' probabilities summed (tiny when the confidence rounds to 100 %). */
+  others: number;
+  logits: (number | null)[]; probs: (number | null)[];
+}
+export interface CalibrationResult {
+  nTrain: number; nTest: number; classes: number; trainAccuracy: number; finalLoss: number | null;
+  /** Test points: share right, mean confidence (largest probability), ECE, mean −log p_y. */
+  accuracy: number; confidence: number; ece: number; nll: number | null;
+  /** Test points with confidence ≥ 0.99, and how many of them are wrong. */
+  confident: number; confidentWrong: number;
+  bins: CalibrationBin[];
+  /** The wrong test point with the highest confidence (null when none is wrong). */
+  example: CalibrationExample | null;
+  /** ECE of the same network at each temperature of the sweep, and the lowest. */
+  sweepT: number[]; sweepEce: (number | null)[]; bestT: number; bestEce: number;
+}
+
+export interface ProbeSpecs { scan: ScanSpec; depth: DepthSpec; census: CensusSpec; collapse: CollapseSpec; softmax: SoftmaxSpec; chain: ChainSpec; fit1d: Fit1dSpec; dying: DyingSpec; calibration: CalibrationSpec }
+export interface ProbeResults { scan: ScanResult; depth: DepthResult; census: CensusResult; collapse: CollapseResult; softmax: SoftmaxLabResult; chain: ChainResult; fit1d: Fit1dResult; dying: DyingResult; calibration: CalibrationResult }
 export type ProbeKind = keyof ProbeSpecs;
-export const PROBE_KINDS: readonly ProbeKind[] = ['scan', 'depth', 'census', 'collapse', 'softmax', 'chain', 'fit1d', 'dying'];
+export const PROBE_KINDS: readonly ProbeKind[] = ['scan', 'depth', 'census', 'collapse', 'softmax', 'chain', 'fit1d', 'dying', 'calibration'];
 
 /** The part of the Embind module this file uses (the full builds have it; actlab_core does not). */
 export interface ProbeModule { runProbe?: (kind: string, specJson: string) => string }

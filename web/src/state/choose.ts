@@ -13,6 +13,9 @@ export const TASKS: Readonly<Record<string, string>> = {
   bounded: 'A target in (−1, 1)',
 };
 
+/** "an MLP (fully connected)", "a CNN (convolutional)": the architecture with its article, as said aloud. */
+export const withArticle = (arch: string): string => `${arch === 'mlp' ? 'an' : 'a'} ${ARCHS[arch] ?? arch}`;
+
 /** "Multi-class classification (K classes)" → "multi-class classification (K classes)". */
 export const lowerFirst = (t: string): string => t.charAt(0).toLowerCase() + t.slice(1);
 
@@ -21,7 +24,7 @@ export function chooseTable() {
     layer: { kind: 'enum', default: 'hidden', values: Object.keys(LAYERS), label: 'Which layer', hideable: true,
       describe: (v: string) => lowerFirst(LAYERS[v] ?? v) },
     arch: { kind: 'enum', default: 'mlp', values: Object.keys(ARCHS), label: 'Architecture', hideable: true,
-      describe: (v: string) => `a ${ARCHS[v] ?? v}` },
+      describe: (v: string) => withArticle(v) },
     task: { kind: 'enum', default: 'binary', values: Object.keys(TASKS), label: 'Task', hideable: true,
       describe: (v: string) => lowerFirst(TASKS[v] ?? v) },
   } as const satisfies Record<string, Field>;
@@ -30,7 +33,7 @@ export type ChooseTable = ReturnType<typeof chooseTable>;
 export type ChooseState = StateOf<ChooseTable>;
 
 /** Pages a link may open (each has a state table the test parses the query against). */
-export type EvidencePage = 'explorer' | 'gradients' | 'softmax' | 'playground' | 'nonlinearity';
+export type EvidencePage = 'explorer' | 'gradients' | 'softmax' | 'playground' | 'nonlinearity' | 'race';
 export interface Evidence {
   page: EvidencePage;
   /** The query string, without "?" (empty: the page's defaults). */
@@ -65,6 +68,8 @@ const HIDDEN: Readonly<Record<string, Answer>> = {
         look: 'ReLU’s gradient reaches layer 1; sigmoid’s falls below “effectively zero”.' },
       { page: 'explorer', query: 'act=relu,leaky_relu,elu', label: 'ReLU, Leaky ReLU and ELU in the explorer',
         look: 'The shaded dead zone: ReLU’s slope is 0 for every negative input, Leaky ReLU’s and ELU’s are not.' },
+      { page: 'race', query: 'act=relu,leaky_relu,elu,sigmoid&units=8,8', label: 'ReLU, Leaky ReLU, ELU and sigmoid race on the circle',
+        look: 'The same data and initial weights for all four: compare the epochs each needs to reach the target and the final losses.' },
       WHY_BEND,
     ],
   },
@@ -77,6 +82,8 @@ const HIDDEN: Readonly<Record<string, Answer>> = {
         look: 'Swish is a smooth ReLU: it dips slightly below 0 and its slope is not exactly 0 for negative inputs.' },
       { page: 'playground', query: 'data=spiral&units=8,8&act=relu&opt=adam&lr=0.01', label: 'A ReLU network on the spiral in the playground',
         look: 'Press Play and watch two ReLU layers bend the boundaries around the spiral’s arms.' },
+      { page: 'race', query: 'act=relu,swish,sigmoid&data=digits&units=32&lr=0.003&batch=32&epochs=30', label: 'ReLU, Swish and sigmoid race on the 8×8 digits',
+        look: 'Small images (no convolution here): the standings say how much the choice swings; raise “Seeds (runs per contestant)” to see the spread.' },
     ],
   },
   transformer: {
@@ -89,6 +96,8 @@ const HIDDEN: Readonly<Record<string, Answer>> = {
         look: 'GELU follows ReLU away from 0 and bends smoothly near it; its shaded dead zone is smaller than ReLU’s.' },
       { page: 'gradients', query: 'act=gelu,relu,sigmoid&init=he', label: 'GELU’s gradient through 50 layers',
         look: 'Compare where each activation’s gradient reaches “effectively zero”.' },
+      { page: 'race', query: 'act=gelu,relu,swish&data=spiral&units=16,16&epochs=200&target=0.9', label: 'GELU, ReLU and Swish race on the spiral',
+        look: 'Not a transformer, but the same activations from the same weights: the loss chart and standings compare them.' },
     ],
   },
   rnn: {
@@ -99,6 +108,8 @@ const HIDDEN: Readonly<Record<string, Answer>> = {
     evidence: [
       { page: 'explorer', query: 'act=tanh,sigmoid', label: 'tanh and sigmoid in the explorer',
         look: 'tanh spans (−1, 1) centred on 0; sigmoid spans (0, 1), a fraction.' },
+      { page: 'race', query: 'act=tanh,sigmoid&data=xor&units=8,8&epochs=60', label: 'tanh vs sigmoid race on XOR',
+        look: 'Not a recurrent cell: a plain network where tanh’s zero-centred outputs and sigmoid’s (0, 1) ones train from the same weights.' },
     ],
   },
 };
@@ -122,6 +133,8 @@ const OUTPUT: Readonly<Record<string, Answer>> = {
         look: 'The probability bars sum to 1; the cross-entropy and its gradient p − y are shown for the true class.' },
       { page: 'playground', query: 'data=spiral&units=16,16&act=relu&head=softmax_ce&opt=adam&lr=0.01',
         label: 'Three-class spiral with a softmax output in the playground', look: 'Press Play: each class gets its own colour region.' },
+      { page: 'race', query: 'data=digits&units=32&lr=0.003&batch=32&epochs=30', label: 'Ten digit classes in the race (softmax output)',
+        look: 'Every contestant ends in ten softmax units, one per digit; the standings show the test accuracy each hidden activation reaches.' },
     ],
   },
   regression: {

@@ -3,7 +3,7 @@
 // their demonstrations. The rules are content (state/choose.ts); the engine supplies the activation
 // names and formulas' display names. State in the URL; the shared share frame.
 import type { EngineClient } from '../../engine/client';
-import { ARCHS, chooseTable, evidenceHref, ignoredNote, LAYERS, lowerFirst, PITFALLS, recommend, TASKS, type ChooseState,
+import { ARCHS, chooseTable, withArticle, evidenceHref, ignoredNote, LAYERS, lowerFirst, PITFALLS, recommend, TASKS, type ChooseState,
   type Evidence } from '../../state/choose';
 import { readUrlState, writeUrlState } from '../../state/url';
 import { keyed } from '../../ui/access';
@@ -98,7 +98,7 @@ export async function mountChoose(host: HTMLElement, client: EngineClient, o: Ch
 
   function draw(): void {
     const a = recommend(state);
-    const where = state.layer === 'hidden' ? `the hidden layers of a ${ARCHS[state.arch]}` : `the output layer for ${lowerFirst(TASKS[state.task]!)}`;
+    const where = state.layer === 'hidden' ? `the hidden layers of ${withArticle(state.arch)}` : `the output layer for ${lowerFirst(TASKS[state.task]!)}`;
     pick.replaceChildren(`For ${where}: `, el('strong', undefined, a.pick), '.');
     named.textContent = `In this lab’s menus: ${a.ids.map(nameOf).join(', ')}.`;
     reason.textContent = a.reason;

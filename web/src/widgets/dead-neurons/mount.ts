@@ -45,7 +45,7 @@ export async function mountDeadNeurons(host: HTMLElement, client: EngineClient, 
   scanSpec(state, 'relu', parsed.notices);
   showNotices(o.notices, parsed.notices);
 
-  const widget = el('div', 'widget dead-neurons');
+  const widget = el('div', 'widget dead-neurons captions-fit');
   const side = el('div', 'panel controls-panel');
   side.append(el('h2', undefined, 'Controls'));
   const view = el('div', 'views');

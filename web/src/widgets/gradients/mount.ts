@@ -38,7 +38,7 @@ export async function mountGradients(host: HTMLElement, client: EngineClient, o:
   const { hidden, locked } = parsed;
   showNotices(o.notices, parsed.notices);
 
-  const widget = el('div', 'widget gradients');
+  const widget = el('div', 'widget gradients captions-fit');
   const side = el('div', 'panel controls-panel');
   side.append(el('h2', undefined, 'Controls'));
   const view = el('section', 'panel plots');
@@ -135,7 +135,8 @@ export async function mountGradients(host: HTMLElement, client: EngineClient, o:
   const sigLegend = el('div');
   const sigBox = el('div', 'plot-box');
   const note = el('p', 'hint', 'Dashed horizontal line: the threshold. Layer 1 is next to the input, layer N next to the output; ' +
-    'a gradient starts at the output and shrinks (or grows) as it flows back to layer 1. Log scale: each grid line is a factor of 10.');
+    'a gradient starts at the output and shrinks (or grows) as it flows back to layer 1. Log scale: each grid line is a factor of 10; ' +
+    'a line that stops has reached exactly 0 in float32, which has no place on a log axis.');
   view.append(arith, engineError, resultSlot, gradHead, gradLegend, gradBox, sigHead, sigLegend, sigBox, note);
 
   let gradPlot: LinePlot | undefined, sigPlot: LinePlot | undefined;

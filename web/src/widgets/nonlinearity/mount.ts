@@ -71,7 +71,7 @@ export async function mountNonlinearity(host: HTMLElement, client: EngineClient,
   showNotices(o.notices, parsed.notices);
   const save = () => writeUrlState(table, state, hidden, locked);
 
-  const root = el('div', 'nonlin');
+  const root = el('div', 'nonlin captions-fit');
   host.append(root);
   const sliders: Partial<Record<Key, Slider>> = {};
   const selects: Partial<Record<Key, HTMLSelectElement>> = {};
@@ -206,7 +206,7 @@ export async function mountNonlinearity(host: HTMLElement, client: EngineClient,
   const linCard = makeCard(), bentCard = makeCard();
   const xorText = el('p', 'nl-result');
   xorText.setAttribute('aria-live', 'polite');
-  x.view.append(xorError, cards, el('p', 'hint', 'Blue: the network says 1; orange: it says 0; paler where it is unsure. The dots are the training points in their true colours.'), xorText);
+  x.view.append(xorError, cards, el('p', 'hint', 'Blue: the network says 1; orange: it says 0; fainter where it is unsure. The dots are the training points in their true colours.'), xorText);
 
   let lin: RemoteTrainer | undefined, bent: RemoteTrainer | undefined;
   let points: Points | undefined;

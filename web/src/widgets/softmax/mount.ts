@@ -2,6 +2,7 @@
 // softmax-lab probe, which answers the stable (max-subtracted) probabilities, the naive float32
 // exp(z/T)/Σexp(z/T) (Inf/NaN past z/T ≈ 88.7), log-softmax, per-class sigmoids, the cross-entropy
 // for the true class and its gradient p − y. The page draws bars and numbers; it computes nothing.
+// Below it, the calibration demo (calibration.ts): a trained model's confident mistakes.
 import type { EngineClient } from '../../engine/client';
 import type { SoftmaxLabResult } from '../../engine/probes';
 import { logitKey, MAX_K, softmaxSpec, softmaxTable, type SoftmaxState } from '../../state/softmax';
@@ -14,6 +15,7 @@ import { createCheckbox } from '../../ui/select';
 import { mountShare } from '../../ui/share-panel';
 import { createSlider, type Slider } from '../../ui/slider';
 import { createTable } from '../../ui/table';
+import { mountCalibration } from './calibration';
 import './softmax.css';
 
 export interface SoftmaxMountOptions { embed: boolean; notices: HTMLElement }
@@ -36,7 +38,7 @@ export async function mountSoftmax(host: HTMLElement, client: EngineClient, o: S
   softmaxSpec(state, parsed.notices);
   showNotices(o.notices, parsed.notices);
 
-  const widget = el('div', 'widget softmax');
+  const widget = el('div', 'widget softmax captions-fit');
   const side = el('div', 'panel controls-panel');
   side.append(el('h2', undefined, 'Controls'));
   const view = el('section', 'panel');
@@ -74,7 +76,7 @@ export async function mountSoftmax(host: HTMLElement, client: EngineClient, o: S
   }
   showLogits();
 
-  mountShare({ widget: 'softmax', title: 'Softmax (Activation Lab)', height: 1200, table, parsed: { hidden, locked }, state, host, slot: side, embed: o.embed });
+  mountShare({ widget: 'softmax', title: 'Softmax (Activation Lab)', height: 1900, table, parsed: { hidden, locked }, state, host, slot: side, embed: o.embed });
 
   const summary = el('p', 'arith');
   summary.setAttribute('aria-live', 'polite');
@@ -87,6 +89,9 @@ export async function mountSoftmax(host: HTMLElement, client: EngineClient, o: S
     'largest value is about 3.4·10³⁸ = e^88.7 — past that the exponential is Infinity and Infinity/Infinity is NaN. ' +
     'Sigmoid per class: each class on its own, so they need not sum to 1.');
   view.append(summary, overflow, engineError, tableSlot, note);
+
+  const calibration = mountCalibration(table, state, client, { hidden, locked }, () => writeUrlState(table, state, hidden, locked));
+  widget.append(calibration.root);
 
   let busy = false, again = false;
   async function schedule(): Promise<void> {
@@ -103,7 +108,6 @@ export async function mountSoftmax(host: HTMLElement, client: EngineClient, o: S
         if (again) continue;
         draw(spec.logits, r);
         engineError.hidden = true;
-        host.dataset.ready = 'true';
       } while (again);
     } catch (err) {
       engineError.textContent = `The engine refused these logits: ${err instanceof Error ? err.message : String(err)}`;
@@ -133,5 +137,7 @@ export async function mountSoftmax(host: HTMLElement, client: EngineClient, o: S
       : 'Naive form: overflowed — exp(z/T) is Infinity in float32, so its probabilities are NaN or 0. The stable form still sums to 1.';
   }
 
-  await schedule();
+  // Ready (for tests and lessons) once both parts have drawn their first answer.
+  await Promise.all([schedule(), calibration.schedule()]);
+  host.dataset.ready = 'true';
 }
