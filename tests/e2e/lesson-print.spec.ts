@@ -1,0 +1,49 @@
+// lesson-print.spec.ts — a lesson printed, and read without JavaScript: each widget directive is
+// replaced by its static figure (made at build time by web/course/figures.ts from the directive's
+// state) with the live widget's address as its caption; the iframes, the pager and the teachers'
+// list are not printed. On screen with JavaScript the live widget takes the figure's place.
+import { expect, test } from '@playwright/test';
+
+const LESSON = './lessons/why-a-bend.html';
+
+test('printed, every widget is its static figure with the address as caption, and no iframe', async ({ page }) => {
+  await page.goto(LESSON);
+  const figures = page.locator('figure.lesson-widget');
+  const n = await figures.count();
+  expect(n).toBeGreaterThanOrEqual(3);
+  // On screen: the live iframe, not the figure.
+  await expect(page.locator('.widget-static').first()).toBeHidden();
+  await expect(page.locator('iframe.widget-frame').first()).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  for (let i = 0; i < n; i++) {
+    const f = figures.nth(i);
+    await expect(f.locator('iframe.widget-frame')).toBeHidden();
+    await expect(f.locator('.widget-static')).toBeVisible();
+    await expect(f.locator('.widget-static').locator('svg.fig-plot, table.fig-table, img.fig-art, .fig-exercise').first()).toBeVisible();
+    await expect(f.locator('.widget-print')).toContainText(/\.html\?/);
+    // The figure fits the printed column (no plot wider than its figure).
+    const [fw, sw] = await f.evaluate((el) => [el.getBoundingClientRect().width, el.querySelector('.widget-static')!.scrollWidth]);
+    expect(sw, `figure ${i + 1} fits`).toBeLessThanOrEqual(Math.ceil(fw));
+  }
+  for (const hidden of ['.pager', '.teacher', '.site-bar']) {
+    for (const el of await page.locator(hidden).all()) await expect(el).toBeHidden();
+  }
+  // Formulas are printed (KaTeX, at build time).
+  await expect(page.locator('.katex').first()).toBeVisible();
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.byteLength).toBeGreaterThan(10_000);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('each widget shows its static figure, and no empty frame', async ({ page }) => {
+    await page.goto(LESSON);
+    const figures = page.locator('figure.lesson-widget');
+    const n = await figures.count();
+    expect(n).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < n; i++) {
+      await expect(figures.nth(i).locator('.widget-static')).toBeVisible();
+      await expect(figures.nth(i).locator('iframe.widget-frame')).toBeHidden();
+    }
+  });
+});
