@@ -175,8 +175,8 @@ function nonlinearityFigure(s: NonlinearityState, e: LiveEngines, metas: readonl
       series: [{ name: 'target', x: fit.x, y: fit.target }, { name: `fit, ${s.units} units`, x: fit.x, y: fit.fit }] });
 }
 
-function playgroundFigure(s: PlaygroundState): (e: LiveEngines) => string {
-  return (e) => {
+function playgroundFigure(s: PlaygroundState, e: LiveEngines, metas: readonly ActivationMeta[]): string {
+  {
     const trainer = new Trainer(e.module);
     try {
       trainer.configure(trainerConfig(s));
@@ -188,13 +188,13 @@ function playgroundFigure(s: PlaygroundState): (e: LiveEngines) => string {
       }
       const tr = trainer.metrics('train'), te = trainer.metrics('test');
       const last = epochs[epochs.length - 1]!;
-      return linePlot({ title: `Loss per epoch, ${s.units.join('–')} ${s.act.join('/')} units`, xLabel: 'epoch', yLabel: 'loss', series: [{ name: 'training loss', x: epochs, y: train }, { name: 'test loss', x: epochs, y: test }] }) +
+      return linePlot({ title: `Loss per epoch, ${s.units.join('–')} ${[...new Set(s.act)].map((a) => nameOf(metas, a)).join('/')} units`, xLabel: 'epoch', yLabel: 'loss', series: [{ name: 'training loss', x: epochs, y: train }, { name: 'test loss', x: epochs, y: test }] }) +
         (diverged > 0 ? note(`Training met NaN/Inf in epoch ${diverged}: the live playground shows where and why.`) : '') +
         table(`After ${last} epochs from the link's seeded start`, ['Set', 'Loss', 'Accuracy'], [['Training', fmt(tr.loss), pct(tr.accuracy)], ['Test', fmt(te.loss), pct(te.accuracy)]]);
     } finally {
       trainer.dispose();
     }
-  };
+  }
 }
 
 const raceCache = new WeakMap<object, Map<string, RaceReport>>();
@@ -270,7 +270,7 @@ const MAKERS: Readonly<Record<string, Maker>> = {
   explorer: explorerFigure as Maker,
   gradients: gradientsFigure as Maker,
   nonlinearity: nonlinearityFigure as Maker,
-  playground: ((s: PlaygroundState, e: LiveEngines) => playgroundFigure(s)(e)) as Maker,
+  playground: playgroundFigure as Maker,
   race: raceFigure as Maker,
   'dead-neurons': deadFigure as Maker,
   softmax: softmaxFigure as Maker,
