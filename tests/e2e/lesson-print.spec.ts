@@ -34,6 +34,20 @@ test('printed, every widget is its static figure with the address as caption, an
   expect(pdf.byteLength).toBeGreaterThan(10_000);
 });
 
+test('printed from the dark theme, the figures use the light palette on white paper', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(LESSON);
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  const [bg, line, text] = await page.locator('svg.fig-plot').first().evaluate((svg) => [
+    getComputedStyle(document.body).backgroundColor,
+    getComputedStyle(svg.querySelector('polyline')!).stroke,
+    getComputedStyle(svg.querySelector('text')!).fill,
+  ]);
+  expect(bg).toBe('rgb(255, 255, 255)');
+  expect(line).toBe('rgb(31, 95, 191)'); // --s0 of the light palette
+  expect(text).toBe('rgb(0, 0, 0)');
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('each widget shows its static figure, and no empty frame', async ({ page }) => {
