@@ -125,6 +125,10 @@ describe('a lesson embeds its widgets without their share panel', { timeout: 60_
     expect(hidden(frames[0]!)).toEqual(['id', 'share']);
     expect(hidden(frames[2]!)).toEqual(['share']);
     expect(page.widgets.map((w) => w.query)).toEqual(['id=sigma&hide=id,share', 'act=relu&hide=share', 'K=3&hide=share']);
+    // The iframe's title says what the widget shows; the hidden share frame is not one of its settings.
+    const titles = [...page.html.matchAll(/<iframe[^>]* title="([^"]+)"/g)].map((m) => m[1]!);
+    expect(titles[1]).not.toMatch(/hidden by this link/);
+    expect(titles[2]).toBe('Softmax lab: default settings');
   });
 });
 

@@ -266,7 +266,9 @@ export function presetOf(id: string, query: string, metas: readonly ActivationMe
   if (/[\s"<>]/.test(query)) return { problems: [`the state "${query}" has a space, quote or angle bracket; write it as a URL query (a=1&b=2)`], words: '' };
   const table = entry.table(metas);
   const parsed = parseState(table, query);
-  return { problems: parsed.notices.map((n) => `${id} state: ${n}`), words: summariseShort(table, parsed.state, parsed.hidden, parsed.locked) };
+  // The words (the iframe's title) say what the widget shows: its hidden share frame is not a setting.
+  const hidden = new Set([...parsed.hidden].filter((k) => k !== 'share'));
+  return { problems: parsed.notices.map((n) => `${id} state: ${n}`), words: summariseShort(table, parsed.state, hidden, parsed.locked) };
 }
 
 function checkLink(href: string, env: Env, line: number, token: Token): void {
