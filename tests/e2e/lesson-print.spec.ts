@@ -2,6 +2,9 @@
 // replaced by its static figure (made at build time by web/course/figures.ts from the directive's
 // state) with the live widget's address as its caption; the iframes, the pager and the teachers'
 // list are not printed. On screen with JavaScript the live widget takes the figure's place.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
 const LESSON = './lessons/why-a-bend.html';
@@ -60,4 +63,22 @@ test.describe('without JavaScript', () => {
       await expect(figures.nth(i).locator('iframe.widget-frame')).toBeHidden();
     }
   });
+});
+
+const slugs = readdirSync(path.resolve(__dirname, '../../lessons/en')).filter((f) => /^\d\d-.*\.md$/.test(f)).sort()
+  .map((f) => f.replace(/^\d\d-/, '').replace(/\.md$/, ''));
+test('every lesson printed: each widget has its figure, and axe (WCAG 2.2 AA) finds nothing in the figures', async ({ page }) => {
+  test.setTimeout(180_000);
+  // The live widgets are not printed: serve them blank so the check does not wait on them.
+  await page.route('**/embed/*.html*', (route) => route.fulfill({ contentType: 'text/html',
+    body: '<!doctype html><html lang="en"><head><title>widget</title></head><body><main>widget</main></body></html>' }));
+  await page.emulateMedia({ media: 'print' });
+  for (const slug of slugs) {
+    await page.goto(`./lessons/${slug}.html`);
+    const n = await page.locator('figure.lesson-widget').count();
+    await expect(page.locator('.widget-static:visible'), slug).toHaveCount(n);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .include('.widget-static').analyze();
+    expect(results.violations.map((v) => `${slug}: ${v.id}: ${v.help} (${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join('; ')})`)).toEqual([]);
+  }
 });
