@@ -8,6 +8,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
 const LESSON = './lessons/why-a-bend.html';
+const slugs = readdirSync(path.resolve(__dirname, '../../lessons/en')).filter((f) => /^\d\d-.*\.md$/.test(f)).sort()
+  .map((f) => f.replace(/^\d\d-/, '').replace(/\.md$/, ''));
 
 test('printed, every widget is its static figure with the address as caption, and no iframe', async ({ page }) => {
   await page.goto(LESSON);
@@ -53,6 +55,16 @@ test('printed from the dark theme, the figures use the light palette on white pa
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
+  test('at 360 px the figures of every lesson fit their column', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    for (const slug of slugs) {
+      await page.goto(`./lessons/${slug}.html`);
+      for (const f of await page.locator('.widget-static').all()) {
+        const [sw, cw, id] = await f.evaluate((el) => [el.scrollWidth, el.clientWidth, el.closest('figure')!.id]);
+        expect(sw, `${slug} #${id} is ${sw} px wide in a ${cw} px column`).toBeLessThanOrEqual(cw + 1);
+      }
+    }
+  });
   test('each widget shows its static figure, and no empty frame', async ({ page }) => {
     await page.goto(LESSON);
     const figures = page.locator('figure.lesson-widget');
@@ -65,8 +77,6 @@ test.describe('without JavaScript', () => {
   });
 });
 
-const slugs = readdirSync(path.resolve(__dirname, '../../lessons/en')).filter((f) => /^\d\d-.*\.md$/.test(f)).sort()
-  .map((f) => f.replace(/^\d\d-/, '').replace(/\.md$/, ''));
 test('every lesson printed: each widget has its figure, and axe (WCAG 2.2 AA) finds nothing in the figures', async ({ page }) => {
   test.setTimeout(180_000);
   // The live widgets are not printed: serve them blank so the check does not wait on them.

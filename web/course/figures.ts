@@ -161,7 +161,7 @@ function gradientsFigure(s: GradientsState, e: LiveEngines, metas: readonly Acti
   const th = thresholdOf(s);
   return linePlot({ title: `Mean |gradient| per layer, ${s.layers} layers of ${s.width}`, xLabel: 'layer (1 = next to the input)', yLabel: 'mean |∂L/∂z| (log)', logY: true,
     series: runs.map(({ spec, r }) => ({ name: nameOf(metas, spec.activation), x: layers, y: r.grad })) }) +
-    table(`Where the signal and the gradient fall below ${fmt(th)}`, ['Activation', 'Gradient below it from layer (counted from the output)', 'Forward signal below it from layer'],
+    table(`Where the signal and the gradient fall below ${fmt(th)}`, ['Activation', 'Gradient below it from layer (from the output)', 'Signal below it from layer'],
       runs.map(({ spec, r }) => [nameOf(metas, spec.activation), r.vanishBackward === 0 ? 'never' : String(r.vanishBackward), r.vanishForward === 0 ? 'never' : String(r.vanishForward)]));
 }
 
@@ -233,7 +233,7 @@ function raceFigure(s: RaceState, e: LiveEngines, metas: readonly ActivationMeta
 
 function deadFigure(s: DeadState, e: LiveEngines, metas: readonly ActivationMeta[]): string {
   const acts = [s.act, ...COMPARED.filter((a) => a !== s.act)];
-  return table(`${s.units} units, ${s.inputs} inputs, ${s.samples} samples, bias mean ${fmt(s.bias)}`, ['Activation', 'Dead (never fire)', 'Rarely fire', 'Healthy'],
+  return table(`${s.units} units, ${s.inputs} inputs, ${s.samples} samples, bias mean ${fmt(s.bias)}: units that never fire (dead), fire rarely, or are healthy`, ['Activation', 'Dead', 'Rarely', 'Healthy'],
     acts.map((a) => { const c = runProbe(e.module, 'census', censusSpec(s, a)); return [nameOf(metas, a), String(c.dead), String(c.weak), String(c.healthy)]; }));
 }
 
@@ -241,9 +241,9 @@ function softmaxFigure(s: SoftmaxState, e: LiveEngines): string {
   const spec = softmaxSpec(s);
   const r = runProbe(e.module, 'softmax', spec);
   return table(`Softmax of ${spec.logits.length} logits at temperature T = ${fmt(spec.temperature)}, true class ${spec.target + 1}`,
-    ['Class', 'Logit z', 'Naive exp(z/T)/Σ', 'Stable (max subtracted)', 'p − y'],
+    ['Class', 'z', 'Naive', 'Stable', 'p − y'],
     spec.logits.map((z, i) => [String(i + 1), fmt(z), r.naiveText[i] === undefined ? '—' : r.naive[i] === null ? r.naiveText[i]! : fmt(r.naive[i]), fmt(r.stable[i]), fmt(r.grad[i])])) +
-    note(`Stable probabilities sum to ${fmt(r.stableSum, 6)}; cross-entropy ${fmt(r.crossEntropy)}.`);
+    note(`Naive: exp(z/T)/Σ exp(z/T) as written, in float32; stable: the largest logit subtracted first. The stable probabilities sum to ${fmt(r.stableSum, 6)}; cross-entropy ${fmt(r.crossEntropy)}.`);
 }
 
 function artFigure(s: ArtState, e: LiveEngines): string {
