@@ -3,7 +3,7 @@
 // engine's, prev/next and the table of contents work, reading progress survives a reload and reaches
 // the home page's course map, glossary terms show on focus, and axe (WCAG 2.2 AA) passes in both
 // themes, at 360 px, and from a deep sub-path.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -20,7 +20,8 @@ let engines: LiveEngines | undefined;
 const nodeEngines = async (): Promise<LiveEngines> => {
   if (engines === undefined) {
     const m = engine() as unknown as ActlabModule & ExprModule & LiveEngines['module'];
-    engines = { engine: new Engine(m), expr: new ExprEngine(m), module: m };
+    const digits = new Uint8Array(readFileSync(path.resolve(__dirname, '../../public/data/digits8x8.bin')));
+    engines = { engine: new Engine(m), expr: new ExprEngine(m), module: m, digits };
   }
   return engines;
 };
@@ -33,6 +34,8 @@ async function widgetsReady(page: Page): Promise<number> {
     await figures.nth(i).scrollIntoViewIfNeeded();
     const frame = page.frameLocator(`figure.lesson-widget >> nth=${i} >> iframe`);
     await expect(frame.locator('#widget')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+    // Inside a lesson a widget is part of the text: no "Set by this link…" line, no copy-link or embed-code buttons.
+    await expect(frame.locator('[data-state-key="share"], .share-panel, .link-summary'), `widget ${i + 1} shows its share frame`).toHaveCount(0);
   }
   return n;
 }

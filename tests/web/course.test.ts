@@ -2,10 +2,11 @@
 // build with the right file:line, and the real lessons build cleanly with every live number
 // equal to a fresh engine evaluation.
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildCourse, loadEngines, type Course } from '../../web/course/build';
 import { formatLive, live, type LiveEngines } from '../../web/course/live';
 import { CourseError } from '../../web/course/render';
+import { FIGURE_WIDGETS } from '../../web/course/figures';
 import { WIDGETS } from '../../web/course/widgets';
 
 const root = join(__dirname, '../..');
@@ -42,7 +43,7 @@ describe('the course build rejects broken lessons with file:line', { timeout: 60
   it('accepts a valid lesson', () => {
     const c = build('\n## A section\n\n::: widget explorer act=sigmoid,relu&z=5&lock=act\nCaption.\n:::\n\nSee [the first](01-a.md#first-section).\n');
     expect(c.lessons.map((l) => l.slug)).toEqual(['a', 'b']);
-    expect(c.lessons[1]!.page.widgets[0]).toMatchObject({ widget: 'explorer', query: 'act=sigmoid,relu&z=5&lock=act', line: 11 });
+    expect(c.lessons[1]!.page.widgets[0]).toMatchObject({ widget: 'explorer', query: 'act=sigmoid,relu&z=5&lock=act&hide=share', line: 11 });
   });
   it('an unknown widget', () => {
     expect(problems('\n## S\n\n::: widget racetrack act=relu\nx\n:::\n')).toEqual([expect.stringMatching(new RegExp(`^${B}:11: unknown widget "racetrack"`))]);
@@ -111,6 +112,71 @@ describe('the course build rejects broken lessons with file:line', { timeout: 60
   });
 });
 
+describe('a lesson embeds its widgets without their share panel', { timeout: 60_000 }, () => {
+  // A learner reading a lesson has no use for "Set by this link… / Copy embed code": the directive
+  // hides the share panel by default (hide=share), added to whatever the preset hides already.
+  it('adds share to hide in every iframe, the full-page link and the teacher\'s embed code', () => {
+    const c = build('\n## S\n\n::: widget exercise id=sigma&hide=id\nx\n:::\n\n::: widget explorer act=relu\nx\n:::\n\n::: widget softmax K=3&hide=share\nx\n:::\n');
+    const page = c.lessons[1]!.page;
+    const hidden = (url: string) => (new URLSearchParams(url.replaceAll('&amp;', '&').split('?')[1] ?? '').get('hide') ?? '').split(',');
+    const frames = [...page.html.matchAll(/<iframe[^>]* data-src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(frames).toHaveLength(3);
+    for (const src of frames) expect(hidden(src), src).toContain('share');
+    expect(hidden(frames[0]!)).toEqual(['id', 'share']);
+    expect(hidden(frames[2]!)).toEqual(['share']);
+    expect(page.widgets.map((w) => w.query)).toEqual(['id=sigma&hide=id,share', 'act=relu&hide=share', 'K=3&hide=share']);
+    // The iframe's title says what the widget shows; the hidden share frame is not one of its settings.
+    const titles = [...page.html.matchAll(/<iframe[^>]* title="([^"]+)"/g)].map((m) => m[1]!);
+    expect(titles[1]).not.toMatch(/hidden by this link/);
+    expect(titles[2]).toBe('Softmax lab: default settings');
+  });
+});
+
+describe('every widget directive has a static figure made by the engine (print, no JavaScript)', { timeout: 120_000 }, () => {
+  const KINDS: Record<string, { query: string; has: RegExp[] }> = {
+    explorer: { query: 'act=sigmoid,relu&z=1', has: [/<svg class="fig-plot"[^]*<svg class="fig-plot"/, /<table class="fig-table">/] },
+    art: { query: 'act=tanh&depth=3', has: [/<img class="fig-art"[^>]* src="data:image\/png;base64,iVBORw0KGgo/] },
+    gradients: { query: 'act=sigmoid,relu&layers=10', has: [/<svg class="fig-plot"/, /<table class="fig-table">/] },
+    playground: { query: 'data=xor&noise=0&units=4&act=tanh', has: [/<svg class="fig-plot"/, /After 200 epochs/] },
+    softmax: { query: 'K=3&z1=100&z2=99&z3=0', has: [/<table class="fig-table">/, /Infinity|NaN/] },
+    race: { query: 'act=relu,tanh&data=xor&units=4&epochs=5', has: [/<svg class="fig-plot"/, /After 5 epochs/] },
+    'dead-neurons': { query: 'act=relu&bias=-6', has: [/<table class="fig-table">/, /Leaky ReLU/] },
+    nonlinearity: { query: 'layers=3&bend=relu', has: [/<table class="fig-table">/, /<svg class="fig-plot"/] },
+    choose: { query: 'layer=output&task=binary', has: [/<table class="fig-table">/, /Sigmoid/i] },
+    exercise: { query: 'id=sigma&hide=id', has: [/class="fig-exercise"/, /Exercise \d+: σ\(0\)/] },
+  };
+  it('one figure for each kind of widget, inside its directive, with the live address as its caption', () => {
+    expect(Object.keys(KINDS).sort()).toEqual(WIDGETS.map((w) => w.id).sort());
+    expect([...FIGURE_WIDGETS].sort()).toEqual(WIDGETS.map((w) => w.id).sort());
+    const body = Object.entries(KINDS).map(([id, k]) => `\n::: widget ${id} ${k.query}\nCaption.\n:::\n`).join('');
+    const page = build(`\n## S\n${body}`).lessons[1]!.page;
+    const figures = page.html.split('<figure class="lesson-widget"').slice(1);
+    expect(figures).toHaveLength(WIDGETS.length);
+    Object.entries(KINDS).forEach(([id, k], i) => {
+      const f = figures[i]!;
+      expect(f, id).toContain(`data-widget="${id}"`);
+      const fig = /<div class="widget-static">([^]*?)<p class="widget-print">([^]*?)<\/p><\/div>/.exec(f);
+      expect(fig, id).not.toBeNull();
+      for (const re of k.has) expect(fig![1], `${id}: ${String(re)}`).toMatch(re);
+      expect(fig![1], id).not.toContain('undefined');
+      expect(fig![2], id).toContain(`.html?${page.widgets[i]!.query.replaceAll('&', '&amp;')}`);
+      expect(page.widgets[i]!.figure, id).toBe(fig![1]);
+    });
+  });
+  it('a figure the engine cannot make fails the build with file:line', () => {
+    const apply = engines.engine.apply.bind(engines.engine);
+    const spy = vi.spyOn(engines.engine, 'apply').mockImplementation((id, x, o) => {
+      if (x.length > 1) throw new Error('the engine refused the curve');
+      return apply(id, x, o);
+    });
+    try {
+      expect(problems('\n## S\n\n::: widget explorer act=relu\nx\n:::\n')).toEqual([`${B}:11: widget explorer: its static figure cannot be made: the engine refused the curve`]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
 describe('live numbers', { timeout: 60_000 }, () => {
   it('formats as the prose says', () => {
     expect(formatLive(9.5367431640625e-7, 'sci 2')).toBe('9.54 × 10⁻⁷');
@@ -150,6 +216,12 @@ describe('the real lessons', () => {
   it('every live number equals a fresh evaluation by the engine', () => {
     for (const l of course.lessons) for (const v of l.page.lives) expect(live(v.source, engines).text, `${l.file}:${v.line}`).toBe(v.text);
   }, 120_000);
+  it('every widget in every lesson has its static figure', () => {
+    for (const l of course.lessons) {
+      expect(l.page.html.split('<div class="widget-static">').length - 1, l.file).toBe(l.page.widgets.length);
+      for (const w of l.page.widgets) expect(w.figure, `${l.file}:${w.line}`).toMatch(/<svg class="fig-plot"|<table class="fig-table"|<img class="fig-art"|class="fig-exercise"/);
+    }
+  });
   it('every widget of the registry can be mounted by a directive (the list has the widgets on main)', () => {
     expect(WIDGETS.map((w) => w.id)).toEqual(expect.arrayContaining(['explorer', 'art', 'playground', 'gradients', 'softmax']));
   });

@@ -4,11 +4,11 @@
 // an invalid preset, a live number the engine cannot compute, a broken link or term — fails the
 // build with file:line. Called from web/vite.config.ts before Vite reads its inputs.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ExprEngine, type ExprModule } from '../src/engine/expr';
 import { Engine } from '../src/engine/engine';
-import { loadNodeModule } from '../src/engine/node';
+import { defaultNodeModulePath, loadNodeModule } from '../src/engine/node';
 import type { LiveEngines } from './live';
 import { CourseError, renderInline, renderMarkdown, slugify, type CourseContext, type GlossaryEntry, type Problem, type RenderedPage } from './render';
 import { pageOf } from './widgets';
@@ -98,10 +98,13 @@ function readGlossary(text: string, path: string, problems: Problem[]): Glossary
 }
 
 /** Loads the Node engine the live numbers are computed with. */
-export async function loadEngines(modulePath?: string): Promise<LiveEngines> {
+export async function loadEngines(modulePath?: string, digitsPath: string = defaultDigitsPath): Promise<LiveEngines> {
   const module = await loadNodeModule(modulePath);
-  return { engine: new Engine(module), expr: new ExprEngine(module as unknown as ExprModule), module };
+  return { engine: new Engine(module), expr: new ExprEngine(module as unknown as ExprModule), module, digits: new Uint8Array(readFileSync(digitsPath)) };
 }
+
+/** The 8×8 digits the race trains on (the same file the pages fetch). */
+export const defaultDigitsPath = join(dirname(defaultNodeModulePath), '../../public/data/digits8x8.bin');
 
 export interface CourseInput {
   /** The lessons folder of one language (lessons/en). */

@@ -8,6 +8,8 @@
 //   {{ train:data=xor&units=8,8&act=relu@300.test.accuracy | pct }}   the playground's network (its URL
 //                                      state), trained for 300 epochs from its seeded start; then .train/.test .loss/.accuracy,
 //                                      or .health[layer].<field> (Trainer.health(): dead share, mean |gradient|, …)
+//   {{ race:data=digits&units=32&act=sigmoid,relu,gelu@30.contestants[1].testAccuracy | pct }}   the activation
+//                                      race of that URL state run for 30 epochs (RaceReport: .contestants[i].testAccuracy, …)
 //   {{ row[-3,0,3001]:x*Phi(x).minAt }}     the expression engine's cheat-sheet row on a grid (min, minAt, …)
 //   {{ compare[-6,6,1201]:A ~ B.maxAbs }}   two expressions compared on a grid (maxAbs, maxAbsAt, …)
 //   {{ dcheck[-6,6,1201]:DF ~ F.maxFdError }}  a typed derivative DF of F against finite differences
@@ -24,8 +26,14 @@ import { Trainer } from '../src/engine/trainer';
 import type { TrainerModule } from '../src/engine/trainer-types';
 import { parseState } from '../src/state/schema';
 import { playgroundTable, trainerConfig, type PlaygroundState } from '../src/state/playground';
+import { raceTable, type RaceState } from '../src/state/race';
+import { raceReport } from './figures';
 
-export interface LiveEngines { engine: Engine; expr: ExprEngine; module: ProbeModule & TrainerModule }
+export interface LiveEngines {
+  engine: Engine; expr: ExprEngine; module: ProbeModule & TrainerModule;
+  /** The bytes of public/data/digits8x8.bin, for a race on the digits (`race:data=digits…`). */
+  digits?: Uint8Array;
+}
 
 /** Longest training a live number may ask for (epochs), so a lesson cannot stall the build. */
 export const MAX_LIVE_EPOCHS = 2000;
@@ -165,6 +173,17 @@ export function evaluateSource(source: string, e: LiveEngines): number {
       trainer.dispose();
     }
   }
+  const race = /^race:([^@\s]*)@(\d+)((?:\.|\[).*)$/.exec(s);
+  if (race) {
+    const [, query, epochText, path] = race as unknown as [string, string, string, string];
+    const metas = e.engine.activations().filter((m) => m.id !== 'softmax');
+    const parsed = parseState(raceTable(metas.map((m) => m.id)), `${query}&epochs=${epochText}`);
+    if (parsed.notices.length > 0) throw new Error(`race state: ${parsed.notices.join(' ')}`);
+    const epochs = Number(epochText);
+    if (!(epochs >= 1 && epochs <= MAX_LIVE_EPOCHS)) throw new Error(`race for 1–${MAX_LIVE_EPOCHS} epochs, not ${epochText}`);
+    return pick(raceReport(parsed.state as RaceState, e), path);
+  }
+  if (s.startsWith('race:')) throw new Error('write race:<race state>@<epochs>.contestants[0].testAccuracy (or .trainLoss, .epochsToTarget …)');
   const grid = /^(row|compare|dcheck)\[([^\]]*)\]:(.*?)((?:\.[A-Za-z]\w*)+)$/.exec(s);
   if (grid) {
     const [, kind, range, body, path] = grid as unknown as [string, 'row' | 'compare' | 'dcheck', string, string, string];

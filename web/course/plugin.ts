@@ -24,7 +24,7 @@ export interface CourseOptions {
 
 /** Builds and writes the course; returns the page names relative to web/ ("lessons/why-a-bend"). */
 export async function buildCoursePages(o: CourseOptions): Promise<CourseBuild> {
-  const engines = await loadEngines(o.modulePath);
+  const engines = await loadEngines(o.modulePath, join(o.root, 'public/data/digits8x8.bin'));
   const course = buildCourse({ dir: join(o.root, 'lessons/en'), root: o.root, engines, sitePages: o.sitePages });
   const names = writeCoursePages(course, join(o.webRoot, 'lessons'));
   return { pages: names.map((n) => `lessons/${n}`), index: lessonIndex(course) };

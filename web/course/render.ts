@@ -19,6 +19,7 @@ import type { ActivationMeta } from '../src/engine/types';
 import { parseState } from '../src/state/schema';
 import { summariseShort } from '../src/state/summary';
 import { KATEX_OPTIONS } from '../src/ui/tex-options';
+import { widgetFigure } from './figures';
 import { live, type LiveEngines } from './live';
 import { pageOf, widgetById, widgetByPage, WIDGETS } from './widgets';
 
@@ -54,7 +55,11 @@ export interface CourseContext {
   sitePages: ReadonlySet<string>;
 }
 
-export interface WidgetUse { widget: string; title: string; query: string; line: number; id: string; /** The preset in words. */ words: string }
+export interface WidgetUse {
+  widget: string; title: string; query: string; line: number; id: string; /** The preset in words. */ words: string;
+  /** The static figure (course/figures.ts): printed, and shown without JavaScript. */
+  figure: string;
+}
 export interface LiveUse { source: string; text: string; value: number; line: number }
 /** A link to another page's anchor, checked once every page is rendered. */
 export interface CrossRef { slug: string; anchor: string; line: number }
@@ -228,12 +233,26 @@ function renderWidget(tokens: Token[], i: number): string {
   const sep = w.query ? '&' : '';
   return `<figure class="lesson-widget" id="${w.id}" data-widget="${w.widget}">\n` +
     `<iframe class="widget-frame" data-src="../embed/${w.widget}.html?${escapeHtml(w.query)}${sep}theme=" title="${escapeHtml(w.title)}: ${escapeHtml(w.words)}" height="${entry.height}" loading="lazy"></iframe>\n` +
-    `<p class="widget-print">Live widget: ${escapeHtml(w.title)} at <code>${escapeHtml(pageOf(w.widget))}.html${w.query ? `?${escapeHtml(w.query)}` : ''}</code></p>\n<figcaption>\n`;
+    `<div class="widget-static">${w.figure}<p class="widget-print">Figure computed by the engine when this lesson was built. The live ${escapeHtml(w.title.toLowerCase())}: <code>${escapeHtml(pageOf(w.widget))}.html${w.query ? `?${escapeHtml(w.query)}` : ''}</code></p></div>\n<figcaption>\n`;
 }
 
 const md = makeMarkdown();
 
 // ---- the checks, run over the parsed tokens ----
+
+/**
+ * The directive's default: a widget in a lesson is part of the text, so its sharing frame (the
+ * "Set by this link…" line, copy link, embed code) is hidden — `share` is added to the preset's
+ * `hide` list unless it is there already. Teachers find each preset's links under "For teachers".
+ */
+export function shareHidden(query: string): string {
+  const m = /(^|&)hide=([^&]*)/.exec(query);
+  if (m === null) return query === '' ? 'hide=share' : `${query}&hide=share`;
+  const names = decodeURIComponent(m[2]!).split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (names.includes('share')) return query;
+  const at = m.index + m[1]!.length;
+  return `${query.slice(0, at)}hide=${[...names, 'share'].join(',')}${query.slice(at + m[0].length - m[1]!.length)}`;
+}
 
 /** Validates `query` against widget `id`'s own state table: problems in words, or none. */
 export function checkPreset(id: string, query: string, metas: readonly ActivationMeta[]): string[] {
@@ -247,7 +266,9 @@ export function presetOf(id: string, query: string, metas: readonly ActivationMe
   if (/[\s"<>]/.test(query)) return { problems: [`the state "${query}" has a space, quote or angle bracket; write it as a URL query (a=1&b=2)`], words: '' };
   const table = entry.table(metas);
   const parsed = parseState(table, query);
-  return { problems: parsed.notices.map((n) => `${id} state: ${n}`), words: summariseShort(table, parsed.state, parsed.hidden, parsed.locked) };
+  // The words (the iframe's title) say what the widget shows: its hidden share frame is not a setting.
+  const hidden = new Set([...parsed.hidden].filter((k) => k !== 'share'));
+  return { problems: parsed.notices.map((n) => `${id} state: ${n}`), words: summariseShort(table, parsed.state, hidden, parsed.locked) };
 }
 
 function checkLink(href: string, env: Env, line: number, token: Token): void {
@@ -379,11 +400,18 @@ function checkTokens(tokens: Token[], env: Env): void {
           add(`widget directive "${t.info.trim()}": write "::: widget <id> <state>" with the state as one URL query`);
           break;
         }
-        const preset = presetOf(id, query.replace(/^\?/, ''), env.ctx.metas);
+        const shown = shareHidden(query.replace(/^\?/, ''));
+        const preset = presetOf(id, shown, env.ctx.metas);
         preset.problems.forEach(add);
         if (preset.problems.length === 0) {
           const entry = widgetById(id)!;
-          const use: WidgetUse = { widget: id, title: entry.title, query: query.replace(/^\?/, ''), line, id: `widget-${++widgets}`, words: preset.words || 'default settings' };
+          let figure = '';
+          try {
+            figure = widgetFigure(id, shown, env.ctx.engines, env.ctx.metas);
+          } catch (err) {
+            add(`widget ${id}: its static figure cannot be made: ${(err as Error).message.split('\n')[0]}`);
+          }
+          const use: WidgetUse = { widget: id, title: entry.title, query: shown, line, id: `widget-${++widgets}`, words: preset.words || 'default settings', figure };
           t.meta = use;
           env.page.widgets.push(use);
         }

@@ -63,7 +63,8 @@ const copyOf = <S>(s: S): S => structuredClone(s);
 export function mountShare<T extends Table>(o: ShareOptions<T>): Share {
   const access = accessOf(o.parsed.hidden, o.parsed.locked);
   applyAccess(o.host, access);
-  if (o.parsed.hidden.size > 0 || o.parsed.locked.size > 0) {
+  // An embed that hides its sharing frame (a lesson's widget, `hide=share`) hides this line too: the host page says what it shows.
+  if ((o.parsed.hidden.size > 0 || o.parsed.locked.size > 0) && !(o.embed && o.parsed.hidden.has('share'))) {
     const line = el('p', 'hint link-summary', `Set by this link: ${summariseShort(o.table, o.state, o.parsed.hidden, o.parsed.locked)}.`);
     const heading = o.slot.firstElementChild;
     if (heading !== null && /^H[1-6]$/.test(heading.tagName)) heading.after(line); else o.slot.prepend(line);

@@ -21,6 +21,8 @@ const isLesson = document.body.dataset.kind === 'lesson';
 
 // ---- widgets: theme and height ----
 const frames = [...document.querySelectorAll<HTMLIFrameElement>('iframe.widget-frame')];
+// The live widgets take the place of their static figures (lesson.css; the figures stay for print).
+document.documentElement.classList.add('widgets-live');
 function themeFrames(): void {
   const theme = isDark() ? 'dark' : 'light';
   for (const f of frames) {

@@ -372,6 +372,8 @@ export async function mountNonlinearity(host: HTMLElement, client: EngineClient,
   root.append(shareSlot);
   const share = mountShare({ widget: 'nonlinearity', title: 'Why nonlinearity (Activation Lab)', height: 2600,
     table, parsed: { hidden, locked }, state, host, slot: shareSlot, embed: o.embed });
+  // An embed with hide=share (a lesson's) has nothing to put under the heading: no empty panel.
+  if (shareSlot.childElementCount === 1) shareSlot.hidden = true;
   showCurve();
 
   onThemeChange(() => { fitPlot?.rebuild(); partsPlot?.rebuild(); sweepPlot?.rebuild(); pad.redraw(); if (lastXor) showXor(...lastXor); });
