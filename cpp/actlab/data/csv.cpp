@@ -125,6 +125,7 @@ CsvPoints read_points_csv(std::string_view text, const CsvOptions& o) {
     ++r.rows;
   }
   if (r.rows == 0) return fail(r.header ? "the file has a header but no points" : "the file has no points");
+  r.classes = o.regression ? 1 : (r.max_label + 1 < 2 ? 2 : r.max_label + 1);
   return r;
 }
 
@@ -150,7 +151,7 @@ std::string read_points_csv_json(std::string_view text, const CsvOptions& opts) 
   root.set("points", json::float_array(r.points.data(), r.points.size()));
   root.set("rows", Value::number(r.rows));
   root.set("header", Value::boolean(r.header));
-  root.set("classes", Value::number(opts.regression ? 1 : (r.max_label + 1 < 2 ? 2 : r.max_label + 1)));
+  root.set("classes", Value::number(r.classes));
   return json::write(root);
 }
 
