@@ -3,7 +3,9 @@
 // Same source natively (SSE2) and for Node (wasm SIMD128); web/bench/train.mjs runs both and
 // times TensorFlow.js on the same shapes.
 //
-//   actlab_bench --train [--json] [--quick] [--rounds N]
+//   actlab_bench --train [--json] [--quick] [--reference] [--rounds N]
+//   (--reference: the dataset shapes on the kernels as they were before issue 9,
+//    Network::set_reference_path; the same bits, for a before/after of every row)
 //
 // Shapes (SGD, mean loss over the batch, the head's matching loss):
 //   2-8-8-1          circle, 250 training samples, tanh, sigmoid + BCE, batch 16; one call = one epoch
@@ -68,6 +70,7 @@ const char* target_name() {
 }
 
 double g_checksum = 0.0;
+bool g_reference = false;  // --reference: every shape on the reference (pre-issue-9) kernels
 void consume(double v) {
   if (std::isfinite(v)) g_checksum += v;
 }
@@ -112,6 +115,7 @@ Result bench_epochs(const Timing& t, const std::string& shape, const std::string
     std::fprintf(stderr, "actlab_bench --train: %s: %s\n", shape.c_str(), e.c_str());
     std::exit(1);
   }
+  tr.network().set_reference_path(g_reference);
   const double n = static_cast<double>(tr.dataset().n_train());
   const double s = seconds_per_call(t, [&] {
     if (!tr.run_epoch()) {
@@ -252,9 +256,10 @@ int run_train_bench(int argc, char** argv) {
     if (a == "--train") continue;
     if (a == "--json") json = true;
     else if (a == "--quick") t = Timing{30.0, 10.0, 1.0, 2};
+    else if (a == "--reference") g_reference = true;
     else if (a == "--rounds" && i + 1 < argc) t.rounds = std::max(1, std::atoi(argv[++i]));
     else {
-      std::fprintf(stderr, "usage: %s --train [--json] [--quick] [--rounds N]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s --train [--json] [--quick] [--reference] [--rounds N]\n", argv[0]);
       return 2;
     }
   }

@@ -324,7 +324,20 @@ inline void grad_row(const float* x, std::size_t xs, const float* dZ, int batch,
 // too), with each row of gW summed over the whole batch in registers.
 template <class B>
 void backward_params_fresh(const float* X, const float* dZ, int batch, int in, int out, float* gW, float* gb) {
-  for (int i = 0; i < in; ++i)
+  int i = 0;
+  if constexpr (B::width > 1) {
+    // One output unit (the binary heads): gW is a column, contiguous over i, so the vectors run
+    // across inputs instead: gW[i..i+V) = Σ_s X[s][i..i+V)·dZ[s], each element still summed
+    // over s in order.
+    if (out == 1)
+      for (; i + B::width <= in; i += B::width) {
+        typename B::F a = B::splat(0.0f);
+        for (int s = 0; s < batch; ++s)
+          a = B::add(a, B::mul(B::load(X + static_cast<std::size_t>(s) * in + i), B::splat(dZ[s])));
+        B::store(gW + i, a);
+      }
+  }
+  for (; i < in; ++i)
     grad_row<B, true>(X + i, static_cast<std::size_t>(in), dZ, batch, out, gW + static_cast<std::size_t>(i) * out);
   grad_row<B, false>(nullptr, 0, dZ, batch, out, gb);
 }

@@ -353,7 +353,11 @@ void Network::backward(const float* X, const float* y, int batch, Regularization
     if (k == 0) break;
     // dA of the layer below, then its dZ = dA ⊙ f′(Z) (and PReLU's ∂L/∂α = Σ dA·min(z, 0)).
     Layer& below = layers_[k - 1];
-    kernels::transpose(l.W.data(), l.in, l.out, wt_.data());
+    // Wᵀ; a single row or column is its own transpose (the binary heads' 8 → 1), so the small
+    // path reads W itself there.
+    const bool vector_w = small(l) && (l.in == 1 || l.out == 1);
+    if (!vector_w) kernels::transpose(l.W.data(), l.in, l.out, wt_.data());
+    const float* wt = vector_w ? l.W.data() : wt_.data();
     std::size_t n = static_cast<std::size_t>(batch) * below.out;
     if (!small(l)) {
       kernels::backward_input<B>(l.dZ.data(), wt_.data(), batch, l.in, l.out, dA_.data());
@@ -362,7 +366,7 @@ void Network::backward(const float* X, const float* y, int batch, Regularization
       // dA = dZ·Wᵀ is a forward pass through Wᵀ with a zero bias: each dA element is
       // 0 + Σ_j dZ[s][j]·Wt[j][i] in increasing j, exactly backward_input's sum.
       if (zeros_.size() < static_cast<std::size_t>(l.in)) zeros_.assign(static_cast<std::size_t>(l.in), 0.f);
-      kernels::forward_small<B>(l.dZ.data(), batch, l.out, l.in, wt_.data(), zeros_.data(), dA_.data());
+      kernels::forward_small<B>(l.dZ.data(), batch, l.out, l.in, wt, zeros_.data(), dA_.data());
       kernels::multiply<B>(dA_.data(), below.Fp.data(), n, below.dZ.data());
     }
     if (below.prelu) {
