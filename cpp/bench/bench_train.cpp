@@ -367,7 +367,7 @@ int run_train_bench(int argc, char** argv) {
     }
     const std::string text = actlab::data::write_points_csv(p.data(), 10000);
     const actlab::data::CsvOptions opts{false, 3, 10};
-    Timing once{1.0, 1.0, 0.1, t.rounds};
+    Timing once{100.0, 20.0, 0.1, t.rounds};  // calls of 2-300 ms: best of several per round
     const double read_s = seconds_per_call(once, [&] { consume(actlab::data::read_points_csv(text, opts).rows); });
     const double json_s = seconds_per_call(once, [&] { consume(static_cast<double>(actlab::data::read_points_csv_json(text, opts).size())); });
     if (json)

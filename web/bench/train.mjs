@@ -300,7 +300,7 @@ export async function runTrainBench({ quick = false, log = () => {} } = {}) {
     const f = best[`${t}:small:fast`], r = best[`${t}:small:reference`], ratio = best[`${t}:small:ratio`];
     const gf = (sps) => (sps * best.smallFlops) / 1e9;
     return [t, fmt(r), fmt(f), `${fmt(ratio, 2)}× ${note(`2-8-8-1 tanh b10 fast/reference, ${t}`, ratio, T.smallSpeedup)}`,
-      `${fmt(gf(f), 2)} GFLOP/s = ${fmt((100 * gf(f) * 1e9) / peak, 1)}% of peak`];
+      `${fmt(gf(f), 2)} GFLOP/s = ${fmt((100 * gf(f)) / peak, 1)}% of peak (reference ${fmt((100 * gf(r)) / peak, 1)}%)`];
   });
   const frame68Rows = ['wasm', 'native'].map((t) => [t, fmt(best[`${t}:frame68:epoch_ms`], 3), fmt(best[`${t}:frame68:grid_ms`], 3),
     fmt(best[`${t}:frame68:neurons_ms`], 3), fmt(best[`${t}:frame68:frame_ms`], 3), fmt(best[`${t}:frame68:reference_frame_ms`], 3),
