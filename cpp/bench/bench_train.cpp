@@ -3,7 +3,9 @@
 // Same source natively (SSE2) and for Node (wasm SIMD128); web/bench/train.mjs runs both and
 // times TensorFlow.js on the same shapes.
 //
-//   actlab_bench --train [--json] [--quick] [--rounds N]
+//   actlab_bench --train [--json] [--quick] [--reference] [--rounds N]
+//   (--reference: the dataset shapes on the kernels as they were before issue 9,
+//    Network::set_reference_path; the same bits, for a before/after of every row)
 //
 // Shapes (SGD, mean loss over the batch, the head's matching loss):
 //   2-8-8-1          circle, 250 training samples, tanh, sigmoid + BCE, batch 16; one call = one epoch
@@ -41,8 +43,10 @@
 
 #include "timing.hpp"
 
+#include "actlab/data/csv.hpp"
 #include "actlab/nn/dense.hpp"
 #include "actlab/nn/trainer.hpp"
+#include "actlab/nn/views.hpp"
 #include "actlab/simd/simd.hpp"
 
 namespace {
@@ -66,6 +70,7 @@ const char* target_name() {
 }
 
 double g_checksum = 0.0;
+bool g_reference = false;  // --reference: every shape on the reference (pre-issue-9) kernels
 void consume(double v) {
   if (std::isfinite(v)) g_checksum += v;
 }
@@ -110,6 +115,7 @@ Result bench_epochs(const Timing& t, const std::string& shape, const std::string
     std::fprintf(stderr, "actlab_bench --train: %s: %s\n", shape.c_str(), e.c_str());
     std::exit(1);
   }
+  tr.network().set_reference_path(g_reference);
   const double n = static_cast<double>(tr.dataset().n_train());
   const double s = seconds_per_call(t, [&] {
     if (!tr.run_epoch()) {
@@ -205,6 +211,41 @@ double gemm_flops(const Timing& t) {
   return 2.0 * kB * kIn * kOut / s;
 }
 
+// Issue 9: a configured Trainer timed on its fast paths and on the reference (generic, pre-issue-9)
+// kernels, alternating round by round in the same process, so the ratio is measured under the
+// same load. Both trainers start from the same config; each keeps training from where it was.
+struct Pair {
+  double fast_s = INFINITY, reference_s = INFINITY;
+};
+template <class Call>
+Pair fast_vs_reference(const Timing& t, actlab::nn::Trainer& fast, actlab::nn::Trainer& ref, Call call) {
+  ref.network().set_reference_path(true);
+  Timing one = t;
+  one.rounds = 1;
+  Pair p;
+  for (int r = 0; r < t.rounds; ++r) {
+    p.reference_s = std::min(p.reference_s, seconds_per_call(one, [&] { call(ref); }));
+    p.fast_s = std::min(p.fast_s, seconds_per_call(one, [&] { call(fast); }));
+  }
+  return p;
+}
+
+void configure_or_exit(actlab::nn::Trainer& tr, const std::string& shape, const std::string& config) {
+  if (std::string e = tr.configure_json(config); !e.empty()) {
+    std::fprintf(stderr, "actlab_bench --train: %s: %s\n", shape.c_str(), e.c_str());
+    std::exit(1);
+  }
+}
+
+// Flops of one SGD training sample through dense layers `sizes` (multiply and add counted as 2):
+// forward 2·in·out per layer, weight gradients 2·in·out, input gradients 2·in·out for every layer
+// but the first; activations, loss and the update are not counted (they are not mul+add work).
+double train_flops_per_sample(const std::vector<int>& sizes) {
+  double f = 0;
+  for (std::size_t k = 0; k + 1 < sizes.size(); ++k) f += (k == 0 ? 4.0 : 6.0) * sizes[k] * sizes[k + 1];
+  return f;
+}
+
 }  // namespace
 
 int run_train_bench(int argc, char** argv) {
@@ -215,9 +256,10 @@ int run_train_bench(int argc, char** argv) {
     if (a == "--train") continue;
     if (a == "--json") json = true;
     else if (a == "--quick") t = Timing{30.0, 10.0, 1.0, 2};
+    else if (a == "--reference") g_reference = true;
     else if (a == "--rounds" && i + 1 < argc) t.rounds = std::max(1, std::atoi(argv[++i]));
     else {
-      std::fprintf(stderr, "usage: %s --train [--json] [--quick] [--rounds N]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s --train [--json] [--quick] [--reference] [--rounds N]\n", argv[0]);
       return 2;
     }
   }
@@ -261,6 +303,78 @@ int run_train_bench(int argc, char** argv) {
                   epoch_s * 1e3, grid_s * 1e3, frame_s * 1e3);
     else
       std::printf("frame: epoch %.3f ms + grid 100x100 %.3f ms; together %.3f ms\n", epoch_s * 1e3, grid_s * 1e3, frame_s * 1e3);
+  }
+
+  // Issue 9: the 2-8-8-1 tanh epoch at batch 10 (TF Playground's default), fast vs reference.
+  {
+    const std::string cfg = circle + hidden_json(2, 8, "tanh") + "}," + sgd + "10}}";
+    actlab::nn::Trainer fast, ref;
+    configure_or_exit(fast, "2-8-8-1 b10", cfg);
+    configure_or_exit(ref, "2-8-8-1 b10", cfg);
+    const Pair p = fast_vs_reference(t, fast, ref, [](actlab::nn::Trainer& tr) {
+      if (!tr.run_epoch()) std::exit(1);
+      consume(tr.last_epoch_loss());
+    });
+    const double n = static_cast<double>(fast.dataset().n_train()), flops = train_flops_per_sample({2, 8, 8, 1});
+    if (json)
+      std::printf("{\"type\":\"small\",\"target\":\"%s\",\"shape\":\"2-8-8-1 tanh\",\"batch\":10,\"samples_per_call\":%g,"
+                  "\"fast_samples_per_s\":%.1f,\"reference_samples_per_s\":%.1f,\"flops_per_sample\":%g}\n",
+                  target_name(), n, n / p.fast_s, n / p.reference_s, flops);
+    else
+      std::printf("2-8-8-1 tanh b10 epoch: %.0f samples/s fast, %.0f reference: %.2fx\n", n / p.fast_s, n / p.reference_s,
+                  p.reference_s / p.fast_s);
+  }
+  // Issue 9: a playground frame of a 6 x 8 tanh network on 500 points (250 train, batch 10): one
+  // epoch, the 100x100 output grid and every neuron's 100x100 thumbnail (neuron_grids), fast vs
+  // reference, and the three parts alone (fast).
+  {
+    const std::string cfg = circle + hidden_json(6, 8, "tanh") + "}," + sgd + "10}}";
+    actlab::nn::Trainer fast, ref;
+    configure_or_exit(fast, "6x8 frame", cfg);
+    configure_or_exit(ref, "6x8 frame", cfg);
+    std::vector<float> grid(100 * 100), neurons(100 * 100 * actlab::nn::neuron_count(fast));
+    auto frame = [&](actlab::nn::Trainer& tr) {
+      tr.run_epoch();
+      tr.decision_grid(100, -6, 6, -6, 6, grid.data());
+      actlab::nn::neuron_grids(tr, 100, -6, 6, -6, 6, neurons.data(), neurons.size());
+      consume(grid[5050] + neurons[5050]);
+    };
+    const Pair p = fast_vs_reference(t, fast, ref, frame);
+    const double epoch_s = seconds_per_call(t, [&] { fast.run_epoch(); consume(fast.last_epoch_loss()); });
+    const double grid_s = seconds_per_call(t, [&] { fast.decision_grid(100, -6, 6, -6, 6, grid.data()); consume(grid[5050]); });
+    const double neurons_s = seconds_per_call(t, [&] {
+      actlab::nn::neuron_grids(fast, 100, -6, 6, -6, 6, neurons.data(), neurons.size());
+      consume(neurons[5050]);
+    });
+    if (json)
+      std::printf("{\"type\":\"frame68\",\"target\":\"%s\",\"epoch_ms\":%.4f,\"grid_ms\":%.4f,\"neurons_ms\":%.4f,"
+                  "\"frame_ms\":%.4f,\"reference_frame_ms\":%.4f}\n",
+                  target_name(), epoch_s * 1e3, grid_s * 1e3, neurons_s * 1e3, p.fast_s * 1e3, p.reference_s * 1e3);
+    else
+      std::printf("6x8 tanh frame: epoch %.3f ms + grid %.3f ms + %zu thumbnails %.3f ms; together %.3f ms (reference %.3f ms)\n",
+                  epoch_s * 1e3, grid_s * 1e3, actlab::nn::neuron_count(fast), neurons_s * 1e3, p.fast_s * 1e3, p.reference_s * 1e3);
+  }
+
+  // Issue 9: own points from a CSV of 10,000 rows (the most a set holds): the reader alone (what the
+  // PointsCsv binding runs before one typed-array copy) and the reader plus the JSON answer the
+  // binding built before (read_points_csv_json; the page then parsed it with JSON.parse).
+  {
+    std::vector<float> p;
+    for (int i = 0; i < 10000; ++i) {
+      p.push_back(static_cast<float>(i % 101) * 0.0493f - 2.49f);
+      p.push_back(static_cast<float>(i / 101) * -0.0251f + 1.25f);
+      p.push_back(static_cast<float>(i % 3));
+    }
+    const std::string text = actlab::data::write_points_csv(p.data(), 10000);
+    const actlab::data::CsvOptions opts{false, 3, 10};
+    Timing once{100.0, 20.0, 0.1, t.rounds};  // calls of 2-300 ms: best of several per round
+    const double read_s = seconds_per_call(once, [&] { consume(actlab::data::read_points_csv(text, opts).rows); });
+    const double json_s = seconds_per_call(once, [&] { consume(static_cast<double>(actlab::data::read_points_csv_json(text, opts).size())); });
+    if (json)
+      std::printf("{\"type\":\"csv\",\"target\":\"%s\",\"rows\":10000,\"read_ms\":%.3f,\"read_json_ms\":%.3f}\n", target_name(), read_s * 1e3,
+                  json_s * 1e3);
+    else
+      std::printf("CSV of 10,000 rows: read %.3f ms; read + JSON answer %.3f ms\n", read_s * 1e3, json_s * 1e3);
   }
 
   {

@@ -90,6 +90,34 @@ TEST_CASE("CSV points: what write_points_csv writes reads back to the same float
   CHECK(data::read_points_csv_json("1,1\n", {false, 10, 2.5}) == R"({"error":"line 1: expected 3 values (x,y,label), got 2"})");
 }
 
+TEST_CASE("CSV points: 10,000 rows (the most a set holds) read back exactly, and one bad row among them is named", "[data][csv]") {
+  // Points on a fixed lattice written by the engine's writer: every value must come back as the
+  // same float, in order, and the largest label sets the class count.
+  std::vector<float> p;
+  for (int i = 0; i < limits::kMaxCustomPoints; ++i) {
+    p.push_back(static_cast<float>(i % 101) * 0.0493f - 2.49f);
+    p.push_back(static_cast<float>(i / 101) * -0.0251f + 1.25f);
+    p.push_back(static_cast<float>(i % 3));
+  }
+  const std::string text = data::write_points_csv(p.data(), p.size() / 3);
+  auto r = csv(text);
+  REQUIRE(r.error == "");
+  CHECK(r.header);
+  CHECK(r.rows == limits::kMaxCustomPoints);
+  CHECK(r.classes == 3);
+  CHECK(r.points == p);
+  // Row 7,501 (line 7,502 after the header) broken in its second value: nothing is returned.
+  std::string broken = text;
+  std::size_t at = 0;
+  for (int line = 1; line < 7502; ++line) at = broken.find('\n', at) + 1;
+  broken.replace(broken.find(',', at) + 1, 1, "q");
+  auto bad = csv(broken);
+  CHECK(bad.error.rfind("line 7502, column 2: 'q", 0) == 0);
+  CHECK(bad.points.empty());
+  CHECK(bad.rows == 0);
+  CHECK(bad.classes == 0);
+}
+
 TEST_CASE("the custom set trains on the caller's points and exports them in the model file", "[nn][custom]") {
   nn::Trainer t;
   REQUIRE(t.configure_json(custom_config()) == "");

@@ -185,6 +185,25 @@ describe('the engine calls the playground views use', () => {
     expect(() => readPointsCsv(module, 'x,y,label\n0,0,1\n0,zz,1\n', { regression: false, classes: 2, coordLimit: 2.5 }))
       .toThrow("line 3, column 2: 'zz' is not a number");
   });
+  it('the CSV reader returns 10,000 rows as a typed array, exactly, and names one bad row among them', () => {
+    // 10,000 rows is the most a playground set holds (limits::kMaxCustomPoints).
+    const rows: string[] = ['x,y,label'];
+    const want = new Float32Array(3 * 10000);
+    for (let i = 0; i < 10000; i++) {
+      const x = Math.fround(((i % 100) - 50) / 25), y = Math.fround((Math.floor(i / 100) - 50) / 25), label = i % 4;
+      rows.push(`${x},${y},${label}`);
+      want.set([x, y, label], 3 * i);
+    }
+    const back = readPointsCsv(module, rows.join('\n'), { regression: false, classes: 4, coordLimit: 10 });
+    expect(back.points).toBeInstanceOf(Float32Array);
+    expect(back.rows).toBe(10000);
+    expect(back.header).toBe(true);
+    expect(back.classes).toBe(4);
+    expect(back.points).toEqual(want);
+    rows[6001] = '0.5,1,oops';
+    expect(() => readPointsCsv(module, rows.join('\n'), { regression: false, classes: 4, coordLimit: 10 }))
+      .toThrow("line 6002, column 3: 'oops' is not a number");
+  });
   it('one advance is bounded: 2^31 - 1 epochs or batches is refused with the engine\'s message', () => {
     t.configure(trainerConfig({ ...defaults(table), samples: 100 } as PlaygroundState));
     expect(() => t.advance({ epochs: 2 ** 31 - 1 })).toThrow(/optimiser steps; one call may run at most 1000000/);

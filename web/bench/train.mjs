@@ -31,7 +31,7 @@ const NODE_MODULE = join(ROOT, 'build/wasm/actlab_node.js');
 // trainer before and after the kernel rewrite). docs/benchmarks.md says how it was built.
 const BEFORE = process.env.ACTLAB_BENCH_BEFORE;
 
-export const TRAIN_TARGETS = { wasmVsNative: 0.7, tfjsMnist: 5, tfjsTiny: 100, frameMs: 1, gemmShare: 0.6 };
+export const TRAIN_TARGETS = { wasmVsNative: 0.7, tfjsMnist: 5, tfjsTiny: 100, frameMs: 1, gemmShare: 0.6, smallSpeedup: 3, frame68Ms: 2 };
 
 /** The shapes (cpp/bench/bench_train.cpp has the engine side of each). */
 export const SHAPES = [
@@ -178,6 +178,31 @@ function embindFrame(timing) {
   });
 }
 
+// --- own points from a 10,000-row CSV through the Embind PointsCsv (what the worker runs) ---------
+
+function embindCsv() {
+  if (!existsSync(NODE_MODULE)) return undefined;
+  const require = createRequire(import.meta.url);
+  const made = require(NODE_MODULE)();
+  const M = made.ready === undefined ? made : undefined;
+  return (M ? Promise.resolve(M) : made.ready).then((Module) => {
+    const rows = ['x,y,label'];
+    for (let i = 0; i < 10000; i++) rows.push(`${((i % 101) * 0.0493 - 2.49).toFixed(6)},${((i / 101 | 0) * -0.0251 + 1.25).toFixed(6)},${i % 3}`);
+    const text = rows.join('\n');
+    let best = Infinity, sink = 0;
+    for (let k = 0; k < 5; k++) {
+      const t0 = performance.now();
+      const r = new Module.PointsCsv(text, false, 3, 10);
+      if (r.error()) throw new Error(r.error());
+      const points = r.points().slice();
+      r.delete();
+      best = Math.min(best, performance.now() - t0);
+      sink += points[points.length - 1];
+    }
+    return Number.isFinite(sink) ? best : NaN;
+  });
+}
+
 // --- tables ------------------------------------------------------------------------------------
 
 const fmt = (v, d = 0) => (v === undefined || Number.isNaN(v) ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
@@ -212,6 +237,15 @@ export async function runTrainBench({ quick = false, log = () => {} } = {}) {
         if (o.type === 'train') keep(`${label}:${o.shape}`, o.samples_per_s);
         if (o.type === 'frame') for (const k of ['epoch_ms', 'grid_ms', 'frame_ms']) keep(`${label}:frame:${k}`, o[k], true);
         if (o.type === 'gemm') { keep(`${label}:gemm`, o.gflops); keep(`${label}:peak`, o.peak_gflops); }
+        if (o.type === 'small') {
+          keep(`${label}:small:fast`, o.fast_samples_per_s);
+          keep(`${label}:small:reference`, o.reference_samples_per_s);
+          // The ratio of one process's interleaved rounds (same load for both paths), best pass.
+          keep(`${label}:small:ratio`, o.fast_samples_per_s / o.reference_samples_per_s);
+          best.smallFlops = o.flops_per_sample;
+        }
+        if (o.type === 'csv') { keep(`${label}:csv:read`, o.read_ms, true); keep(`${label}:csv:json`, o.read_json_ms, true); }
+        if (o.type === 'frame68') for (const k of ['epoch_ms', 'grid_ms', 'neurons_ms', 'frame_ms', 'reference_frame_ms']) keep(`${label}:frame68:${k}`, o[k], true);
       }
     }
     log(`training TensorFlow.js${passes > 1 ? ` (pass ${pass} of ${passes})` : ''} ...`);
@@ -221,6 +255,11 @@ export async function runTrainBench({ quick = false, log = () => {} } = {}) {
       for (const [shape, v] of Object.entries(tj.results)) keep(`tfjs:${shape}`, v);
     } catch (e) {
       errors.push(`tfjs training failed: ${e.stack ?? e}`);
+    }
+    try {
+      keep('embind:csv_ms', await embindCsv(), true);
+    } catch (e) {
+      errors.push(`CSV through Embind failed: ${e.stack ?? e}`);
     }
     try {
       keep('embind:frame_ms', await embindFrame(timing), true);
@@ -256,6 +295,22 @@ export async function runTrainBench({ quick = false, log = () => {} } = {}) {
     ['wasm through Embind (stepEpochs + grid + copy)', '', '', fmt(best['embind:frame_ms'], 3), verdict(best['embind:frame_ms'], T.frameMs, true).text],
     ['native (for reference)', fmt(best['native:frame:epoch_ms'], 3), fmt(best['native:frame:grid_ms'], 3), fmt(best['native:frame:frame_ms'], 3), ''],
   ];
+  // Issue 9: the 2-8-8-1 tanh epoch at batch 10, small-network paths vs the reference kernels.
+  const smallRows = ['native', 'wasm'].map((t) => {
+    const f = best[`${t}:small:fast`], r = best[`${t}:small:reference`], ratio = best[`${t}:small:ratio`];
+    const gf = (sps) => (sps * best.smallFlops) / 1e9;
+    return [t, fmt(r), fmt(f), `${fmt(ratio, 2)}× ${note(`2-8-8-1 tanh b10 fast/reference, ${t}`, ratio, T.smallSpeedup)}`,
+      `${fmt(gf(f), 2)} GFLOP/s = ${fmt((100 * gf(f)) / peak, 1)}% of peak (reference ${fmt((100 * gf(r)) / peak, 1)}%)`];
+  });
+  const frame68Rows = ['wasm', 'native'].map((t) => [t, fmt(best[`${t}:frame68:epoch_ms`], 3), fmt(best[`${t}:frame68:grid_ms`], 3),
+    fmt(best[`${t}:frame68:neurons_ms`], 3), fmt(best[`${t}:frame68:frame_ms`], 3), fmt(best[`${t}:frame68:reference_frame_ms`], 3),
+    t === 'wasm' ? note('6x8 playground frame in wasm (ms)', best['wasm:frame68:frame_ms'], T.frame68Ms, true, ' ms') : '']);
+  const csvRows = [
+    ['wasm, engine: reader + the JSON answer the binding returned before', fmt(best['wasm:csv:json'], 1)],
+    ['wasm, engine: reader alone', fmt(best['wasm:csv:read'], 1)],
+    ['wasm through Embind: `new PointsCsv(text)` + one Float32Array copy (the page now)', fmt(best['embind:csv_ms'], 1)],
+    ['native, engine: reader + JSON / reader alone', `${fmt(best['native:csv:json'], 1)} / ${fmt(best['native:csv:read'], 1)}`],
+  ];
   const gemmRows = ['native', 'wasm'].map((t) => [t, fmt(best[`${t}:gemm`], 1), fmt(best[`${t}:peak`], 1),
     `${fmt(100 * share(`${t}:gemm`), 0)}% ${note(`GEMM share of peak, ${t}`, share(`${t}:gemm`), T.gemmShare, false, '')}`]);
 
@@ -282,6 +337,29 @@ export async function runTrainBench({ quick = false, log = () => {} } = {}) {
     '',
     table(['where', 'epoch', 'grid', 'frame', `< ${T.frameMs} ms`], frameRows),
     '',
+    '## 2-8-8-1 tanh epoch, batch 10 (issue 9): small-network paths vs the reference kernels',
+    '',
+    'One epoch of 250 circle samples, batch 10, SGD, sigmoid + BCE head, through `Trainer::run_epoch`. "reference" is the same ' +
+      'build with `Network::set_reference_path(true)`: the generic kernels as they were before issue 9 (same bits, tested); the two ' +
+      'run in alternating rounds of one process, so both see the same load. GFLOP/s counts the dense mul+add work only ' +
+      `(${fmt(best.smallFlops)} flops a sample: forward, weight and input gradients), against the peak below.`,
+    '',
+    table(['target', 'reference samples/s', 'fast samples/s', `fast/reference ≥ ${T.smallSpeedup}×`, 'share of the 128-bit peak'], smallRows),
+    '',
+    '## A playground frame of a 6 × 8 tanh network (issue 9), ms',
+    '',
+    'Circle, 500 points (250 training), batch 10, SGD: one epoch, the 100×100 output grid (`decision_grid`) and every ' +
+      "neuron's 100×100 thumbnail (`neuron_grids`, 49 neurons), as the playground asks for each animation frame; the parts " +
+      'alone and the whole frame on the reference kernels for comparison.',
+    '',
+    table(['target', 'epoch', 'output grid', 'thumbnails', 'frame', 'frame, reference', `< ${T.frame68Ms} ms`], frame68Rows),
+    '',
+    '## Own points from a CSV of 10,000 rows (issue 9), ms',
+    '',
+    'The playground\'s CSV import: 10,000 `x,y,label` rows (the most a set holds), read by `data::read_points_csv`.',
+    '',
+    table(['what', 'ms'], csvRows),
+    '',
     '## Dense forward GEMM, 32 × 784 × 128 (`kernels::forward`)',
     '',
     `Peak = the machine's 128-bit non-FMA rate: the faster of two register-only loops of 12 independent 4-lane chains ` +
@@ -299,6 +377,11 @@ export async function runTrainBench({ quick = false, log = () => {} } = {}) {
     `Training (${method})`,
     table(header, rows), '',
     'Playground frame, ms', table(['where', 'epoch', 'grid', 'frame', `< ${T.frameMs} ms`], frameRows), '',
+    '2-8-8-1 tanh epoch, batch 10: fast vs reference',
+    table(['target', 'reference samples/s', 'fast samples/s', 'fast/reference', 'share of peak'], smallRows), '',
+    'CSV of 10,000 rows, ms', table(['what', 'ms'], csvRows), '',
+    '6x8 tanh playground frame, ms',
+    table(['target', 'epoch', 'output grid', 'thumbnails', 'frame', 'frame, reference', '< 2 ms'], frame68Rows), '',
     `GEMM 32x784x128 forward (peak ${fmt(peak, 1)} GFLOP/s = best register-only mul+add loop, both targets)`,
     table(['target', 'GEMM GFLOP/s', 'register loop GFLOP/s', 'share'], gemmRows), '',
     'training targets:', ...summary.map((s) => `  - ${s}`),

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "actlab/util/json.hpp"
 #include "actlab/util/limits.hpp"
@@ -80,9 +81,10 @@ CsvPoints read_points_csv(std::string_view text, const CsvOptions& o) {
     pos = end;
     if (pos < text.size()) pos += (text[pos] == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n') ? 2 : 1;
     ++line;
-    const std::string at = "line " + std::to_string(line);
+    // Messages are built only on an error (10,000 good rows: no string per row or field).
+    auto at = [line] { return "line " + std::to_string(line); };
     if (row.size() > limits::kCsvMaxLine)
-      return fail(at + " has " + std::to_string(row.size()) + " characters; at most " + std::to_string(limits::kCsvMaxLine) + " are read");
+      return fail(at() + " has " + std::to_string(row.size()) + " characters; at most " + std::to_string(limits::kCsvMaxLine) + " are read");
     if (trim(row).empty()) continue;
     std::string_view f[3];
     int count = 0;
@@ -94,7 +96,7 @@ CsvPoints read_points_csv(std::string_view text, const CsvOptions& o) {
         start = k + 1;
       }
     }
-    if (count != 3) return fail(at + ": expected 3 values (x,y,label), got " + std::to_string(count));
+    if (count != 3) return fail(at() + ": expected 3 values (x,y,label), got " + std::to_string(count));
     if (first) {
       first = false;
       if (!is_decimal(f[0]) && !is_decimal(f[1]) && !is_decimal(f[2])) {
@@ -103,20 +105,23 @@ CsvPoints read_points_csv(std::string_view text, const CsvOptions& o) {
       }
     }
     if (r.rows >= limits::kMaxCustomPoints)
-      return fail(at + ": more than " + std::to_string(limits::kMaxCustomPoints) + " points (the most a playground set holds)");
+      return fail(at() + ": more than " + std::to_string(limits::kMaxCustomPoints) + " points (the most a playground set holds)");
     float v[3];
     for (int k = 0; k < 3; ++k) {
-      const std::string col = at + ", column " + std::to_string(k + 1) + ": ";
-      if (f[k].empty()) return fail(col + "the value is missing");
-      if (!is_decimal(f[k])) return fail(col + shown(f[k]) + " is not a number");
-      const double d = std::strtod(std::string(f[k]).c_str(), nullptr);
+      auto col = [&] { return at() + ", column " + std::to_string(k + 1) + ": "; };
+      if (f[k].empty()) return fail(col() + "the value is missing");
+      if (!is_decimal(f[k])) return fail(col() + shown(f[k]) + " is not a number");
+      char num[limits::kCsvMaxLine + 1];  // a field is part of a line of at most kCsvMaxLine characters
+      std::memcpy(num, f[k].data(), f[k].size());
+      num[f[k].size()] = '\0';
+      const double d = std::strtod(num, nullptr);
       const double lim = k < 2 ? o.coord_limit : limits::kMaxCustomValue;
       if (k < 2 || o.regression) {
         if (!(d >= -lim && d <= lim))
-          return fail(col + shown(f[k]) + " is outside [-" + fmt_limit(lim) + ", " + fmt_limit(lim) + "]" +
+          return fail(col() + shown(f[k]) + " is outside [-" + fmt_limit(lim) + ", " + fmt_limit(lim) + "]" +
                       (k < 2 ? " (the playground's plane)" : ""));
       } else if (!(d >= 0 && d <= o.classes - 1 && d == std::floor(d))) {
-        return fail(col + shown(f[k]) + " is not a class (a whole number from 0 to " + std::to_string(o.classes - 1) + ")");
+        return fail(col() + shown(f[k]) + " is not a class (a whole number from 0 to " + std::to_string(o.classes - 1) + ")");
       }
       v[k] = static_cast<float>(d);
     }
@@ -125,6 +130,7 @@ CsvPoints read_points_csv(std::string_view text, const CsvOptions& o) {
     ++r.rows;
   }
   if (r.rows == 0) return fail(r.header ? "the file has a header but no points" : "the file has no points");
+  r.classes = o.regression ? 1 : (r.max_label + 1 < 2 ? 2 : r.max_label + 1);
   return r;
 }
 
@@ -150,7 +156,7 @@ std::string read_points_csv_json(std::string_view text, const CsvOptions& opts) 
   root.set("points", json::float_array(r.points.data(), r.points.size()));
   root.set("rows", Value::number(r.rows));
   root.set("header", Value::boolean(r.header));
-  root.set("classes", Value::number(opts.regression ? 1 : (r.max_label + 1 < 2 ? 2 : r.max_label + 1)));
+  root.set("classes", Value::number(r.classes));
   return json::write(root);
 }
 

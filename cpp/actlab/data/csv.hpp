@@ -34,6 +34,7 @@ struct CsvPoints {
   int rows = 0;               // points read
   bool header = false;
   int max_label = -1;         // classification: the largest class seen
+  int classes = 0;            // 1 for regression, else max_label + 1 and at least 2 (0 on error)
   std::string error;          // "" or the first problem
 };
 
@@ -43,7 +44,8 @@ CsvPoints read_points_csv(std::string_view text, const CsvOptions& opts);
 // exactly).
 std::string write_points_csv(const float* points, std::size_t n_points);
 
-// {"points": [...], "rows", "header", "classes" (max label + 1, at least 2)} or {"error": "..."}.
+// {"points": [...], "rows", "header", "classes"} or {"error": "..."} (the web reads CsvPoints through
+// a buffer instead, cpp/bindings/nn.cpp; this JSON form is for tests and tools).
 std::string read_points_csv_json(std::string_view text, const CsvOptions& opts);
 
 }  // namespace actlab::data

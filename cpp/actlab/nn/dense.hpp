@@ -199,6 +199,158 @@ void backward_input(const float* dZ, const float* Wt, int batch, int in, int out
   }
 }
 
+// --- Issue 9: the small-network paths (Network's default; the kernels above are the reference) ---
+// The same sums in the same order as forward / backward_params / backward_input above, kept in
+// registers instead of being read and written back to memory after every term: the axpy chains
+// above wait on a store and a reload per term, which dominates at 8 units.
+
+// R rows (1..4) of Z, columns [j, j + V) (and [j + V, j + 2V) when kTwo), inputs [i0, i0 + n):
+// forward_tile for any number of rows.
+template <class B, bool kTwo, int R>
+inline void forward_rows(const float* const* x, int i0, int n, int out, const float* W, const float* b, int j, float* const* z) {
+  using F = typename B::F;
+  constexpr int V = B::width;
+  const bool first = i0 == 0;
+  F a0[R], a1[R];
+#pragma GCC unroll 4
+  for (int r = 0; r < R; ++r) {
+    a0[r] = B::load(first ? b + j : z[r] + j);
+    a1[r] = kTwo ? B::load(first ? b + j + V : z[r] + j + V) : a0[r];
+  }
+  const float* w = W + static_cast<std::size_t>(i0) * out + j;
+  for (int i = i0; i < i0 + n; ++i, w += out) {
+    const F w0 = B::load(w);
+    const F w1 = kTwo ? B::load(w + V) : w0;
+#pragma GCC unroll 4
+    for (int r = 0; r < R; ++r) {
+      const F s = B::splat(x[r][i]);
+      a0[r] = B::add(a0[r], B::mul(s, w0));
+      if constexpr (kTwo) a1[r] = B::add(a1[r], B::mul(s, w1));
+    }
+  }
+#pragma GCC unroll 4
+  for (int r = 0; r < R; ++r) {
+    B::store(z[r] + j, a0[r]);
+    if constexpr (kTwo) B::store(z[r] + j + V, a1[r]);
+  }
+}
+
+template <class B, int R>
+inline void forward_block(const float* X, int s, int in, int out, const float* W, const float* b, float* Z) {
+  constexpr int V = B::width;
+  const float* x[R];
+  float* z[R];
+  for (int r = 0; r < R; ++r) {
+    x[r] = X + static_cast<std::size_t>(s + r) * in;
+    z[r] = Z + static_cast<std::size_t>(s + r) * out;
+  }
+  for (int i0 = 0; i0 < in || i0 == 0; i0 += kChunk) {
+    const int n = in - i0 < kChunk ? in - i0 : kChunk;
+    int j = 0;
+    if constexpr (V > 1) {
+      for (; j + 2 * V <= out; j += 2 * V) forward_rows<B, true, R>(x, i0, n, out, W, b, j, z);
+      for (; j + V <= out; j += V) forward_rows<B, false, R>(x, i0, n, out, W, b, j, z);
+    }
+    if (in == 0) break;
+  }
+  // The last out % V columns (all of them when out < V), one sequential sum per element.
+  for (int r = 0; r < R; ++r)
+    for (int j = out / V * V; j < out; ++j) {
+      float acc = b[j];
+      for (int i = 0; i < in; ++i) acc = acc + x[r][i] * W[static_cast<std::size_t>(i) * out + j];
+      z[r][j] = acc;
+    }
+}
+
+// Z = X·W + b: the same bits as forward(), every sample in register tiles (4 rows, then the
+// last 1–3 together), chunk by chunk over the inputs within each block of rows.
+template <class B>
+void forward_small(const float* X, int batch, int in, int out, const float* W, const float* b, float* Z) {
+  int s = 0;
+  for (; s + 4 <= batch; s += 4) forward_block<B, 4>(X, s, in, out, W, b, Z);
+  switch (batch - s) {
+    case 3: forward_block<B, 3>(X, s, in, out, W, b, Z); break;
+    case 2: forward_block<B, 2>(X, s, in, out, W, b, Z); break;
+    case 1: forward_block<B, 1>(X, s, in, out, W, b, Z); break;
+    default: break;
+  }
+}
+
+// One row of backward_params_fresh: g[j] = 0 + Σ_s term(s, j) in sample order, term = x[s·xs]·dZ[s][j]
+// (kX) or dZ[s][j] itself (the bias), over register blocks of 2V and V columns, then single ones.
+template <class B, bool kX>
+inline void grad_row(const float* x, std::size_t xs, const float* dZ, int batch, int out, float* g) {
+  using F = typename B::F;
+  constexpr int V = B::width;
+  const std::size_t o = static_cast<std::size_t>(out);
+  int j = 0;
+  if constexpr (V > 1) {
+    for (; j + 2 * V <= out; j += 2 * V) {
+      F a0 = B::splat(0.0f), a1 = a0;
+      const float* d = dZ + j;
+      for (int s = 0; s < batch; ++s, d += o) {
+        if constexpr (kX) {
+          const F v = B::splat(x[static_cast<std::size_t>(s) * xs]);
+          a0 = B::add(a0, B::mul(v, B::load(d)));
+          a1 = B::add(a1, B::mul(v, B::load(d + V)));
+        } else {
+          a0 = B::add(a0, B::load(d));
+          a1 = B::add(a1, B::load(d + V));
+        }
+      }
+      B::store(g + j, a0);
+      B::store(g + j + V, a1);
+    }
+    for (; j + V <= out; j += V) {
+      F a0 = B::splat(0.0f);
+      const float* d = dZ + j;
+      for (int s = 0; s < batch; ++s, d += o)
+        a0 = B::add(a0, kX ? B::mul(B::splat(x[static_cast<std::size_t>(s) * xs]), B::load(d)) : B::load(d));
+      B::store(g + j, a0);
+    }
+  }
+  for (; j < out; ++j) {
+    float a = 0.0f;
+    for (int s = 0; s < batch; ++s) {
+      const float dv = dZ[static_cast<std::size_t>(s) * o + static_cast<std::size_t>(j)];
+      a = a + (kX ? x[static_cast<std::size_t>(s) * xs] * dv : dv);
+    }
+    g[j] = a;
+  }
+}
+
+// gW = Xᵀ·dZ and gb = Σ_s dZ[s], written (not added): the same bits as zeroing both and calling
+// backward_params (each element 0 + term_0 + term_1 + ... in sample order; a term is x·d there
+// too), with each row of gW summed over the whole batch in registers.
+template <class B>
+void backward_params_fresh(const float* X, const float* dZ, int batch, int in, int out, float* gW, float* gb) {
+  int i = 0;
+  if constexpr (B::width > 1) {
+    // One output unit (the binary heads): gW is a column, contiguous over i, so the vectors run
+    // across inputs instead: gW[i..i+V) = Σ_s X[s][i..i+V)·dZ[s], each element still summed
+    // over s in order.
+    if (out == 1)
+      for (; i + B::width <= in; i += B::width) {
+        typename B::F a = B::splat(0.0f);
+        for (int s = 0; s < batch; ++s)
+          a = B::add(a, B::mul(B::load(X + static_cast<std::size_t>(s) * in + i), B::splat(dZ[s])));
+        B::store(gW + i, a);
+      }
+  }
+  for (; i < in; ++i)
+    grad_row<B, true>(X + i, static_cast<std::size_t>(in), dZ, batch, out, gW + static_cast<std::size_t>(i) * out);
+  grad_row<B, false>(nullptr, 0, dZ, batch, out, gb);
+}
+
+// y[k] = a[k]·f[k] (elementwise; the same bits as the scalar loop)
+template <class B>
+inline void multiply(const float* a, const float* f, std::size_t n, float* y) {
+  std::size_t k = 0;
+  if constexpr (B::width > 1)
+    for (; k + B::width <= n; k += B::width) B::store(y + k, B::mul(B::load(a + k), B::load(f + k)));
+  for (; k < n; ++k) y[k] = a[k] * f[k];
+}
+
 // Wt = Wᵀ
 inline void transpose(const float* W, int in, int out, float* Wt) {
   for (int i = 0; i < in; ++i)

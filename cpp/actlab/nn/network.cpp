@@ -13,6 +13,12 @@ namespace actlab::nn {
 
 using B = simd::Native;
 
+// Issue 9's register-tiled kernels (dense.hpp, forward_small and backward_params_fresh) take the
+// layers whose weights fit in 16 KB (L1 with room for the batch): they walk W once per block of 4
+// samples, where kernels::forward reuses a 32-row chunk of W across every block, which is what
+// large layers (784 → 128) need. Both give the same bits.
+constexpr std::size_t kSmallWeights = 4096;
+
 std::string Network::build(const NetSpec& spec, int inputs, int outputs, Head head) {
   if (head == Head::Auto) return "network.head must be resolved before building";
   if (inputs < 1 || inputs > kMaxUnits) return "network: input count must be in [1, 4096]";
@@ -112,8 +118,18 @@ std::string Network::build_expr(Layer& l, const HiddenSpec& h, const std::string
   return "";
 }
 
+bool Network::small(const Layer& l) const {
+  return !reference_ && static_cast<std::size_t>(l.in) * static_cast<std::size_t>(l.out) <= kSmallWeights;
+}
+
 std::vector<ParamRef> Network::params() {
   std::vector<ParamRef> out;
+  params_into(out);
+  return out;
+}
+
+void Network::params_into(std::vector<ParamRef>& out) {
+  out.clear();
   for (std::size_t k = 0; k < layers_.size(); ++k) {
     Layer& l = layers_[k];
     int li = static_cast<int>(k);
@@ -122,7 +138,6 @@ std::vector<ParamRef> Network::params() {
     if (!l.alpha.empty()) out.push_back({l.alpha.data(), l.galpha.data(), l.alpha.size(), li, "alpha", false});
     if (!l.evalues.empty()) out.push_back({l.evalues.data(), l.gevalues.data(), l.evalues.size(), li, "expr", false});
   }
-  return out;
 }
 
 std::size_t Network::param_count() const {
@@ -150,7 +165,7 @@ void Network::reserve(int batch) {
 }
 
 // A = f(Z) and Fp = f′(Z) for a hidden layer.
-void Network::activate(Layer& l, int batch) {
+void Network::activate(Layer& l, int batch, bool derivatives) {
   std::size_t n = static_cast<std::size_t>(batch) * l.out;
   if (l.prelu) {
     // PReLU with per-layer or per-unit α: the registry's formula (x > 0 ? x : αx; f′ 1 or α)
@@ -196,18 +211,20 @@ void Network::activate(Layer& l, int batch) {
     }
     return;
   }
-  l.act->apply_both(l.Z.data(), l.A.data(), l.Fp.data(), n, l.params, Backend::Simd);
+  if (!derivatives && !reference_) l.act->apply(l.Z.data(), l.A.data(), n, false, l.params, Backend::Simd);
+  else l.act->apply_both(l.Z.data(), l.A.data(), l.Fp.data(), n, l.params, Backend::Simd);
 }
 
-void Network::forward(const float* X, int batch) {
+void Network::forward(const float* X, int batch, bool derivatives) {
   reserve(batch);
   const float* in = X;
   for (std::size_t k = 0; k < layers_.size(); ++k) {
     Layer& l = layers_[k];
-    kernels::forward<B>(in, batch, l.in, l.out, l.W.data(), l.b.data(), l.Z.data());
+    if (!small(l)) kernels::forward<B>(in, batch, l.in, l.out, l.W.data(), l.b.data(), l.Z.data());
+    else kernels::forward_small<B>(in, batch, l.in, l.out, l.W.data(), l.b.data(), l.Z.data());
     std::size_t n = static_cast<std::size_t>(batch) * l.out;
     if (l.act) {
-      activate(l, batch);
+      activate(l, batch, derivatives);
     } else {
       switch (head_) {
         case Head::SigmoidBce: sigmoid_->apply(l.Z.data(), l.A.data(), n, false, nullptr, Backend::Simd); break;
@@ -227,6 +244,28 @@ void Network::forward(const float* X, int batch) {
 double Network::loss(const float* y, int batch, float* per_sample) const {
   const Layer& l = layers_.back();
   const int K = l.out;
+  if (!reference_ && head_ == Head::SigmoidBce) {
+    // Issue 9: softplus(−z) and softplus(z) of the whole batch in one kernel call instead of one
+    // call per sample. The kernel is elementwise (whole vectors, then a zero-padded tail), so each
+    // value has the same bits wherever it sits in the array; the sum below is the same sequence.
+    const std::size_t n2 = static_cast<std::size_t>(batch) * 2;
+    if (loss_tmp_.size() < 2 * n2) loss_tmp_.resize(2 * n2);
+    float* t = loss_tmp_.data();
+    float* sp = t + n2;
+    for (int s = 0; s < batch; ++s) {
+      const float z = l.Z[static_cast<std::size_t>(s)];  // K = 1
+      t[2 * s] = -z;
+      t[2 * s + 1] = z;
+    }
+    softplus_->apply(t, sp, n2, false, nullptr, Backend::Simd);
+    double sum = 0.0;
+    for (int s = 0; s < batch; ++s) {
+      const float L = y[s] * sp[2 * s] + (1.f - y[s]) * sp[2 * s + 1];
+      if (per_sample) per_sample[s] = L;
+      sum += L;
+    }
+    return sum / batch;
+  }
   double sum = 0.0;
   std::vector<float> tmp(static_cast<std::size_t>(K) * 2);
   for (int s = 0; s < batch; ++s) {
@@ -299,9 +338,13 @@ void Network::backward(const float* X, const float* y, int batch, Regularization
   for (std::size_t k = layers_.size(); k-- > 0;) {
     Layer& l = layers_[k];
     const float* in = k == 0 ? X : layers_[k - 1].A.data();
-    std::fill(l.gW.begin(), l.gW.end(), 0.f);
-    std::fill(l.gb.begin(), l.gb.end(), 0.f);
-    kernels::backward_params<B>(in, l.dZ.data(), batch, l.in, l.out, l.gW.data(), l.gb.data());
+    if (!small(l)) {
+      std::fill(l.gW.begin(), l.gW.end(), 0.f);
+      std::fill(l.gb.begin(), l.gb.end(), 0.f);
+      kernels::backward_params<B>(in, l.dZ.data(), batch, l.in, l.out, l.gW.data(), l.gb.data());
+    } else {
+      kernels::backward_params_fresh<B>(in, l.dZ.data(), batch, l.in, l.out, l.gW.data(), l.gb.data());
+    }
     if (reg == Regularization::L2 && lambda != 0.f)
       for (std::size_t q = 0; q < l.W.size(); ++q) l.gW[q] = l.gW[q] + lambda * l.W[q];
     if (reg == Regularization::L1 && lambda != 0.f)
@@ -310,10 +353,22 @@ void Network::backward(const float* X, const float* y, int batch, Regularization
     if (k == 0) break;
     // dA of the layer below, then its dZ = dA ⊙ f′(Z) (and PReLU's ∂L/∂α = Σ dA·min(z, 0)).
     Layer& below = layers_[k - 1];
-    kernels::transpose(l.W.data(), l.in, l.out, wt_.data());
-    kernels::backward_input<B>(l.dZ.data(), wt_.data(), batch, l.in, l.out, dA_.data());
+    // Wᵀ; a single row or column is its own transpose (the binary heads' 8 → 1), so the small
+    // path reads W itself there.
+    const bool vector_w = small(l) && (l.in == 1 || l.out == 1);
+    if (!vector_w) kernels::transpose(l.W.data(), l.in, l.out, wt_.data());
+    const float* wt = vector_w ? l.W.data() : wt_.data();
     std::size_t n = static_cast<std::size_t>(batch) * below.out;
-    for (std::size_t q = 0; q < n; ++q) below.dZ[q] = dA_[q] * below.Fp[q];
+    if (!small(l)) {
+      kernels::backward_input<B>(l.dZ.data(), wt_.data(), batch, l.in, l.out, dA_.data());
+      for (std::size_t q = 0; q < n; ++q) below.dZ[q] = dA_[q] * below.Fp[q];
+    } else {
+      // dA = dZ·Wᵀ is a forward pass through Wᵀ with a zero bias: each dA element is
+      // 0 + Σ_j dZ[s][j]·Wt[j][i] in increasing j, exactly backward_input's sum.
+      if (zeros_.size() < static_cast<std::size_t>(l.in)) zeros_.assign(static_cast<std::size_t>(l.in), 0.f);
+      kernels::forward_small<B>(l.dZ.data(), batch, l.out, l.in, wt, zeros_.data(), dA_.data());
+      kernels::multiply<B>(dA_.data(), below.Fp.data(), n, below.dZ.data());
+    }
     if (below.prelu) {
       std::fill(below.galpha.begin(), below.galpha.end(), 0.f);
       bool per_unit = below.alpha.size() > 1;

@@ -69,11 +69,15 @@ class Network {
   std::vector<Layer>& layers() { return layers_; }
   const std::vector<Layer>& layers() const { return layers_; }
   std::vector<ParamRef> params();
+  // The same list into `out` (cleared first; no allocation once `out` has grown to size).
+  void params_into(std::vector<ParamRef>& out);
   std::size_t param_count() const;
 
   // Forward pass over X [batch][inputs]; keeps the workspace for backward. The head's output
   // (probabilities or predictions) is output() [batch][outputs].
-  void forward(const float* X, int batch);
+  // derivatives = false (inference: grids, evaluation) skips f′ for registry activations; A and
+  // the outputs are the same bits, but Fp is then stale, so backward() needs a forward with f′.
+  void forward(const float* X, int batch, bool derivatives = true);
   const float* output() const { return layers_.back().A.data(); }
 
   // Per-sample losses for labels y (one float per sample: 0/1, class index, target, or ±1
@@ -87,15 +91,25 @@ class Network {
 
   int batch_capacity() const { return capacity_; }
 
+  // The generic kernels only, as the engine ran before issue 9's small-network paths (network.cpp,
+  // optimizer.cpp): for `npm run bench`'s before/after ratio in one run, and for the tests that
+  // compare both paths bit for bit. Off by default; the results are the same bits either way.
+  void set_reference_path(bool on) { reference_ = on; }
+  bool reference_path() const { return reference_; }
+
  private:
   void reserve(int batch);
-  void activate(Layer& l, int batch);
+  void activate(Layer& l, int batch, bool derivatives);
+  bool small(const Layer& l) const;  // the layer runs issue 9's small-network kernels
   std::string build_expr(Layer& l, const HiddenSpec& h, const std::string& where, AlphaMode mode);
   int inputs_ = 0;
   Head head_ = Head::SigmoidBce;
   int capacity_ = 0;
+  bool reference_ = false;
   std::vector<Layer> layers_;
   std::vector<float> wt_, dA_;  // scratch: Wᵀ and ∂L/∂A of the layer below
+  mutable std::vector<float> loss_tmp_;  // scratch of loss(): ±z and their softplus
+  std::vector<float> zeros_;             // a zero bias for dA = dZ·Wᵀ through forward_small
   const Activation* sigmoid_ = nullptr;
   const Activation* tanh_ = nullptr;
   const Activation* softplus_ = nullptr;

@@ -43,6 +43,7 @@ class OptimizerState {
   std::int64_t t_ = 0;
   double b1t_ = 1.0, b2t_ = 1.0;  // β1^t, β2^t
   std::vector<std::vector<std::vector<float>>> slots_;
+  std::vector<ParamRef> refs_;  // step()'s tensor list, refilled each step without allocating
 };
 
 }  // namespace actlab::nn

@@ -172,7 +172,7 @@ Metrics Trainer::evaluate(bool test) {
   constexpr int kChunk = 256;
   for (std::size_t first = 0; first < n; first += kChunk) {
     int count = static_cast<int>(std::min<std::size_t>(kChunk, n - first));
-    net_.forward(X.data() + first * dims, count);
+    net_.forward(X.data() + first * dims, count, false);  // inference: no f′ needed
     loss += net_.loss(Y.data() + first, count, nullptr) * count;
     const float* out = net_.output();
     for (int s = 0; s < count; ++s) {
@@ -202,7 +202,7 @@ std::string Trainer::decision_grid(int res, double x0, double x1, double y0, dou
       double x = x0 + (c + 0.5) * (x1 - x0) / res;
       data::compute_features(feats, x, y, X.data() + static_cast<std::size_t>(c) * dims);
     }
-    net_.forward(X.data(), res);
+    net_.forward(X.data(), res, false);  // inference: no f′ needed
     std::copy_n(net_.output(), static_cast<std::size_t>(res) * K, out + static_cast<std::size_t>(r) * res * K);
   }
   return "";

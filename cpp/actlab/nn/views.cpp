@@ -39,7 +39,7 @@ std::string neuron_grids(Trainer& t, int res, double x0, double x1, double y0, d
       const double x = x0 + (c + 0.5) * (x1 - x0) / res;
       data::compute_features(feats, x, y, X.data() + static_cast<std::size_t>(c) * dims);
     }
-    net.forward(X.data(), res);
+    net.forward(X.data(), res, false);  // inference: no f′ needed
     std::size_t u0 = 0;
     for (const Layer& l : net.layers()) {
       for (int j = 0; j < l.out; ++j)
@@ -90,7 +90,7 @@ std::vector<int> confusion_matrix(Trainer& t, bool test, int& classes) {
   constexpr int kChunk = 256;
   for (std::size_t first = 0; first < n; first += kChunk) {
     const int count = static_cast<int>(std::min<std::size_t>(kChunk, n - first));
-    net.forward(X.data() + first * static_cast<std::size_t>(d.dims), count);
+    net.forward(X.data() + first * static_cast<std::size_t>(d.dims), count, false);  // inference: no f′ needed
     const float* o = net.output();
     for (int s = 0; s < count; ++s) {
       int pred = predicted_class(net.head(), o + static_cast<std::size_t>(s) * outs, outs);

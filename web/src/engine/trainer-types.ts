@@ -44,12 +44,24 @@ export interface TrainerHandle {
   delete(): void;
 }
 
+/** The raw Embind `PointsCsv` (cpp/bindings/nn.cpp): the reader's answer in wasm memory. */
+export interface PointsCsvHandle {
+  /** "" or the first problem, naming its line and column. */
+  error(): string;
+  rows(): number;
+  header(): boolean;
+  classes(): number;
+  /** x, y, label per point: a view of wasm memory, valid until the next allocation (copy it). */
+  points(): Float32Array;
+  delete(): void;
+}
+
 /** The module's trainer exports (absent from engine builds without the trainer). */
 export interface TrainerModule {
   Trainer?: new () => TrainerHandle;
   F32Buffer: new (n: number) => F32Buffer;
-  /** {points, rows, header, classes} or {error} (cpp/actlab/data/csv.hpp). */
-  readPointsCsv?: (text: string, regression: boolean, classes: number, coordLimit: number) => string;
+  /** Own points read from CSV text by the engine (cpp/actlab/data/csv.hpp); free with delete(). */
+  PointsCsv?: new (text: string, regression: boolean, classes: number, coordLimit: number) => PointsCsvHandle;
 }
 
 export type DatasetName = 'circle' | 'xor' | 'blobs' | 'spiral' | 'moons' | 'checkerboard' | 'plane' | 'bumps' | 'digits' | 'custom';

@@ -32,12 +32,16 @@ interface RawWeights { in: number; out: number; activation: string; W: number[];
  * (cpp/actlab/data/csv.hpp). A bad row throws EngineError naming its line and column.
  */
 export function readPointsCsv(module: TrainerModule, text: string, opts: CsvOptions): CsvPoints {
-  if (module.readPointsCsv === undefined) throw new EngineError('This engine build has no CSV reader');
+  if (module.PointsCsv === undefined) throw new EngineError('This engine build has no CSV reader');
   if (typeof text !== 'string') throw new EngineError('CSV must be text');
-  const r = JSON.parse(module.readPointsCsv(text, opts.regression, opts.classes, opts.coordLimit)) as
-    { error?: string; points?: number[]; rows?: number; header?: boolean; classes?: number };
-  if (r.error !== undefined) throw new EngineError(r.error);
-  return { points: Float32Array.from(r.points ?? []), rows: r.rows ?? 0, header: r.header === true, classes: r.classes ?? 2 };
+  const r = new module.PointsCsv(text, opts.regression, opts.classes, opts.coordLimit);
+  try {
+    const error = r.error();
+    if (error) throw new EngineError(error);
+    return { points: r.points().slice(), rows: r.rows(), header: r.header(), classes: r.classes() };
+  } finally {
+    r.delete();
+  }
 }
 
 /** One training run in the engine: dataset, network, optimiser. Free it with {@link dispose}. */
