@@ -237,7 +237,7 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     history.epochs.push(e);
     history.train.push(finite(s.train?.loss));
     history.test.push(finite(s.test?.loss));
-    const data = { x: Float32Array.from(history.epochs), series: [
+    const data = { x: Float32Array.from(history.epochs), xWhole: true, series: [
       { label: 'Training loss', values: Float32Array.from(history.train) }, { label: 'Test loss', values: Float32Array.from(history.test) }],
     label: describeLoss(history.epochs, history.train, history.test) };
     const logData = { ...data, logY: state.logloss };
@@ -246,7 +246,7 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
   function redrawChart(): void {
     // The log axis is chosen when the plot is built: new data, then a rebuild.
     if (chart === undefined) return;
-    chart.update({ x: Float32Array.from(history.epochs), series: [
+    chart.update({ x: Float32Array.from(history.epochs), xWhole: true, series: [
       { label: 'Training loss', values: Float32Array.from(history.train) }, { label: 'Test loss', values: Float32Array.from(history.test) }],
     label: describeLoss(history.epochs, history.train, history.test), logY: state.logloss });
     chart.rebuild();

@@ -297,9 +297,9 @@ export async function mountRace(host: HTMLElement, client: EngineClient, o: Race
     const x = Float32Array.from({ length: n }, (_, i) => i);
     const col = (vals: number[]) => Float32Array.from({ length: n }, (_, i) => vals[i] ?? NaN);
     const split = state.loss === 'train' ? 'train' : 'test';
-    const lossData: LineData = { x, series: history.map((h, i) => ({ label: names[i]!, values: col(split === 'train' ? h.trainLoss : h.testLoss) })),
+    const lossData: LineData = { x, xWhole: true, series: history.map((h, i) => ({ label: names[i]!, values: col(split === 'train' ? h.trainLoss : h.testLoss) })),
       label: describeLossChart(r, names, split, history.map((h) => (split === 'train' ? h.trainLoss[0] : h.testLoss[0]) ?? null)) };
-    const accData: LineData = { x, hline: r.target, series: history.map((h, i) => ({ label: names[i]!, values: col(h.testAccuracy) })),
+    const accData: LineData = { x, xWhole: true, hline: r.target, series: history.map((h, i) => ({ label: names[i]!, values: col(h.testAccuracy) })),
       label: describeAccuracyChart(r, names) };
     if (lossChart === undefined) { lossChart = new LinePlot(lossArea, lossData); accChart = new LinePlot(accArea, accData); }
     else { lossChart.update(lossData); accChart!.update(accData); }
