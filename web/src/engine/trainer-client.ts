@@ -9,7 +9,7 @@
 // the page never waits on a long-running worker call.
 import type { EngineClient } from './client';
 import type { TrainerAdvance } from './protocol';
-import type { Points, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
+import type { Points, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus, WeightEdit } from './trainer-types';
 
 /** Options of {@link RemoteTrainer.play}. */
 export interface PlayOptions {
@@ -106,6 +106,14 @@ export class RemoteTrainer {
   /** Loads a model file; a malformed one rejects with EngineError naming the field, and nothing changes. */
   importModel(text: string): Promise<TrainerStatus> {
     return this.#client.trainerImport(this.id, text);
+  }
+
+  /**
+   * Sets one weight or bias and reads `snapshot` after it. Safe while {@link play} runs: the
+   * worker takes messages in order, so the edit lands between two slices.
+   */
+  edit(edit: WeightEdit, snapshot: SnapshotRequest = {}): Promise<Snapshot> {
+    return this.#client.trainerEdit(this.id, edit, snapshot);
   }
 
   /** Each split's raw 2-D points and labels (x, y, label per sample). */

@@ -27,26 +27,42 @@ export function describeDead(units: UnitActivity, names: readonly string[]): str
   return `Dead neurons (never active on the ${units.samples} training points): ${parts.join('; ')}.`;
 }
 
-/** Thumbnails of every hidden neuron, by layer. */
+/**
+ * The network drawn as TF Playground does: a column of input features, a column of neuron
+ * thumbnails per hidden layer, the output's thumbnail, and (WeightEdges, edges.ts) the weights
+ * as edges between them. `nodes()` gives each column's boxes, left to right, for the edges.
+ */
 export class NeuronsView {
   readonly root = el('div', 'pg-neurons');
+  /** The scroller (one tab stop: the edges' keyboard lives here) and the diagram inside it. */
+  readonly scroller = el('div', 'pg-net-scroll');
+  readonly diagram = el('div', 'pg-net');
   readonly #summary = el('p', 'hint pg-dead-summary');
   readonly #layers = el('div', 'pg-neuron-layers');
   #shape = '';
   #cells: { canvas: HTMLCanvasElement; box: HTMLElement }[][] = [];
+  #columns: HTMLElement[][] = [];
+  /** Called after the columns were rebuilt (new shape): the edges re-lay themselves. */
+  onBuild: (() => void) | undefined;
 
   constructor() {
-    this.root.append(this.#layers, this.#summary);
+    this.diagram.append(this.#layers);
+    this.scroller.append(this.diagram);
+    this.root.append(this.scroller, this.#summary);
   }
 
-  draw(grids: NeuronGrids, units: UnitActivity | undefined, names: readonly string[]): void {
+  /** Each column's node boxes: inputs, every hidden layer, the outputs. */
+  nodes(): readonly HTMLElement[][] { return this.#columns; }
+
+  draw(grids: NeuronGrids, units: UnitActivity | undefined, names: readonly string[], features: readonly string[] = []): void {
     const hidden = grids.units.slice(0, -1);
-    const shape = `${grids.res}:${hidden.join(',')}:${names.join(',')}`;
-    if (shape !== this.#shape) this.#build(hidden, names, grids.res, shape);
+    const outputs = grids.units.at(-1) ?? 1;
+    const shape = `${grids.res}:${grids.units.join(',')}:${names.join(',')}:${features.join(',')}`;
+    if (shape !== this.#shape) this.#build(hidden, outputs, names, features, grids.res, shape);
     const bg = isDark() ? [27, 29, 35] : [255, 255, 255];
     const n = grids.res * grids.res;
     let u = 0;
-    hidden.forEach((count, layer) => {
+    grids.units.forEach((count, layer) => {
       for (let j = 0; j < count; j++, u++) {
         const cell = this.#cells[layer]![j]!;
         const img = new ImageData(grids.res, grids.res);
@@ -58,6 +74,7 @@ export class NeuronsView {
           img.data[4 * i] = rgb[0]!; img.data[4 * i + 1] = rgb[1]!; img.data[4 * i + 2] = rgb[2]!; img.data[4 * i + 3] = 255;
         }
         cell.canvas.getContext('2d')!.putImageData(img, 0, 0);
+        if (layer >= hidden.length) continue; // the outputs: no dead mark
         const act = units?.layers[layer]?.active[j];
         const dead = units !== undefined && units.samples > 0 && act === 0;
         cell.box.classList.toggle('dead', dead);
@@ -69,27 +86,40 @@ export class NeuronsView {
     this.#summary.textContent = units === undefined ? '' : describeDead(units, names);
   }
 
-  #build(hidden: readonly number[], names: readonly string[], res: number, shape: string): void {
+  #build(hidden: readonly number[], outputs: number, names: readonly string[], features: readonly string[], res: number, shape: string): void {
     this.#shape = shape;
     this.#layers.textContent = '';
-    this.#cells = hidden.map((count, layer) => {
-      const row = el('div', 'pg-neuron-layer');
-      row.append(el('p', 'pg-neuron-title', `Layer ${layer + 1} · ${names[layer] ?? ''}`));
+    const column = (title: string, cls = '') => {
+      const row = el('div', `pg-neuron-layer ${cls}`.trim());
+      row.append(el('p', 'pg-neuron-title', title));
       const cells = el('div', 'pg-neuron-cells');
       row.append(cells);
       this.#layers.append(row);
-      return Array.from({ length: count }, () => {
-        const box = el('div', 'pg-neuron');
-        box.tabIndex = 0;
-        box.setAttribute('role', 'img');
-        const canvas = el('canvas');
-        canvas.width = res; canvas.height = res;
-        canvas.setAttribute('aria-hidden', 'true');
-        box.append(canvas, el('span', 'pg-dead-mark', '✕'));
-        cells.append(box);
-        return { canvas, box };
-      });
+      return cells;
+    };
+    const inputs = column('Inputs', 'pg-inputs');
+    const inputNodes = features.map((f) => {
+      const box = el('div', 'pg-input-node', f);
+      inputs.append(box);
+      return box;
     });
+    const thumbs = (cells: HTMLElement, count: number, cls: string, label: (j: number) => string) => Array.from({ length: count }, (_, j) => {
+      const box = el('div', cls);
+      box.tabIndex = 0;
+      box.setAttribute('role', 'img');
+      box.setAttribute('aria-label', label(j));
+      const canvas = el('canvas');
+      canvas.width = res; canvas.height = res;
+      canvas.setAttribute('aria-hidden', 'true');
+      box.append(canvas, el('span', 'pg-dead-mark', '✕'));
+      cells.append(box);
+      return { canvas, box };
+    });
+    this.#cells = hidden.map((count, layer) => thumbs(column(`Layer ${layer + 1} · ${names[layer] ?? ''}`), count, 'pg-neuron',
+      (j) => `Layer ${layer + 1} neuron ${j + 1}`));
+    this.#cells.push(thumbs(column('Output', 'pg-outputs'), outputs, 'pg-neuron-out', (j) => `Output ${outputs > 1 ? `${j + 1} ` : ''}over the input plane`));
+    this.#columns = [inputNodes, ...this.#cells.map((c) => c.map((x) => x.box))];
+    this.onBuild?.();
   }
 }
 
