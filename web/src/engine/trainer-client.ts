@@ -76,13 +76,25 @@ export class RemoteTrainer {
     this.#playing = true;
     const slice = opts.slice ?? { ms: 12 };
     const nextFrame = opts.nextFrame ?? defaultNextFrame;
+    // The next slice is asked for as soon as a frame is drawn, so the worker trains while the
+    // browser paints and waits for the next animation frame (one request in flight at a time, as
+    // RemoteRace.play); before, the worker sat idle through every paint and frame wait.
+    let inFlight: Promise<TrainerAdvance> | undefined;
     try {
+      let next = this.advance(slice, opts.snapshot);
+      inFlight = next;
       while (this.#playing) {
-        const frame = await this.advance(slice, opts.snapshot);
+        const frame = await next;
+        inFlight = undefined;
         opts.onFrame(frame);
-        if (frame.progress.diverged) break;
+        if (frame.progress.diverged || !this.#playing) break;
+        next = this.advance(slice, opts.snapshot);
+        next.catch(() => undefined); // awaited below; no unhandled rejection while the frame waits
+        inFlight = next;
         await nextFrame();
       }
+      // Paused while a slice was in flight: deliver it, so the page shows where training stands.
+      if (inFlight !== undefined) opts.onFrame(await inFlight);
     } finally {
       this.#playing = false;
     }

@@ -159,6 +159,9 @@ export class LinePlot {
   }
 
   #drawShade(u: uPlot): void {
+    // Nothing to shade (the loss charts): no getComputedStyle either, which would force a style
+    // recalculation on every redraw of a chart that updates each frame.
+    if ((this.#data.shade ?? []).length === 0 && (this.#data.lanes ?? []).length === 0) return;
     const ctx = u.ctx;
     ctx.save();
     const span = (a: number, b: number, top: number, height: number) => {
