@@ -52,7 +52,9 @@ export async function mountRace(host: HTMLElement, client: EngineClient, o: Race
   const state = parsed.state as RaceState;
   const { hidden, locked } = parsed;
   // Parameters an activation does not have are dropped with a notice (ranges are the engine's to check).
-  parsed.notices.push(...fitParams(state, metas));
+  const dropped = fitParams(state, metas);
+  parsed.notices.push(...dropped);
+  if (dropped.length > 0) writeUrlState(table, state, hidden, locked); // the link then says what runs
   showNotices(o.notices, parsed.notices);
   const show = (k: string) => !hidden.has(k);
 
