@@ -184,6 +184,13 @@ export class WeightEdges {
   #select(i: number, announce: boolean): void {
     this.#active = Math.max(0, Math.min(this.#edges.length - 1, i));
     this.#ring();
+    // Keep the chosen edge in view when the diagram scrolls sideways (a wide network, 360 px).
+    const e = this.#edges[this.#active], sc = this.#view.scroller;
+    if (e !== undefined) {
+      const x1 = Number(e.line.getAttribute('x1')), x2 = Number(e.line.getAttribute('x2'));
+      if (x1 < sc.scrollLeft) sc.scrollLeft = Math.max(0, x1 - 24);
+      else if (x2 > sc.scrollLeft + sc.clientWidth) sc.scrollLeft = x2 - sc.clientWidth + 48;
+    }
     this.editor.hidden = false;
     this.#message.textContent = '';
     this.#describe(announce);
