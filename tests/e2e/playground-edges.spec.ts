@@ -10,18 +10,19 @@ import { playgroundTable, trainerConfig, type PlaygroundState } from '../../web/
 import { engine, watchErrors, widgetReady } from './helpers';
 
 interface NodeTrainer {
-  configure(json: string): string; setWeight(l: number, r: number, c: number, v: number): string; statusJson(): string;
+  configure(json: string): string; setWeight(l: number, r: number, c: number, v: number): string; setBias(l: number, u: number, v: number): string; statusJson(): string;
   weightsJson(): string; delete(): void;
 }
 const table = playgroundTable(['tanh', 'relu', 'sigmoid']);
 const link = '?units=3,2&samples=100';
 
 /** The Node engine on the same link, with the same edits: its status and weights. */
-function nodeAfter(edits: [number, number, number, number][]): { testLoss: number; W: number[][] } {
+function nodeAfter(edits: [number, number, number, number][], biases: [number, number, number][] = []): { testLoss: number; W: number[][] } {
   const t = new (engine() as unknown as { Trainer: new () => NodeTrainer }).Trainer();
   try {
     expect(t.configure(JSON.stringify(trainerConfig(parseState(table, link).state as PlaygroundState)))).toBe('');
     for (const [l, r, c, v] of edits) expect(t.setWeight(l, r, c, v)).toBe('');
+    for (const [l, u, v] of biases) expect(t.setBias(l, u, v)).toBe('');
     const s = JSON.parse(t.statusJson()) as { test: { loss: number } };
     return { testLoss: s.test.loss, W: (JSON.parse(t.weightsJson()) as { W: number[] }[]).map((l) => l.W) };
   } finally { t.delete(); }
@@ -55,12 +56,18 @@ test('an edge per weight; clicking one and typing a value sets it in the engine 
   await expect.poll(() => attr(page, 'test-loss')).toBe(want.testLoss);
   expect(await mapPixels(page)).not.toBe(before);
   await expect(page.locator('.pg-edge').nth(12)).toHaveAttribute('stroke-width', '6.75');
+  // The editor also sets the bias of the edge's target (here the output): the engine agrees.
+  const bias = page.getByRole('spinbutton', { name: 'Bias of the output' });
+  await bias.fill('-0.75');
+  await bias.press('Enter');
+  const withBias = nodeAfter([[2, 0, 0, 4]], [[2, 0, -0.75]]);
+  await expect.poll(() => attr(page, 'test-loss')).toBe(withBias.testLoss);
   // A value the engine refuses: its message, and the weight stays.
   await page.locator('.pg-edge-hit').nth(12).click({ force: true });
   await box.fill('1e300');
   await box.press('Enter');
   await expect(page.locator('.pg-edge-editor .hint')).toContainText('set_weight: value 1e+300 is not a finite float32 number');
-  expect(await attr(page, 'test-loss')).toBe(want.testLoss);
+  expect(await attr(page, 'test-loss')).toBe(withBias.testLoss);
   expect(errors).toEqual([]);
 });
 

@@ -1,12 +1,12 @@
 // edges.ts — the playground's weights as edges between the network's columns (NeuronsView): an SVG
 // line per weight, its width by |w|, positive solid blue and negative dashed orange (so the sign
 // reads without colour), and an editor. Pointer: click or tap an edge to select it; the editor
-// below the diagram takes a typed value or a drag of its slider. Keyboard: the diagram is one tab
-// stop; arrow keys walk the edges (layer by layer, each target neuron's inputs in turn), Page Up /
-// Page Down jump a layer, + and − nudge by 0.1 (with Shift by 1), Enter types a value, Escape
-// leaves the editor. Every edit goes to the engine (Trainer::set_weight) through `edit`; the
-// values drawn are the engine's weights of the last snapshot. The only arithmetic here is geometry
-// and the width mapping.
+// below the diagram takes a typed value or a drag of its slider, and the bias of the edge's target
+// neuron. Keyboard: the diagram is one tab stop; arrow keys walk the edges (layer by layer, each
+// target neuron's inputs in turn), Page Up / Page Down jump a layer, + and − nudge by 0.1 (with
+// Shift by 1), Enter types a value, Escape leaves the editor. Every edit goes to the engine
+// (Trainer::set_weight / set_bias) through `edit`; the values drawn are the engine's weights of the
+// last snapshot. The only arithmetic here is geometry and the width mapping.
 import type { LayerWeights, WeightEdit } from '../../engine/trainer-types';
 import { el, uid } from '../../ui/dom';
 import { formatNumber as fmt } from '../../ui/format';
@@ -40,6 +40,8 @@ export class WeightEdges {
   readonly #what = el('p', 'pg-edge-what');
   readonly #number = el('input');
   readonly #slider = el('input');
+  readonly #bias = el('input');
+  readonly #biasLabel = el('label', 'control-label', 'Bias of the target');
   readonly #message = el('p', 'hint');
   readonly #live = el('p', 'visually-hidden');
   #edges: Edge[] = [];
@@ -80,9 +82,19 @@ export class WeightEdges {
     const done = el('button', undefined, 'Done');
     done.type = 'button';
     done.addEventListener('click', () => this.#leave());
+    const biasId = uid('edge-bias');
+    this.#biasLabel.htmlFor = biasId;
+    Object.assign(this.#bias, { type: 'number', id: biasId, step: 'any' });
+    this.#bias.addEventListener('change', () => this.#typed(true));
+    this.#bias.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') { e.preventDefault(); this.#typed(true); this.#leave(); }
+      else if (e.key === 'Escape') { e.preventDefault(); this.#leave(); }
+    });
     const row = el('div', 'pg-edge-row');
     row.append(numLabel, this.#number, sliderLabel, this.#slider, done);
-    this.editor.append(this.#what, row, this.#message);
+    const biasRow = el('div', 'pg-edge-row');
+    biasRow.append(this.#biasLabel, this.#bias);
+    this.editor.append(this.#what, row, biasRow, this.#message);
     this.editor.hidden = true;
     this.#number.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') { e.preventDefault(); this.#typed(); this.#leave(); }
@@ -205,8 +217,11 @@ export class WeightEdges {
     this.#what.textContent = words;
     if (document.activeElement !== this.#number) this.#number.value = Number.isFinite(w) ? String(Number(w.toPrecision(6))) : '';
     if (document.activeElement !== this.#slider) this.#slider.value = String(Math.max(-SLIDER, Math.min(SLIDER, w)));
+    const b = this.#weights[e.layer]?.b[e.col];
+    this.#biasLabel.textContent = `Bias of ${this.#o.nodeName(e.layer + 1, e.col)}`;
+    if (document.activeElement !== this.#bias) this.#bias.value = b !== undefined && Number.isFinite(b) ? String(Number(b.toPrecision(6))) : '';
     const can = this.#o.editable();
-    this.#number.disabled = !can; this.#slider.disabled = !can;
+    this.#number.disabled = !can; this.#slider.disabled = !can; this.#bias.disabled = !can;
     if (announce) this.#live.textContent = words;
   }
 
@@ -242,19 +257,19 @@ export class WeightEdges {
     if (Number.isFinite(w)) this.#set(Number((w + by).toPrecision(6)), true);
   }
 
-  #typed(): void {
-    const raw = this.#number.value.trim();
+  #typed(bias = false): void {
+    const raw = (bias ? this.#bias : this.#number).value.trim();
     const v = Number(raw);
-    if (raw === '' || !Number.isFinite(v)) { this.#message.textContent = `“${raw}” is not a number: the weight stays.`; return; }
-    this.#set(v);
+    if (raw === '' || !Number.isFinite(v)) { this.#message.textContent = `“${raw}” is not a number: the ${bias ? 'bias' : 'weight'} stays.`; return; }
+    this.#set(v, false, bias);
   }
 
   /** Sends the edit; while one is in flight only the latest value waits (a drag sends no backlog). */
-  #set(value: number, announce = false): void {
+  #set(value: number, announce = false, bias = false): void {
     const e = this.#edges[this.#active];
     if (e === undefined) return;
     if (!this.#o.editable()) { this.#message.textContent = 'This link fixes the network: the weights cannot be edited.'; return; }
-    const edit: WeightEdit = { layer: e.layer, row: e.row, col: e.col, value };
+    const edit: WeightEdit = { layer: e.layer, row: bias ? 'bias' : e.row, col: e.col, value };
     if (this.#sending) { this.#queued = edit; return; }
     this.#sending = true;
     void this.#o.edit(edit).then(() => {
@@ -267,8 +282,8 @@ export class WeightEdges {
       const q = this.#queued;
       this.#queued = undefined;
       if (q !== undefined) {
-        const idx = this.#edges.findIndex((x) => x.layer === q.layer && x.row === q.row && x.col === q.col);
-        if (idx >= 0) { this.#active = idx; this.#set(q.value as number); }
+        const idx = this.#edges.findIndex((x) => x.layer === q.layer && (q.row === 'bias' || x.row === q.row) && x.col === q.col);
+        if (idx >= 0) { this.#active = idx; this.#set(q.value, false, q.row === 'bias'); }
       }
     });
   }
