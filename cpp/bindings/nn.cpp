@@ -23,6 +23,8 @@
 //     exportJson(): string                      the model file, or an error message (never starting with '{')
 //                                               when the state cannot be written (e.g. after divergence)
 //     importJson(text): string                  "" or an error naming the field
+//     setWeight(layer, row, col, value), setBias(layer, unit, value): string
+//                                               "" or an error naming the index or value (Trainer::set_weight)
 //     pointCount(test), points(test, out: F32Buffer): number   x, y, label per sample (nn/points.hpp)
 //   class Race                                  the activation race (cpp/actlab/nn/race.hpp)
 //     configure(specJson): string               "" or an error naming the field (nothing kept on error)
@@ -117,6 +119,8 @@ class TrainerBinding {
     return e.empty() ? t_.export_json(false) : e;
   }
   std::string import_json(const std::string& text) { return t_.import_json(text); }
+  std::string set_weight(int layer, int row, int col, double v) { return t_.set_weight(layer, row, col, v); }
+  std::string set_bias(int layer, int unit, double v) { return t_.set_bias(layer, unit, v); }
   int point_count(bool test) const { return static_cast<int>(actlab::nn::point_count(t_, test)); }
   int points(bool test, F32Buffer& out) const { return static_cast<int>(actlab::nn::copy_points(t_, test, out.data(), out.size())); }
 
@@ -191,6 +195,8 @@ EMSCRIPTEN_BINDINGS(actlab_nn) {
       .function("weightsJson", &TrainerBinding::weights_json)
       .function("exportJson", &TrainerBinding::export_json)
       .function("importJson", &TrainerBinding::import_json)
+      .function("setWeight", &TrainerBinding::set_weight)
+      .function("setBias", &TrainerBinding::set_bias)
       .function("pointCount", &TrainerBinding::point_count)
       .function("points", &TrainerBinding::points)
       .function("stepCheck", &TrainerBinding::step_check)

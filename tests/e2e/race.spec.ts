@@ -188,3 +188,24 @@ test('a parameter outside its activation’s range: the engine’s message, and 
   await expect(page).not.toHaveURL(/par=/);
   expect(errors).toEqual([]);
 });
+
+test('every parameter of each contestant: in the link, checked, named in the standings, and the engine races with them', async ({ page }) => {
+  const errors = watchErrors(page);
+  // ELU α = 7.5 was out of reach before (parameters stopped at 5); "2_4" gives Swish a second value it does not have.
+  await page.goto('race.html?act=relu,swish,elu&par=0.3,2_4,7.5');
+  await widgetReady(page);
+  await expect(page.locator('#notices')).toContainText('Contestant 1 (ReLU) takes no parameter: 0.3 as parameter 1 is ignored.');
+  await expect(page.locator('#notices')).toContainText('Contestant 2 (Swish / SiLU) takes 1 parameter (beta): 4 as parameter 2 is ignored.');
+  await expect(page).toHaveURL(/par=d,2,7\.5(&|$)/);
+  await expect(page.getByRole('spinbutton', { name: /^beta/ })).toHaveValue('2');
+  await expect(page.getByRole('spinbutton', { name: /^alpha/ })).toHaveValue('7.5');
+  await page.getByRole('button', { name: 'Step one epoch' }).click();
+  await expect(page.locator('#widget')).toHaveAttribute('data-epoch', '1');
+  const table = page.locator('.race-view table').first();
+  await expect(table).toContainText('Swish / SiLU (β = 2)');
+  await expect(table).toContainText('ELU (α = 7.5)');
+  const want = nodeRace('act=relu,swish,elu&par=d,2,7.5', 1);
+  const got = await pageReport(page);
+  expect(got.contestants.map((c) => c.trainLoss)).toEqual(want.contestants.map((c) => c.trainLoss));
+  expect(errors).toEqual([]);
+});

@@ -58,12 +58,13 @@ describe('race state table', () => {
     expect(digits.config!.dataset).toEqual({ name: 'digits', seed: 1, train_ratio: 0.7 });
   });
 
-  it('parameter choices: steps of 0.01 in [-5, 5], "d" for the default', () => {
+  it('parameter choices: steps of 0.01 in [-10, 10], "d" for the default', () => {
     expect(paramChoice(0.123)).toBe('0.12');
-    expect(paramChoice(-7)).toBe('-5');
+    expect(paramChoice(-7)).toBe('-7');
+    expect(paramChoice(-12)).toBe('-10');
     expect(paramChoice(NaN)).toBe(PARAM_DEFAULT);
     expect(table.par.values).toContain('0.01');
-    expect(table.par.values).toContain('-5');
+    expect(table.par.values).toContain('-10');
     expect(raceSliceOf('round')).toEqual({ rounds: 1 });
     expect(raceSliceOf('fast')).toEqual({ ms: 12 });
   });

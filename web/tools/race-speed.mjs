@@ -57,6 +57,6 @@ for (const speed of ['round', 'fast']) {
 }
 await browser.close();
 server.close();
-console.log(`Activation race, 8 contestants on the spiral (2-16-16-1, Adam), headless Chromium, ${seconds} s each, every map drawn each frame`);
+console.log(`Activation race, 8 contestants on the spiral (2-16-16-1, Adam), headless Chromium, ${seconds} s each, every map drawn each frame; load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
 console.log('| speed setting | epochs/s each | page frames/s |\n| --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.speed === 'round' ? 'One epoch a frame' : 'Fast (12 ms a frame)'} | ${r.epochsPerS.toFixed(0)} | ${r.fps.toFixed(0)} |`);

@@ -216,4 +216,51 @@ std::vector<probes::LayerHealth> Trainer::health() {
   return probes::layer_health(net_, count);
 }
 
+// ---- weight editing (declared with the rest of the public interface in trainer.hpp) ----
+
+namespace {
+
+// "" or why `i` is not an index in [0, n).
+std::string index_error(const char* what, int i, int n) {
+  if (i >= 0 && i < n) return "";
+  return std::string(what) + " " + std::to_string(i) + " is out of range (0 to " + std::to_string(n - 1) + ")";
+}
+
+// "" or why `v` cannot be a float32 weight (NaN, ±Inf, or beyond the float32 range).
+std::string value_error(double v) {
+  if (std::isfinite(v) && std::isfinite(static_cast<float>(v))) return "";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return std::string("value ") + buf + " is not a finite float32 number";
+}
+
+}  // namespace
+
+std::string Trainer::set_weight(int layer, int row, int col, double value) {
+  if (!ready_) return "set_weight: the trainer is not configured";
+  const int layers = static_cast<int>(net_.layers().size());
+  std::string e = index_error("layer", layer, layers);
+  if (e.empty()) {
+    const Layer& l = net_.layers()[static_cast<std::size_t>(layer)];
+    e = index_error("row (input unit)", row, l.in);
+    if (e.empty()) e = index_error("column (output unit)", col, l.out);
+  }
+  if (e.empty()) e = value_error(value);
+  if (!e.empty()) return "set_weight: " + e;
+  Layer& l = net_.layers()[static_cast<std::size_t>(layer)];
+  l.W[static_cast<std::size_t>(row) * l.out + col] = static_cast<float>(value);
+  return "";
+}
+
+std::string Trainer::set_bias(int layer, int unit, double value) {
+  if (!ready_) return "set_bias: the trainer is not configured";
+  const int layers = static_cast<int>(net_.layers().size());
+  std::string e = index_error("layer", layer, layers);
+  if (e.empty()) e = index_error("unit", unit, net_.layers()[static_cast<std::size_t>(layer)].out);
+  if (e.empty()) e = value_error(value);
+  if (!e.empty()) return "set_bias: " + e;
+  net_.layers()[static_cast<std::size_t>(layer)].b[static_cast<std::size_t>(unit)] = static_cast<float>(value);
+  return "";
+}
+
 }  // namespace actlab::nn

@@ -81,6 +81,14 @@ class Trainer {
   std::string export_error() const;
   std::string import_json(std::string_view text);  // "" or a message naming the field
 
+  // Weight editing (the playground's editable edges). W of layer l is [in][out] (dense.hpp), so
+  // `row` is the input unit and `col` the output unit of the edge; layer 0 reads the input
+  // features, the last layer is the head. The value must be finite as a float32. Returns "" or a
+  // message naming the index or value; nothing changes on error. The optimiser's state (momentum,
+  // Adam moments) is kept as it is, so training continues from the edited weights.
+  std::string set_weight(int layer, int row, int col, double value);
+  std::string set_bias(int layer, int unit, double value);
+
   const Config& config() const { return cfg_; }
   const data::Dataset& dataset() const { return data_; }
   Network& network() { return net_; }

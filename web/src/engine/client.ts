@@ -9,7 +9,7 @@
 
 import { EngineError, EngineLoadError } from './errors';
 import type { Op, Ops, Response, TrainerAdvance, WireError } from './protocol';
-import type { CsvOptions, CsvPoints, Points, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
+import type { CsvOptions, CsvPoints, Points, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus, WeightEdit } from './trainer-types';
 import type { ActivationMeta, ApplyOptions, CurveFeatures, FeatureOptions, FeatureResult, SoftmaxOptions } from './types';
 import type { ArtTile } from './art-types';
 import type { ProbeKind, ProbeResults, ProbeSpecs } from './probes';
@@ -192,6 +192,11 @@ export class EngineClient {
   /** Frees race `id`; false when unknown. */
   raceDispose(id: number): Promise<boolean> {
     return this.#call('raceDispose', id);
+  }
+
+  /** Sets one weight or bias of trainer `id`, then reads `snapshot`; a bad index or value rejects with EngineError. */
+  trainerEdit(id: number, edit: WeightEdit, snapshot: SnapshotRequest): Promise<Snapshot> {
+    return this.#call('trainerEdit', id, edit, snapshot);
   }
 
   /** Each split's raw 2-D points and labels of trainer `id` (x, y, label per sample). */

@@ -7,7 +7,7 @@
 // Adding an operation: add a line to `Ops`, a handler in worker.ts and a method in client.ts.
 
 import type { ArtTile } from './art-types';
-import type { CsvOptions, CsvPoints, Points, Progress, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
+import type { CsvOptions, CsvPoints, Points, Progress, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus, WeightEdit } from './trainer-types';
 import type { CurvesRequest, CurvesResult, GeluErrorResult, PointValue } from './composite';
 import type { ActivationMeta, ApplyOptions, FeatureOptions, FeatureResult, SoftmaxOptions } from './types';
 import type { ProbeKind, ProbeResults, ProbeSpecs } from './probes';
@@ -47,6 +47,11 @@ export interface Ops {
   trainerSnapshot: { args: [id: number, req?: SnapshotRequest]; result: Snapshot };
   trainerExport: { args: [id: number]; result: string };
   trainerImport: { args: [id: number, text: string]; result: TrainerStatus };
+  /**
+   * Sets one weight or bias, then reads `snapshot`. Safe while a page plays: the worker answers in
+   * order, so the edit lands between two slices, never inside one.
+   */
+  trainerEdit: { args: [id: number, edit: WeightEdit, snapshot: SnapshotRequest]; result: Snapshot };
   /** Each split's raw 2-D points and labels (x, y, label per sample); the arrays are transferred. */
   trainerPoints: { args: [id: number]; result: Points };
   /** Every sample of the trainer (train, then test) as x,y,label CSV text. */

@@ -10,7 +10,7 @@
 import type { EngineClient } from './client';
 import { playFrames } from './play-loop';
 import type { TrainerAdvance } from './protocol';
-import type { Points, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from './trainer-types';
+import type { Points, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus, WeightEdit } from './trainer-types';
 
 /** Options of {@link RemoteTrainer.play}. */
 export interface PlayOptions {
@@ -71,12 +71,16 @@ export class RemoteTrainer {
     this.#playing = true;
     const slice = opts.slice ?? { ms: 12 };
     try {
+      // The next slice is asked for as soon as a frame is drawn, so the worker trains while the
+      // browser paints and waits for the next animation frame (one request in flight at a time, as
+      // RemoteRace.play); before, the worker sat idle through every paint and frame wait.
       await playFrames({
         advance: () => this.advance(slice, opts.snapshot),
         onFrame: opts.onFrame,
         done: (frame) => frame.progress.diverged,
         playing: () => this.#playing,
         nextFrame: opts.nextFrame,
+        pipeline: true,
       });
     } finally {
       this.#playing = false;
@@ -101,6 +105,14 @@ export class RemoteTrainer {
   /** Loads a model file; a malformed one rejects with EngineError naming the field, and nothing changes. */
   importModel(text: string): Promise<TrainerStatus> {
     return this.#client.trainerImport(this.id, text);
+  }
+
+  /**
+   * Sets one weight or bias and reads `snapshot` after it. Safe while {@link play} runs: the
+   * worker takes messages in order, so the edit lands between two slices.
+   */
+  edit(edit: WeightEdit, snapshot: SnapshotRequest = {}): Promise<Snapshot> {
+    return this.#client.trainerEdit(this.id, edit, snapshot);
   }
 
   /** Each split's raw 2-D points and labels (x, y, label per sample). */

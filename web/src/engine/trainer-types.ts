@@ -25,6 +25,10 @@ export interface TrainerHandle {
   /** The model file, or (never starting with "{") why the state cannot be written. */
   exportJson(): string;
   importJson(text: string): string;
+  /** Sets W[layer][row][col] (row = input unit, col = output unit); "" or a message naming the index or value. */
+  setWeight(layer: number, row: number, col: number, value: number): string;
+  /** Sets b[layer][unit]; "" or a message naming the index or value. */
+  setBias(layer: number, unit: number, value: number): string;
   /** Samples in a split that have 2-D points (0 for digits or before configure). */
   pointCount(test: boolean): number;
   /** Writes x, y, label per sample of the split into `out`; returns the samples written. */
@@ -209,6 +213,18 @@ export interface LayerWeights {
   b: Float32Array;
   /** PReLU's learned α (one per layer or per unit); empty otherwise. */
   alpha: Float32Array;
+}
+
+/**
+ * One edited parameter (the playground's editable edges): the weight W[layer][row][col] from input
+ * unit `row` to output unit `col` of dense layer `layer` (layer 0 reads the input features, the
+ * last is the head), or that unit's bias when `row` is 'bias'. `value` must be a finite float32.
+ */
+export interface WeightEdit {
+  layer: number;
+  row: number | 'bias';
+  col: number;
+  value: number;
 }
 
 /** A decision-boundary grid request over the raw 2-D input domain [x0, x1] × [y0, y1]. */

@@ -53,6 +53,11 @@ export function trainerHandlers(loaded: Promise<unknown>): TrainerHandlers {
       t.importModel(text);
       return t.status();
     },
+    trainerEdit: (_, id, edit, snapshot) => {
+      const t = get(id);
+      t.edit(edit);
+      return t.snapshot(snapshot);
+    },
     trainerPoints: (_, id) => get(id).points(),
     trainerPointsCsv: (_, id) => get(id).pointsCsv(),
     trainerReadCsv: async (_, text, opts) => readPointsCsv((await loaded) as TrainerModule, text, opts),

@@ -10,7 +10,7 @@
 import { EngineError } from './errors';
 import type {
   Confusion, CsvOptions, CsvPoints, Grid, GridRequest, LayerHealth, LayerWeights, Metrics, NeuronGrids, Points, Progress, Slice,
-  Snapshot, SnapshotRequest, Split, TrainerConfig, TrainerHandle, TrainerModule, TrainerStatus, UnitActivity,
+  Snapshot, SnapshotRequest, Split, TrainerConfig, TrainerHandle, TrainerModule, TrainerStatus, UnitActivity, WeightEdit,
 } from './trainer-types';
 
 export type * from './trainer-types';
@@ -235,6 +235,19 @@ export class Trainer {
     const error = this.#need().importJson(text);
     if (error) throw new EngineError(error);
     this.#diverged = false;
+  }
+
+  /**
+   * Sets one weight or bias (Trainer::set_weight / set_bias). Indices out of range or a value that
+   * is not a finite float32 throw EngineError with the engine's message; nothing changes then.
+   * The optimiser's state is kept: training continues from the edited value.
+   */
+  edit(e: WeightEdit): void {
+    const h = this.#needReady();
+    const layer = count(e.layer, 'layer'), col = count(e.col, 'col');
+    if (typeof e.value !== 'number') throw new EngineError(`value must be a number (got ${String(e.value)})`);
+    const error = e.row === 'bias' ? h.setBias(layer, col, e.value) : h.setWeight(layer, count(e.row, 'row'), col, e.value);
+    if (error) throw new EngineError(error);
   }
 
   /** Each split's raw 2-D points and labels (nn/points.hpp), copied; empty arrays for digits. */

@@ -18,14 +18,38 @@ export const MAX_CONTESTANTS = 8;
 export const MAX_RACE_LAYERS = 4;
 export const MAX_RACE_UNITS = 32;
 const UNIT_CHOICES = Array.from({ length: MAX_RACE_UNITS }, (_, i) => String(i + 1));
-/** "d" = the activation's default parameter; otherwise a number in steps of 0.01 on [−5, 5]. */
+/**
+ * One value per parameter: "d" = the activation's default, otherwise a number in steps of 0.01 on
+ * [−10, 10] (the registry's parameters span at most [0, 10]; the engine checks each one's own
+ * range). A contestant's entry in `par` lists its parameters in registry order joined by "_"
+ * ("0.2", "d_1.5"); trailing defaults are left out, so one-parameter links read as before.
+ */
 export const PARAM_DEFAULT = 'd';
-const PARAM_CHOICES = [PARAM_DEFAULT, ...Array.from({ length: 1001 }, (_, i) => String(Number(((i - 500) / 100).toFixed(2))))];
+export const PARAM_LIMIT = 10;
+/** Separates a contestant's parameters in its `par` entry. */
+export const PARAM_JOIN = '_';
+const PARAM_CHOICES = [PARAM_DEFAULT, ...Array.from({ length: 200 * PARAM_LIMIT + 1 }, (_, i) => String(Number(((i - 100 * PARAM_LIMIT) / 100).toFixed(2))))];
+const PARAM_SET: ReadonlySet<string> = new Set(PARAM_CHOICES);
+/** Parameters a contestant may carry (the engine's kMaxParams). */
+export const MAX_PARAMS = 2;
 
-/** The parameter choice nearest to a typed value (steps of 0.01, clamped to [−5, 5]). */
+/** The parameter choice nearest to a typed value (steps of 0.01, clamped to [−10, 10]). */
 export function paramChoice(v: number): string {
   if (!Number.isFinite(v)) return PARAM_DEFAULT;
-  return String(Number((Math.round(Math.min(5, Math.max(-5, v)) * 100) / 100).toFixed(2)));
+  return String(Number((Math.round(Math.min(PARAM_LIMIT, Math.max(-PARAM_LIMIT, v)) * 100) / 100).toFixed(2)));
+}
+
+/** Whether `item` is a contestant's `par` entry: 1 to MAX_PARAMS choices joined by "_". */
+export function isParamEntry(item: string): boolean {
+  const parts = item.split(PARAM_JOIN);
+  return parts.length <= MAX_PARAMS && parts.every((p) => PARAM_SET.has(p));
+}
+
+/** A contestant's `par` entry from its parameters (null = default), trailing defaults dropped. */
+export function paramEntry(values: readonly (number | null)[]): string {
+  const parts = values.map((v) => (v === null ? PARAM_DEFAULT : paramChoice(v)));
+  while (parts.length > 0 && parts.at(-1) === PARAM_DEFAULT) parts.pop();
+  return parts.length === 0 ? PARAM_DEFAULT : parts.join(PARAM_JOIN);
 }
 
 export function raceTable(ids: readonly string[], name: (id: string) => string = (id) => id) {
@@ -33,9 +57,10 @@ export function raceTable(ids: readonly string[], name: (id: string) => string =
     act: { kind: 'list', default: ['sigmoid', 'relu', 'gelu'].filter((id) => ids.includes(id)), values: ids, minItems: 2,
       maxItems: MAX_CONTESTANTS, repeats: true, label: 'Contestants', hideable: true,
       describe: (v: readonly string[]) => andList(v.map(name)) },
-    par: { kind: 'list', default: [], values: PARAM_CHOICES, minItems: 0, maxItems: MAX_CONTESTANTS, repeats: true,
-      label: 'Contestants’ first parameter', hideable: true,
-      describe: (v: readonly string[]) => (v.every((p) => p === PARAM_DEFAULT) ? 'default parameters' : `parameters ${v.map((p) => (p === PARAM_DEFAULT ? 'default' : n(Number(p)))).join(', ')}`) },
+    par: { kind: 'list', default: [], values: PARAM_CHOICES, accepts: isParamEntry, minItems: 0, maxItems: MAX_CONTESTANTS, repeats: true,
+      label: 'Contestants’ parameters', hideable: true,
+      describe: (v: readonly string[]) => (v.every((p) => p === PARAM_DEFAULT) ? 'default parameters'
+        : `parameters ${v.map((p) => p.split(PARAM_JOIN).map((q) => (q === PARAM_DEFAULT ? 'default' : n(Number(q)))).join(' and ')).join(', ')}`) },
     data: { kind: 'enum', default: 'circle', values: Object.keys(RACE_DATASETS), label: 'Data set', hideable: true,
       describe: (v: string) => `${RACE_DATASETS[v] ?? v} data` },
     noise: { kind: 'number', default: 0, min: 0, max: 1, label: 'Noise (2-D sets)', hideable: true, describe: (v: number) => `noise ${n(v)}` },
@@ -65,10 +90,46 @@ export function raceTable(ids: readonly string[], name: (id: string) => string =
 export type RaceTable = ReturnType<typeof raceTable>;
 export type RaceState = StateOf<RaceTable>;
 
-/** Contestant i's first parameter (null = the activation's default). */
-export function paramOf(state: Pick<RaceState, 'par'>, i: number): number | null {
-  const p = state.par[i];
+/** Contestant i's parameter k (null = the activation's default). */
+export function paramOf(state: Pick<RaceState, 'par'>, i: number, k = 0): number | null {
+  const p = state.par[i]?.split(PARAM_JOIN)[k];
   return p === undefined || p === PARAM_DEFAULT ? null : Number(p);
+}
+
+/** Contestant i's parameters in registry order, null for each default; [] when all are defaults. */
+export function paramsOf(state: Pick<RaceState, 'par'>, i: number): (number | null)[] {
+  const out = Array.from({ length: MAX_PARAMS }, (_, k) => paramOf(state, i, k));
+  while (out.length > 0 && out.at(-1) === null) out.pop();
+  return out;
+}
+
+/** What the race needs to know of an activation's parameters (ActivationMeta fits). */
+export interface ParamInfo { id: string; name: string; params: readonly { name: string }[] }
+
+/**
+ * Drops the parameters a contestant's activation does not have (ReLU given α, Swish given a
+ * second value), with a notice naming the contestant and the value, and trims the list (no
+ * trailing defaults, no entries beyond the contestants). The range of each kept value is the
+ * engine's to check (race.cpp names the contestant and parameter).
+ */
+export function fitParams(state: Pick<RaceState, 'act' | 'par'>, metas: readonly ParamInfo[]): string[] {
+  const notices: string[] = [];
+  if (state.par.length > state.act.length) {
+    notices.push(`Contestants’ parameters: ${state.par.length} entries for ${state.act.length} contestants; the extra ones are ignored.`);
+  }
+  state.par = state.act.map((id, i) => {
+    const m = metas.find((x) => x.id === id);
+    const have = m?.params.length ?? 0;
+    const values = paramsOf(state, i);
+    values.slice(have).forEach((v, k) => {
+      if (v === null) return;
+      const what = have === 0 ? 'takes no parameter' : `takes ${have} parameter${have === 1 ? '' : 's'} (${m!.params.map((p) => p.name).join(', ')})`;
+      notices.push(`Contestant ${i + 1} (${m?.name ?? id}) ${what}: ${n(v)} as parameter ${have + k + 1} is ignored.`);
+    });
+    return paramEntry(values.slice(0, have));
+  });
+  while (state.par.length > 0 && state.par.at(-1) === PARAM_DEFAULT) state.par.pop();
+  return notices;
 }
 
 /** The engine's race spec for `state`: the data seed, weights seed and shuffle seed are all `seed`. */
@@ -81,8 +142,8 @@ export function raceSpec(state: RaceState): RaceSpec {
       training: { optimizer: state.opt as 'adam', learning_rate: state.lr, batch: state.batch, seed: state.seed },
     },
     contestants: state.act.map((activation, i) => {
-      const p = paramOf(state, i);
-      return p === null ? { activation } : { activation, params: [p] };
+      const ps = paramsOf(state, i);
+      return ps.length === 0 ? { activation } : { activation, params: ps };
     }),
     seeds: state.seeds,
     target: state.target,

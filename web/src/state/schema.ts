@@ -50,6 +50,11 @@ export interface ListField extends FieldBase<readonly string[]> {
   minItems: number;
   maxItems: number;
   repeats?: boolean;
+  /**
+   * Accepts an item that is not in `values` (e.g. the race's "0.2_1.5": one value per parameter,
+   * each from `values`). Without it an item must be one of `values`.
+   */
+  accepts?: (item: string) => boolean;
 }
 
 export interface BooleanField extends FieldBase<boolean> {
@@ -144,7 +149,7 @@ function parseNumber(key: string, f: NumberField, raw: string, notices: string[]
 function parseList(f: ListField, raw: string, notices: string[]): string[] {
   const out: string[] = [];
   for (const item of raw.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
-    if (!f.values.includes(item)) notices.push(`${f.label}: ${quote(item)} is not one of the choices; ignored.`);
+    if (!f.values.includes(item) && f.accepts?.(item) !== true) notices.push(`${f.label}: ${quote(item)} is not one of the choices; ignored.`);
     else if (!f.repeats && out.includes(item)) notices.push(`${f.label}: ${quote(item)} is listed more than once; kept the first.`);
     else if (out.length >= f.maxItems) {
       notices.push(`${f.label}: at most ${f.maxItems} may be chosen; ${quote(item)} ignored.`);

@@ -8,6 +8,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { fitPadding, fitYAxis } from './axis-fit';
 import { formatNumber } from './format';
+import { WHOLE_STEPS, xRange } from './x-axis';
 import { themeColour } from './theme';
 
 /** Dash patterns by series index; the legend shows the same pattern. */
@@ -32,6 +33,8 @@ export interface LineData {
   logY?: boolean;
   /** A horizontal dashed line at this y (a threshold). */
   hline?: number;
+  /** x is a whole number (epochs): ticks only on whole numbers, and one point spans [x, x + 1]. */
+  xWhole?: boolean;
 }
 
 /** Non-finite engine values (step's f′ at the jump) become gaps. */
@@ -74,7 +77,8 @@ export class LinePlot {
       this.rebuild();
       return;
     }
-    this.#plot.setScale('x', { min: data.x[0]!, max: data.x[data.x.length - 1]! });
+    const [min, max] = xRange(data.x, data.xWhole === true);
+    this.#plot.setScale('x', { min, max });
     this.#plot.setData(this.#columns(), true);
     this.#label();
   }
@@ -100,11 +104,12 @@ export class LinePlot {
       cursor: { show: false },
       padding: fitPadding(font),
       // The x range reads the current data: update() may bring a longer x (the playground's epochs).
-      scales: { x: { time: false, range: () => { const cur = this.#data.x; return [cur[0]!, Math.max(cur[cur.length - 1]!, cur[0]! + 1e-9)]; } },
+      scales: { x: { time: false, range: () => xRange(this.#data.x, this.#data.xWhole === true) },
         ...(this.#data.logY ? { y: { range: () => this.#logRange() } } : {}) },
       // Axis sizes follow the labels (axis-fit.ts): no minus sign or exponent is ever cut at the edge; at
       // least 56 px, so stacked plots with labels up to "−0.25" keep their x axes aligned.
-      axes: [{ ...axisStyle, size: 30, values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)) },
+      axes: [{ ...axisStyle, size: 30, values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)),
+        ...(this.#data.xWhole ? { incrs: [...WHOLE_STEPS] } : {}) },
         { ...axisStyle, size: fitYAxis(font, this.#data.logY ? 66 : 56), values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)),
           // Log axis: the plot holds log10 of each value (uPlot's own log scale breaks below ~1e-16, and
           // a sigmoid gradient at 50 layers is ~1e-32); ticks sit on whole decades, labelled 10^k.
@@ -154,6 +159,9 @@ export class LinePlot {
   }
 
   #drawShade(u: uPlot): void {
+    // Nothing to shade (the loss charts): no getComputedStyle either, which would force a style
+    // recalculation on every redraw of a chart that updates each frame.
+    if ((this.#data.shade ?? []).length === 0 && (this.#data.lanes ?? []).length === 0) return;
     const ctx = u.ctx;
     ctx.save();
     const span = (a: number, b: number, top: number, height: number) => {

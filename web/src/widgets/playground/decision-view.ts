@@ -34,12 +34,19 @@ export class DecisionView {
   readonly canvas = el('canvas', 'decision-canvas');
   readonly #ctx: CanvasRenderingContext2D;
   readonly #cell = document.createElement('canvas');
+  /** The points drawn once onto a transparent layer, redrawn only when they, the size or the theme change. */
+  readonly #layer = document.createElement('canvas');
+  #layerOf: { train: Float32Array; test: Float32Array | undefined; key: string } | undefined;
   #data: DecisionData | undefined;
+
+  /** The canvas's CSS width, kept by a ResizeObserver: reading clientWidth in draw() forced a layout per map per frame. */
+  #cssWidth = 0;
 
   constructor(label: string) {
     this.canvas.setAttribute('role', 'img');
     this.canvas.setAttribute('aria-label', label);
     this.#ctx = this.canvas.getContext('2d')!;
+    new ResizeObserver((entries) => { this.#cssWidth = entries.at(-1)?.contentRect.width ?? 0; }).observe(this.canvas);
   }
 
   setLabel(label: string): void { this.canvas.setAttribute('aria-label', label); }
@@ -53,7 +60,8 @@ export class DecisionView {
 
   draw(data: DecisionData): void {
     this.#data = data;
-    const size = Math.max(100, Math.round((this.canvas.clientWidth || 320) * devicePixelRatio));
+    if (this.#cssWidth === 0) this.#cssWidth = this.canvas.clientWidth; // before the observer's first report
+    const size = Math.max(100, Math.round((this.#cssWidth || 320) * devicePixelRatio));
     if (this.canvas.width !== size) { this.canvas.width = size; this.canvas.height = size; }
     const { res, outputs, values } = data.grid;
     const bg = isDark() ? [27, 29, 35] : [255, 255, 255];
@@ -62,13 +70,25 @@ export class DecisionView {
       const rgb = this.#colour(data, values, i, outputs, bg);
       img.data[4 * i] = rgb[0]; img.data[4 * i + 1] = rgb[1]; img.data[4 * i + 2] = rgb[2]; img.data[4 * i + 3] = 255;
     }
-    this.#cell.width = res; this.#cell.height = res;
+    if (this.#cell.width !== res) { this.#cell.width = res; this.#cell.height = res; } // resizing a canvas reallocates it
     this.#cell.getContext('2d')!.putImageData(img, 0, 0);
     const ctx = this.#ctx;
     ctx.imageSmoothingEnabled = !data.discrete;
     ctx.drawImage(this.#cell, 0, 0, size, size);
-    this.#points(data.train, data, size, false);
-    if (data.test) this.#points(data.test, data, size, true);
+    // The points are the same frame after frame while training (the race draws 8 maps of 250 each
+    // per frame): draw them onto the layer once, then copy the layer (profiled: the arcs were most
+    // of the race page's drawing time).
+    const key = `${size}|${isDark()}|${data.domain}|${data.kind}`;
+    const cached = this.#layerOf;
+    if (cached === undefined || cached.train !== data.train || cached.test !== data.test || cached.key !== key) {
+      this.#layer.width = size; this.#layer.height = size;
+      const lctx = this.#layer.getContext('2d')!;
+      lctx.clearRect(0, 0, size, size);
+      this.#points(lctx, data.train, data, size, false);
+      if (data.test) this.#points(lctx, data.test, data, size, true);
+      this.#layerOf = { train: data.train, test: data.test, key };
+    }
+    ctx.drawImage(this.#layer, 0, 0);
   }
 
   #colour(data: DecisionData, v: Float32Array, i: number, k: number, bg: readonly number[]): [number, number, number] {
@@ -90,8 +110,8 @@ export class DecisionView {
     return mix(CLASS_COLOURS[s >= 0 ? 1 : 0]!, bg, strength * Math.abs(s));
   }
 
-  #points(pts: Float32Array, data: DecisionData, size: number, hollow: boolean): void {
-    const ctx = this.#ctx, d = data.domain;
+  #points(ctx: CanvasRenderingContext2D, pts: Float32Array, data: DecisionData, size: number, hollow: boolean): void {
+    const d = data.domain;
     const r = Math.max(2.5, size / 110);
     const edge = isDark() ? '#111216' : '#ffffff';
     ctx.lineWidth = Math.max(1, r / 3);

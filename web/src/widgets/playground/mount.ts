@@ -9,7 +9,7 @@ import { RemoteTrainer } from '../../engine/trainer-client';
 import type { TrainerAdvance } from '../../engine/protocol';
 import type { Points, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus } from '../../engine/trainer-types';
 import {
-  DATASETS, decodePoints, domainOf, MULTICLASS_SETS, encodePoints, keepClasses, layerActivations, OWN_LIMIT, OWN_SETS, OWN_URL_POINTS, ownPointProblems,
+  DATASETS, decodePoints, domainOf, FEATURES, MULTICLASS_SETS, encodePoints, keepClasses, layerActivations, OWN_LIMIT, OWN_SETS, OWN_URL_POINTS, ownPointProblems,
   playgroundTable, PRESETS, REGRESSION_SETS, sliceOf, SPEEDS, stateFromConfig, trainerConfig, type PlaygroundState,
 } from '../../state/playground';
 import { defaults } from '../../state/schema';
@@ -27,6 +27,7 @@ import { buildPlaygroundControls } from './controls';
 import { CLASS_NAMES, DecisionView, type OutputKind } from './decision-view';
 import { buildOwnData } from './own-data';
 import { confusionTable, HealthView, HistogramView, NeuronsView } from './views';
+import { WeightEdges } from './edges';
 import { describeDecision, describeDivergence, describeLoss } from './describe';
 import './playground.css';
 
@@ -150,7 +151,16 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
   const healthView = new HealthView();
   const hists = new HistogramView();
   const confusionBox = el('div');
-  section('Neurons', 'pg-neurons-box', el('p', 'hint', 'Each hidden neuron\'s output over the same square as the map (orange −1, blue +1; hover or focus to enlarge). ✕ marks a dead neuron: never active on the training set.'), neurons.root);
+  // Weights as edges between the thumbnails, each editable (edges.ts); an edit goes to the engine and comes back as a snapshot.
+  const edges = new WeightEdges(neurons, {
+    edit: async (e) => { show(await trainer.edit(e, snapReq())); },
+    editable: () => true,
+    nodeName: (column, i) => (column === 0 ? `input ${FEATURES[state.feat[i] as keyof typeof FEATURES] ?? state.feat[i] ?? i + 1}`
+      : column === neurons.nodes().length - 1 ? (neurons.nodes()[column]!.length > 1 ? `output ${i + 1}` : 'the output') : `layer ${column} neuron ${i + 1}`),
+  });
+  section('Network', 'pg-neurons-box', el('p', 'hint', 'Each hidden neuron\'s output over the same square as the map (orange −1, blue +1; hover or focus to enlarge). ✕ marks a dead neuron: never active on the training set.'),
+    el('p', 'hint', 'Edges are the weights: wider for larger |w|, solid blue positive, dashed orange negative. Click or tap an edge to edit it, or focus the diagram and use the arrow keys, + and −, Enter. An edit changes the running model: Download model keeps it; the link and Reset keep the initial weights.'),
+    neurons.root, edges.editor);
   section('Gradient health', 'pg-health-box', healthView.root);
   section('Pre-activations per layer', 'pg-hists-box', el('p', 'hint', 'Where the inputs z of each layer\'s activation fall (first 256 training points). A saturated sigmoid or tanh layer piles up in the flat tails.'), hists.root);
   const confusionSection = section('Confusion matrix', 'pg-confusion-box', confusionBox);
@@ -226,7 +236,7 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
   const snapReq = (): SnapshotRequest => {
     const d = domainOf(state.data);
     const classes = (MULTICLASS_SETS.has(state.data) || state.data === 'own') && state.classes > 2;
-    return { grid: gridReq(), neurons: { res: NEURON_RES, x0: -d, x1: d, y0: -d, y1: d }, units: true, health: true,
+    return { grid: gridReq(), neurons: { res: NEURON_RES, x0: -d, x1: d, y0: -d, y1: d }, units: true, health: true, weights: true,
       ...(classes ? { confusion: 'test' as const } : {}) };
   };
   const actNames = () => layerActivations(state).map(nameOf);
@@ -237,7 +247,7 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     history.epochs.push(e);
     history.train.push(finite(s.train?.loss));
     history.test.push(finite(s.test?.loss));
-    const data = { x: Float32Array.from(history.epochs), series: [
+    const data = { x: Float32Array.from(history.epochs), xWhole: true, series: [
       { label: 'Training loss', values: Float32Array.from(history.train) }, { label: 'Test loss', values: Float32Array.from(history.test) }],
     label: describeLoss(history.epochs, history.train, history.test) };
     const logData = { ...data, logY: state.logloss };
@@ -246,7 +256,7 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
   function redrawChart(): void {
     // The log axis is chosen when the plot is built: new data, then a rebuild.
     if (chart === undefined) return;
-    chart.update({ x: Float32Array.from(history.epochs), series: [
+    chart.update({ x: Float32Array.from(history.epochs), xWhole: true, series: [
       { label: 'Training loss', values: Float32Array.from(history.train) }, { label: 'Test loss', values: Float32Array.from(history.test) }],
     label: describeLoss(history.epochs, history.train, history.test), logY: state.logloss });
     chart.rebuild();
@@ -279,7 +289,8 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
       mapCaption.textContent = words;
     }
     const names = actNames();
-    if (s.neurons) neurons.draw(s.neurons, s.units, names);
+    if (s.neurons) neurons.draw(s.neurons, s.units, names, state.feat.map((f) => FEATURES[f as keyof typeof FEATURES] ?? f));
+    if (s.weights) edges.draw(s.weights);
     if (s.health) { healthView.draw(s.health, names); hists.draw(s.health, names); }
     confusionSection.hidden = s.confusion === undefined;
     if (s.confusion) confusionBox.replaceChildren(confusionTable(s.confusion, CLASS_NAMES));

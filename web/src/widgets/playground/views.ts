@@ -27,26 +27,42 @@ export function describeDead(units: UnitActivity, names: readonly string[]): str
   return `Dead neurons (never active on the ${units.samples} training points): ${parts.join('; ')}.`;
 }
 
-/** Thumbnails of every hidden neuron, by layer. */
+/**
+ * The network drawn as TF Playground does: a column of input features, a column of neuron
+ * thumbnails per hidden layer, the output's thumbnail, and (WeightEdges, edges.ts) the weights
+ * as edges between them. `nodes()` gives each column's boxes, left to right, for the edges.
+ */
 export class NeuronsView {
   readonly root = el('div', 'pg-neurons');
+  /** The scroller (one tab stop: the edges' keyboard lives here) and the diagram inside it. */
+  readonly scroller = el('div', 'pg-net-scroll');
+  readonly diagram = el('div', 'pg-net');
   readonly #summary = el('p', 'hint pg-dead-summary');
   readonly #layers = el('div', 'pg-neuron-layers');
   #shape = '';
   #cells: { canvas: HTMLCanvasElement; box: HTMLElement }[][] = [];
+  #columns: HTMLElement[][] = [];
+  /** Called after the columns were rebuilt (new shape): the edges re-lay themselves. */
+  onBuild: (() => void) | undefined;
 
   constructor() {
-    this.root.append(this.#layers, this.#summary);
+    this.diagram.append(this.#layers);
+    this.scroller.append(this.diagram);
+    this.root.append(this.scroller, this.#summary);
   }
 
-  draw(grids: NeuronGrids, units: UnitActivity | undefined, names: readonly string[]): void {
+  /** Each column's node boxes: inputs, every hidden layer, the outputs. */
+  nodes(): readonly HTMLElement[][] { return this.#columns; }
+
+  draw(grids: NeuronGrids, units: UnitActivity | undefined, names: readonly string[], features: readonly string[] = []): void {
     const hidden = grids.units.slice(0, -1);
-    const shape = `${grids.res}:${hidden.join(',')}:${names.join(',')}`;
-    if (shape !== this.#shape) this.#build(hidden, names, grids.res, shape);
+    const outputs = grids.units.at(-1) ?? 1;
+    const shape = `${grids.res}:${grids.units.join(',')}:${names.join(',')}:${features.join(',')}`;
+    if (shape !== this.#shape) this.#build(hidden, outputs, names, features, grids.res, shape);
     const bg = isDark() ? [27, 29, 35] : [255, 255, 255];
     const n = grids.res * grids.res;
     let u = 0;
-    hidden.forEach((count, layer) => {
+    grids.units.forEach((count, layer) => {
       for (let j = 0; j < count; j++, u++) {
         const cell = this.#cells[layer]![j]!;
         const img = new ImageData(grids.res, grids.res);
@@ -58,38 +74,55 @@ export class NeuronsView {
           img.data[4 * i] = rgb[0]!; img.data[4 * i + 1] = rgb[1]!; img.data[4 * i + 2] = rgb[2]!; img.data[4 * i + 3] = 255;
         }
         cell.canvas.getContext('2d')!.putImageData(img, 0, 0);
+        if (layer >= hidden.length) continue; // the outputs: no dead mark
         const act = units?.layers[layer]?.active[j];
         const dead = units !== undefined && units.samples > 0 && act === 0;
         cell.box.classList.toggle('dead', dead);
-        cell.box.setAttribute('aria-label', `Layer ${layer + 1} neuron ${j + 1} (${names[layer] ?? '?'}): ` +
+        const label = `Layer ${layer + 1} neuron ${j + 1} (${names[layer] ?? '?'}): ` +
           (units === undefined ? 'output over the input plane' : dead ? `dead, never active on the ${units.samples} training points`
-            : `active on ${act ?? 0} of ${units.samples} training points`));
+            : `active on ${act ?? 0} of ${units.samples} training points`);
+        // Written only when it changes: attribute writes each frame cost style work for nothing.
+        if (cell.box.getAttribute('aria-label') !== label) cell.box.setAttribute('aria-label', label);
       }
     });
-    this.#summary.textContent = units === undefined ? '' : describeDead(units, names);
+    const summary = units === undefined ? '' : describeDead(units, names);
+    if (this.#summary.textContent !== summary) this.#summary.textContent = summary;
   }
 
-  #build(hidden: readonly number[], names: readonly string[], res: number, shape: string): void {
+  #build(hidden: readonly number[], outputs: number, names: readonly string[], features: readonly string[], res: number, shape: string): void {
     this.#shape = shape;
     this.#layers.textContent = '';
-    this.#cells = hidden.map((count, layer) => {
-      const row = el('div', 'pg-neuron-layer');
-      row.append(el('p', 'pg-neuron-title', `Layer ${layer + 1} · ${names[layer] ?? ''}`));
+    const column = (title: string, cls = '') => {
+      const row = el('div', `pg-neuron-layer ${cls}`.trim());
+      row.append(el('p', 'pg-neuron-title', title));
       const cells = el('div', 'pg-neuron-cells');
       row.append(cells);
       this.#layers.append(row);
-      return Array.from({ length: count }, () => {
-        const box = el('div', 'pg-neuron');
-        box.tabIndex = 0;
-        box.setAttribute('role', 'img');
-        const canvas = el('canvas');
-        canvas.width = res; canvas.height = res;
-        canvas.setAttribute('aria-hidden', 'true');
-        box.append(canvas, el('span', 'pg-dead-mark', '✕'));
-        cells.append(box);
-        return { canvas, box };
-      });
+      return cells;
+    };
+    const inputs = column('Inputs', 'pg-inputs');
+    const inputNodes = features.map((f) => {
+      const box = el('div', 'pg-input-node', f);
+      inputs.append(box);
+      return box;
     });
+    const thumbs = (cells: HTMLElement, count: number, cls: string, label: (j: number) => string) => Array.from({ length: count }, (_, j) => {
+      const box = el('div', cls);
+      box.tabIndex = 0;
+      box.setAttribute('role', 'img');
+      box.setAttribute('aria-label', label(j));
+      const canvas = el('canvas');
+      canvas.width = res; canvas.height = res;
+      canvas.setAttribute('aria-hidden', 'true');
+      box.append(canvas, el('span', 'pg-dead-mark', '✕'));
+      cells.append(box);
+      return { canvas, box };
+    });
+    this.#cells = hidden.map((count, layer) => thumbs(column(`Layer ${layer + 1} · ${names[layer] ?? ''}`), count, 'pg-neuron',
+      (j) => `Layer ${layer + 1} neuron ${j + 1}`));
+    this.#cells.push(thumbs(column('Output', 'pg-outputs'), outputs, 'pg-neuron-out', (j) => `Output ${outputs > 1 ? `${j + 1} ` : ''}over the input plane`));
+    this.#columns = [inputNodes, ...this.#cells.map((c) => c.map((x) => x.box))];
+    this.onBuild?.();
   }
 }
 
@@ -101,51 +134,76 @@ export class HealthView {
   readonly root = el('div', 'pg-health');
   readonly #rows = el('ul', 'pg-health-rows');
   readonly #scale = el('p', 'hint', 'Mean |∂L/∂W| per layer, log scale 10⁻⁶ to 10³; the marks are the warning lines 10⁻³ (vanishing) and 10² (exploding).');
+  #shape = '';
+  #parts: { li: HTMLElement; bar: HTMLElement; value: HTMLElement; warning: HTMLElement }[] = [];
 
   constructor() { this.root.append(this.#rows, this.#scale); }
 
   draw(health: readonly LayerHealth[], names: readonly string[]): void {
-    this.#rows.textContent = '';
+    // Rows are built once per network shape and then updated in place (the playground draws every frame).
+    const shape = `${health.map((h) => h.activation).join(',')}|${names.join(',')}`;
+    if (shape !== this.#shape) this.#build(health, names, shape);
     health.forEach((h, i) => {
+      const p = this.#parts[i]!;
       const g = h.meanAbsGrad;
-      const li = el('li', h.warning ? 'pg-health-row warn' : 'pg-health-row');
+      const pos = g === null || !(g > 0) ? 0 : (Math.log10(g) - LOG_LO) / (LOG_HI - LOG_LO);
+      setText(p.value, g === null ? 'not a number' : fmt(g, 3));
+      const w = `${(100 * Math.max(0, Math.min(1, pos))).toFixed(1)}%`;
+      if (p.bar.style.width !== w) p.bar.style.width = w;
+      p.li.classList.toggle('warn', Boolean(h.warning));
+      p.warning.hidden = !h.warning;
+      setText(p.warning, h.warning ? `⚠ ${h.warning}` : '');
+    });
+  }
+
+  #build(health: readonly LayerHealth[], names: readonly string[], shape: string): void {
+    this.#shape = shape;
+    this.#rows.textContent = '';
+    this.#parts = health.map((h, i) => {
+      const li = el('li', 'pg-health-row');
       const last = i === health.length - 1;
       const name = last ? `Output (${h.activation})` : `Layer ${i + 1} (${names[i] ?? h.activation})`;
       const track = el('div', 'pg-health-track');
       track.setAttribute('aria-hidden', 'true');
       const bar = el('div', 'pg-health-bar');
-      const pos = g === null || !(g > 0) ? 0 : (Math.log10(g) - LOG_LO) / (LOG_HI - LOG_LO);
-      bar.style.width = `${(100 * Math.max(0, Math.min(1, pos))).toFixed(1)}%`;
       for (const t of [-3, 2]) {
         const tick = el('span', 'pg-health-tick');
         tick.style.left = `${(100 * (t - LOG_LO)) / (LOG_HI - LOG_LO)}%`;
         track.append(tick);
       }
       track.prepend(bar);
-      const value = g === null ? 'not a number' : fmt(g, 3);
-      li.append(el('span', 'pg-health-name', name), track, el('span', 'pg-health-value mono', value));
-      if (h.warning) li.append(el('span', 'pg-health-warning', `⚠ ${h.warning}`));
+      const value = el('span', 'pg-health-value mono');
+      const warning = el('span', 'pg-health-warning');
+      warning.hidden = true;
+      li.append(el('span', 'pg-health-name', name), track, value, warning);
       this.#rows.append(li);
+      return { li, bar, value, warning };
     });
   }
+}
+
+/** Sets text only when it changed (no needless style and layout work per frame). */
+function setText(node: HTMLElement, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
 }
 
 /** Pre-activation histograms per hidden layer: where the inputs of each layer's activation fall. */
 export class HistogramView {
   readonly root = el('div', 'pg-hists');
+  #shape = '';
+  #parts: { fig: HTMLElement; bars: HTMLElement[]; hint: HTMLElement }[] = [];
 
   draw(health: readonly LayerHealth[], names: readonly string[]): void {
-    this.root.textContent = '';
-    health.slice(0, -1).forEach((h, i) => {
-      const fig = el('figure', 'pg-hist');
-      const bars = el('div', 'pg-hist-bars');
-      bars.setAttribute('aria-hidden', 'true');
+    const layers = health.slice(0, -1);
+    const shape = `${layers.map((h) => `${h.activation}:${h.histogram.length}`).join(',')}|${names.join(',')}`;
+    if (shape !== this.#shape) this.#build(layers, names, shape);
+    layers.forEach((h, i) => {
+      const p = this.#parts[i]!;
       const top = Math.max(1, ...h.histogram);
-      for (const c of h.histogram) {
-        const b = el('span');
-        b.style.height = `${((100 * c) / top).toFixed(1)}%`;
-        bars.append(b);
-      }
+      h.histogram.forEach((c, k) => {
+        const height = `${((100 * c) / top).toFixed(1)}%`;
+        if (p.bars[k]!.style.height !== height) p.bars[k]!.style.height = height;
+      });
       const total = h.histogram.reduce((a, b) => a + b, 0) + h.below + h.above + h.nonfinite;
       const [lo, hi] = h.histRange;
       const width = (hi - lo) / h.histogram.length;
@@ -154,13 +212,26 @@ export class HistogramView {
       const words = `Layer ${i + 1} (${names[i] ?? h.activation}): ${total} pre-activations z in ${h.histogram.length} bins from ${lo} to ${hi}` +
         (peak >= 0 ? `; the fullest bin, ${fmt(lo + peak * width, 3)} to ${fmt(lo + (peak + 1) * width, 3)}, holds ${most}` : '') +
         `; ${h.below} below ${lo}, ${h.above} above ${hi}.`;
-      fig.setAttribute('role', 'img');
-      fig.setAttribute('aria-label', words);
-      fig.append(el('figcaption', 'pg-neuron-title', `Layer ${i + 1} · ${names[i] ?? h.activation}`), bars,
-        el('p', 'hint', `z from ${lo} to ${hi} · ${h.below} below, ${h.above} above`));
-      this.root.append(fig);
+      if (p.fig.getAttribute('aria-label') !== words) p.fig.setAttribute('aria-label', words);
+      setText(p.hint, `z from ${lo} to ${hi} · ${h.below} below, ${h.above} above`);
     });
-    if (health.length <= 1) this.root.append(el('p', 'hint', 'No hidden layer.'));
+  }
+
+  #build(layers: readonly LayerHealth[], names: readonly string[], shape: string): void {
+    this.#shape = shape;
+    this.root.textContent = '';
+    this.#parts = layers.map((h, i) => {
+      const fig = el('figure', 'pg-hist');
+      const bars = el('div', 'pg-hist-bars');
+      bars.setAttribute('aria-hidden', 'true');
+      const spans = h.histogram.map(() => { const b = el('span'); bars.append(b); return b; });
+      const hint = el('p', 'hint');
+      fig.setAttribute('role', 'img');
+      fig.append(el('figcaption', 'pg-neuron-title', `Layer ${i + 1} · ${names[i] ?? h.activation}`), bars, hint);
+      this.root.append(fig);
+      return { fig, bars: spans, hint };
+    });
+    if (layers.length === 0) this.root.append(el('p', 'hint', 'No hidden layer.'));
   }
 }
 

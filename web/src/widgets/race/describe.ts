@@ -3,6 +3,8 @@
 // text alternatives. Every number is the engine's (race.hpp report); nothing is computed here
 // but formatting.
 import type { ContestantReport, RaceReport } from '../../engine/race-types';
+import type { ActivationMeta } from '../../engine/types';
+import { paramOf, type RaceState } from '../../state/race';
 import { formatNumber as fmt } from '../../ui/format';
 
 export const pct = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)} %`);
@@ -57,4 +59,19 @@ export function describeAccuracyChart(r: RaceReport, names: readonly string[]): 
 export function describeMap(r: RaceReport, c: ContestantReport, name: string): string {
   return `Decision map of ${name} after ${c.epoch} epochs on the ${r.dataset.name} data (orange = class 0, blue = class 1, ` +
     `stronger colour where the network is surer; filled circles are the training points): test accuracy ${pct(c.testAccuracy)}.`;
+}
+
+/** A parameter's name as a symbol where it has one (alpha → α). */
+const SYMBOLS: Readonly<Record<string, string>> = { alpha: 'α', beta: 'β', lambda: 'λ', gamma: 'γ' };
+
+/** Display names with every parameter that is set (registry order), numbered when two would read the same. */
+export function contestantNames(state: Pick<RaceState, 'act' | 'par'>, metas: readonly ActivationMeta[]): string[] {
+  const names = state.act.map((id, i) => {
+    const m = metas.find((x) => x.id === id);
+    const set = m?.params.map((p, k) => ({ sym: SYMBOLS[p.name] ?? p.name, v: paramOf(state, i, k) })) ?? [];
+    const shown = set.some((p) => p.v !== null)
+      ? ` (${set.filter((p) => p.v !== null).map((p) => `${p.sym} = ${fmt(p.v!, 3)}`).join(', ')})` : '';
+    return `${m?.name ?? id}${shown}`;
+  });
+  return names.map((n, i) => (names.filter((x) => x === n).length > 1 ? `${n} #${names.slice(0, i + 1).filter((x) => x === n).length}` : n));
 }

@@ -13,7 +13,7 @@ import type { Points } from '../../engine/trainer-types';
 import type { ActivationMeta } from '../../engine/types';
 import { domainOf } from '../../state/playground';
 import {
-  LOSS_SPLITS, MAX_CONTESTANTS, MAX_RACE_LAYERS, MAX_RACE_UNITS, PARAM_DEFAULT, paramChoice, paramOf, RACE_DATASETS, RACE_INITS,
+  fitParams, LOSS_SPLITS, MAX_CONTESTANTS, MAX_RACE_LAYERS, MAX_RACE_UNITS, PARAM_DEFAULT, PARAM_LIMIT, paramChoice, paramEntry, paramOf, RACE_DATASETS, RACE_INITS,
   RACE_OPTIMISERS, RACE_PRESETS, RACE_SPEEDS, raceSliceOf, raceSpec, raceTable, type RaceState,
 } from '../../state/race';
 import { defaults } from '../../state/schema';
@@ -30,7 +30,7 @@ import { createTable } from '../../ui/table';
 import { onThemeChange } from '../../ui/theme';
 import { numberBox } from '../playground/controls';
 import { DecisionView } from '../playground/decision-view';
-import { describeAccuracyChart, describeLossChart, describeMap, num, pct, verdict } from './describe';
+import { contestantNames, describeAccuracyChart, describeLossChart, describeMap, num, pct, verdict } from './describe';
 import './race.css';
 
 export interface RaceMountOptions { embed: boolean; notices: HTMLElement }
@@ -43,17 +43,6 @@ const VIEW_KEYS: ReadonlySet<string> = new Set(['speed', 'loss']);
 const choicesOf = (r: Readonly<Record<string, string>>): Choice[] => Object.entries(r).map(([value, label]) => ({ value, label }));
 const nan = (v: number | null | undefined): number => (v === null || v === undefined ? NaN : v);
 
-/** Display names, with the first parameter when it is set, numbered when two would read the same. */
-export function contestantNames(state: Pick<RaceState, 'act' | 'par'>, metas: readonly ActivationMeta[]): string[] {
-  const names = state.act.map((id, i) => {
-    const m = metas.find((x) => x.id === id);
-    const p = paramOf(state, i);
-    const sym = m?.params[0]?.name === 'alpha' ? 'α' : m?.params[0]?.name === 'beta' ? 'β' : m?.params[0]?.name;
-    return `${m?.name ?? id}${p !== null && m && m.params.length > 0 ? ` (${sym} = ${fmt(p, 3)})` : ''}`;
-  });
-  return names.map((n, i) => (names.filter((x) => x === n).length > 1 ? `${n} #${names.slice(0, i + 1).filter((x) => x === n).length}` : n));
-}
-
 export async function mountRace(host: HTMLElement, client: EngineClient, o: RaceMountOptions): Promise<void> {
   const metas = (await client.activations()).filter((m) => m.id !== 'softmax');
   const ids = metas.map((m) => m.id);
@@ -62,6 +51,10 @@ export async function mountRace(host: HTMLElement, client: EngineClient, o: Race
   const parsed = readUrlState(table);
   const state = parsed.state as RaceState;
   const { hidden, locked } = parsed;
+  // Parameters an activation does not have are dropped with a notice (ranges are the engine's to check).
+  const dropped = fitParams(state, metas);
+  parsed.notices.push(...dropped);
+  if (dropped.length > 0) writeUrlState(table, state, hidden, locked); // the link then says what runs
   showNotices(o.notices, parsed.notices);
   const show = (k: string) => !hidden.has(k);
 
@@ -150,18 +143,21 @@ export async function mountRace(host: HTMLElement, client: EngineClient, o: Race
       });
       li.append(sel.root);
       const m = metas.find((x) => x.id === id);
-      const p0 = m?.params[0];
-      if (p0 !== undefined && show('par')) {
-        const value = paramOf(state, i) ?? p0.default;
-        const box = numberBox(`${p0.name} (default ${fmt(p0.default, 3)}, ${fmt(p0.min, 3)} to ${fmt(p0.max, 3)})`, value,
-          Math.max(-5, p0.min), Math.min(5, p0.max), 0.01, (v) => {
+      // A box per parameter of the activation (registry order), each kept in the contestant's `par` entry.
+      if (show('par')) m?.params.forEach((pk, k) => {
+        const value = paramOf(state, i, k) ?? pk.default;
+        const box = numberBox(`${pk.name} (default ${fmt(pk.default, 3)}, ${fmt(pk.min, 3)} to ${fmt(pk.max, 3)})`, value,
+          Math.max(-PARAM_LIMIT, pk.min), Math.min(PARAM_LIMIT, pk.max), 0.01, (v) => {
             while (state.par.length <= i) state.par.push(PARAM_DEFAULT);
-            state.par[i] = paramChoice(v);
+            const values = m.params.map((_, q) => paramOf(state, i, q));
+            values[k] = Number(paramChoice(v));
+            state.par[i] = paramEntry(values);
             trimPar();
             onChange('par');
           });
+        box.root.classList.add('race-param');
         li.append(keyed(box.root, 'par'));
-      }
+      });
       const rm = button('Remove');
       rm.setAttribute('aria-label', `Remove contestant ${i + 1} (${nameOf(id)})`);
       rm.disabled = state.act.length <= 2;
@@ -297,9 +293,9 @@ export async function mountRace(host: HTMLElement, client: EngineClient, o: Race
     const x = Float32Array.from({ length: n }, (_, i) => i);
     const col = (vals: number[]) => Float32Array.from({ length: n }, (_, i) => vals[i] ?? NaN);
     const split = state.loss === 'train' ? 'train' : 'test';
-    const lossData: LineData = { x, series: history.map((h, i) => ({ label: names[i]!, values: col(split === 'train' ? h.trainLoss : h.testLoss) })),
+    const lossData: LineData = { x, xWhole: true, series: history.map((h, i) => ({ label: names[i]!, values: col(split === 'train' ? h.trainLoss : h.testLoss) })),
       label: describeLossChart(r, names, split, history.map((h) => (split === 'train' ? h.trainLoss[0] : h.testLoss[0]) ?? null)) };
-    const accData: LineData = { x, hline: r.target, series: history.map((h, i) => ({ label: names[i]!, values: col(h.testAccuracy) })),
+    const accData: LineData = { x, xWhole: true, hline: r.target, series: history.map((h, i) => ({ label: names[i]!, values: col(h.testAccuracy) })),
       label: describeAccuracyChart(r, names) };
     if (lossChart === undefined) { lossChart = new LinePlot(lossArea, lossData); accChart = new LinePlot(accArea, accData); }
     else { lossChart.update(lossData); accChart!.update(accData); }

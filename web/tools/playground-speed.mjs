@@ -1,0 +1,71 @@
+// playground-speed.mjs — the playground's speed while training, in headless Debian Chromium,
+// measured by hand (never in tests): over 10 s of Play, the page's frames per second
+// (requestAnimationFrame callbacks), the training frames drawn per second (each one a worker slice
+// plus the decision map, every neuron's thumbnail, the weight edges, health and histograms), and
+// epochs per second. Two networks: the default (2-4-2-1 tanh, circle) and the issue's frame
+// (6 hidden layers × 8 tanh units on 500 spiral points). Prints the load average beside the numbers.
+//
+//   npx vite build --config web/vite.config.ts && node web/tools/playground-speed.mjs [--seconds 10]
+import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { createRequire } from 'node:module';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const dist = join(root, 'dist');
+const i = process.argv.indexOf('--seconds');
+const seconds = i > 0 ? Number(process.argv[i + 1]) : 10;
+if (!existsSync(join(dist, 'playground.html'))) {
+  console.error('dist/ has no playground.html: run `npx vite build --config web/vite.config.ts` first');
+  process.exit(1);
+}
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml', '.bin': 'application/octet-stream', '.woff2': 'font/woff2' };
+const server = createServer((req, res) => {
+  const path = normalize(join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+  if (!path.startsWith(dist) || !existsSync(path)) { res.writeHead(404).end(); return; }
+  res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}/`;
+const require = createRequire(join(root, 'package.json'));
+const { chromium } = require('playwright-core');
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/lib/chromium/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+
+const CASES = [
+  { name: 'default: circle, 2-4-2-1 tanh', query: '' },
+  { name: '6 × 8 tanh on 500 spiral points', query: 'data=spiral&samples=500&units=8,8,8,8,8,8&act=tanh' },
+];
+const rows = [];
+const load0 = loadavg()[0];
+for (const c of CASES) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${base}playground.html?${c.query}`);
+  await page.waitForSelector('#widget[data-ready="true"]', { timeout: 30_000 });
+  await page.evaluate(() => {
+    const w = window;
+    w.__frames = 0; w.__draws = 0;
+    const tick = () => { w.__frames++; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    // A drawn training frame changes data-steps; count those changes.
+    new MutationObserver(() => { w.__draws++; }).observe(document.getElementById('widget'), { attributes: true, attributeFilter: ['data-steps'] });
+  });
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForTimeout(1000); // warm-up
+  const read = () => page.evaluate(() => ({ epoch: Number(document.getElementById('widget').dataset.epoch), frames: window.__frames,
+    draws: window.__draws, t: performance.now() }));
+  const a = await read();
+  await page.waitForTimeout(seconds * 1000);
+  const b = await read();
+  const s = (b.t - a.t) / 1000;
+  rows.push({ name: c.name, fps: (b.frames - a.frames) / s, draws: (b.draws - a.draws) / s, epochs: (b.epoch - a.epoch) / s });
+  await page.close();
+}
+await browser.close();
+server.close();
+console.log(`Playground while training, headless Chromium, ${seconds} s each; load average ${load0.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (${require('node:os').cpus().length} cores)`);
+console.log('| network | page frames/s | training frames drawn/s | epochs/s |\n| --- | --- | --- | --- |');
+for (const r of rows) console.log(`| ${r.name} | ${r.fps.toFixed(0)} | ${r.draws.toFixed(0)} | ${r.epochs.toFixed(0)} |`);
