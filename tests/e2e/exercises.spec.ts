@@ -163,7 +163,8 @@ test('the sandbox text is in the link: typing updates it, a reload restores it; 
   await expect(page.locator('#notices')).toContainText('Sandbox f(x): longer than 1000 characters; using the default.');
   await expect(box.getByLabel('f(x) =')).toHaveValue('x * sigmoid(1.702 * x)');
   await expect(box).toHaveAttribute('data-state', 'ok');
-  expect(errors).toEqual([]);
+  // Four navigations in a row may cancel a page's favicon request; nothing else may fail.
+  expect(errors.filter((e) => !e.endsWith('/favicon.svg'))).toEqual([]);
 });
 
 test('progress survives a reload, exports to a file and imports from one; a bad file changes nothing; reset asks first', async ({ page }) => {
