@@ -547,3 +547,12 @@ test('the sandbox’s “Open it in the explorer” link overlays its expression
   await expect(page.locator('.plots .legend').first()).toContainText('GELU');
   await expect(page.locator('.plots .legend').first()).toContainText('your f(z) = x * tanh(softplus(x))');
 });
+
+test('a long typed activation (or its caret error) never makes a 360 px phone scroll sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  for (const fx of [`x + ${'x*'.repeat(100)}x`, `x*sigmod(x) + ${'x'.repeat(200)}`]) {
+    await page.goto(`explorer.html?act=sigmoid,gelu,expr&fx=${encodeURIComponent(fx)}`);
+    await widgetReady(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), fx.slice(0, 20)).toBeLessThanOrEqual(360);
+  }
+});

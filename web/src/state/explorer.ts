@@ -13,6 +13,8 @@ export const EXPR_ID = 'expr';
 export const FX_DEFAULT = 'x * sigmoid(1.702 * x)';
 /** The engine reads expressions of up to 1000 characters (cpp/actlab/expr/limits.hpp, kMaxLength). */
 export const FX_MAX_LENGTH = 1000;
+/** The typed text as legends and summaries show it: at most 32 characters (the box and the link keep it whole), so a phone never scrolls sideways. */
+export const shortFx = (text: string): string => (text.length > 32 ? `${text.slice(0, 31)}…` : text);
 
 /** A parameter's symbol as the formulas write it: α for "\\alpha", β for "\\beta" (else its name). */
 export function paramSymbol(p: { name: string; tex: string }): string {
@@ -47,7 +49,7 @@ function fixedRows(ids: readonly string[], name: (id: string) => string = (id) =
       minItems: 1, maxItems: 6, label: 'Activations', hideable: true,
       describe: (v: readonly string[]) => (v.length === 2 ? `${name(v[0]!)} vs ${name(v[1]!)}` : andList(v.map(name))) },
     fx: { kind: 'text', default: FX_DEFAULT, maxLength: FX_MAX_LENGTH, label: 'Your activation f(z)', hideable: true,
-      describe: (v: string) => `your activation f(z) = ${v}` },
+      describe: (v: string) => `your activation f(z) = ${shortFx(v)}` },
     zmin: { kind: 'number', default: -5, min: -50, max: 49, label: 'z from', hideable: true, describe: (v: number) => `z from ${n(v)}` },
     zmax: { kind: 'number', default: 5, min: -49, max: 50, label: 'z to', hideable: true, describe: (v: number) => `z to ${n(v)}` },
     z: { kind: 'number', default: 0.5, min: -50, max: 50, label: 'z', hideable: true, describe: (v: number) => `z = ${n(v)}` },
