@@ -10,8 +10,8 @@
 #                                                  corpus tests/fuzz/corpus/TARGET
 #   npm run fuzz -- TARGET SECONDS                 the same as `run`
 #
-# C++ targets are tests/fuzz/<name>_fuzz.cpp (json, trainer, art, probe; the expression parser's
-# target joins by adding expr_fuzz.cpp and tests/fuzz/corpus/expr/); url_state is a Node script,
+# C++ targets are tests/fuzz/<name>_fuzz.cpp (json, trainer, art, probe, expr, exercise; a target
+# joins by adding <name>_fuzz.cpp and tests/fuzz/corpus/<name>/); url_state is a Node script,
 # tests/fuzz/url_state.mjs. Each C++ target links the engine built with clang 14, -stdlib=libc++
 # (clang 14 cannot compile the recursive JSON value type against GCC 12's libstdc++, TOOLCHAIN.md),
 # and ASan + UBSan + float-cast-overflow. A crash leaves crash-* in build/fuzz/ and exits non-zero.

@@ -16,6 +16,7 @@
 #include "actlab/activations/registry.hpp"
 #include "actlab/probes/features.hpp"
 #include "bindings/f32buffer.hpp"
+#include "bindings/features_json.hpp"
 #include "bindings/json_writer.hpp"
 
 namespace {
@@ -43,24 +44,7 @@ std::string curve_features(const std::string& id, double p0, double p1, double l
   actlab::probes::CurveFeatures r;
   if (std::string e = actlab::probes::curve_features(*a, params, points, float(lo), float(hi), float(threshold), r); !e.empty())
     return error_json(e);
-  for (std::size_t i = 0; i < n; ++i) {
-    x.data()[i] = r.scan.x[i];
-    f.data()[i] = r.scan.f[i];
-    df.data()[i] = r.scan.df[i];
-  }
-  JsonWriter w;
-  w.begin_object();
-  w.key("threshold").num_f32(r.threshold).key("fFirst").num_f32(r.f_first).key("fLast").num_f32(r.f_last);
-  w.key("fMin").num_f32(r.f_min).key("fMinAt").num_f32(r.f_min_at).key("fMax").num_f32(r.f_max).key("fMaxAt").num_f32(r.f_max_at);
-  w.key("maxAbsSlope").num_f32(r.max_abs_df).key("maxAbsSlopeAt").num_f32(r.max_abs_df_at);
-  w.key("maxAbsSlopeLast").num_f32(r.max_abs_df_last).key("slopeAtMax").num_f32(r.df_at_max);
-  w.key("dead").begin_array();
-  for (const actlab::probes::Interval& iv : r.dead) w.begin_array().num(iv.from).num(iv.to).end_array();
-  w.end_array();
-  w.key("deadShare").num(r.dead_share).key("deadPointShare").num(r.scan.dead_share);
-  w.key("shape").str(actlab::probes::shape_name(r.shape));
-  w.end_object();
-  return w.take();
+  return actlab::bindings::features_json(r, x, f, df);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 //   exprEval(text, params, in, out, derivative)      -> "" | error (format_error text, with caret)
 //   exprEvalBoth(text, params, in, y, dy)            -> "" | error
 //   exprCheatRow(text, params, lo, hi, n)            -> JSON {ok, row} | {ok: false, error}
+//   exprCurveFeatures(text, params, lo, hi, points, threshold, x, f, df) -> curveFeatures' JSON | {error}
 //   exprCompare(answer, reference, params, lo, hi, n, atol, rtol)        -> JSON {ok, result} | ...
 //   exprCheckDerivative(df, f, params, lo, hi, n, atol, rtol)            -> JSON {ok, result} | ...
 #include <emscripten/bind.h>
@@ -20,8 +21,10 @@
 #include "actlab/expr/compiled.hpp"
 #include "actlab/expr/limits.hpp"
 #include "actlab/expr/parser.hpp"
+#include "actlab/probes/features.hpp"
 #include "actlab/util/json.hpp"
 #include "bindings/f32buffer.hpp"
+#include "bindings/features_json.hpp"
 #include "bindings/json_writer.hpp"
 
 namespace {
@@ -125,6 +128,28 @@ std::string expr_eval_both(const std::string& text, const std::string& params, c
   return "";
 }
 
+// The explorer's curve of a typed activation: the same features and JSON as curveFeatures of a
+// registry id (probes/features.hpp), or {"error": "<caret display>"}.
+std::string expr_curve_features(const std::string& text, const std::string& params, double lo, double hi, int points,
+                                double threshold, F32Buffer& x, F32Buffer& f, F32Buffer& df) {
+  auto error = [](const std::string& m) {
+    JsonWriter w;
+    w.begin_object().key("error").str(m.c_str()).end_object();
+    return w.take();
+  };
+  if (points < 2 || points > 100000) return error("features: points must be in [2, 100000]");
+  const auto n = static_cast<std::size_t>(points);
+  if (x.size() < n || f.size() < n || df.size() < n) return error("features: the x, f and f' buffers must hold `points` values");
+  ex::Compiled c;
+  ex::Error e;
+  if (!build(text, params, c, e)) return error(e.column > 0 ? ex::format_error(text, e) : e.message);
+  actlab::probes::CurveFeatures r;
+  const actlab::probes::Kernel k = [&c](const float* in, float* out, std::size_t m, bool d) { c.apply(in, out, m, d); };
+  if (std::string err = actlab::probes::curve_features(k, points, float(lo), float(hi), float(threshold), r); !err.empty())
+    return error(err);
+  return actlab::bindings::features_json(r, x, f, df);
+}
+
 std::string expr_cheat_row(const std::string& text, const std::string& params, double lo, double hi, int n) {
   JsonWriter w;
   w.begin_object();
@@ -219,6 +244,7 @@ EMSCRIPTEN_BINDINGS(actlab_expr) {
   function("exprEval", &expr_eval);
   function("exprEvalBoth", &expr_eval_both);
   function("exprCheatRow", &expr_cheat_row);
+  function("exprCurveFeatures", &expr_curve_features);
   function("exprCompare", &expr_compare);
   function("exprCheckDerivative", &expr_check_derivative);
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "actlab/activations/registry.hpp"
+#include "actlab/expr/compiled.hpp"
 #include "actlab/probes/features.hpp"
 #include "catch2/catch.hpp"
 
@@ -102,4 +103,36 @@ TEST_CASE("curve features: bad requests get a message", "[features]") {
   CHECK(probes::curve_features(relu, nullptr, 10, -5, 5, NAN, r).find("threshold") != std::string::npos);
   float bad[kMaxParams] = {5.f, 0};
   CHECK(probes::curve_features(*find_activation("leaky_relu"), bad, 10, -5, 5, 0.01f, r).find("alpha") != std::string::npos);
+}
+
+// The explorer's learner-written curve: the same features from any kernel, here a typed activation's
+// compiled tape. A typed ReLU must give the registry ReLU's features (its tape computes the same
+// bits on this grid), and the dead-zone ends are bisected on the typed kernel itself.
+TEST_CASE("curve features of a typed activation: max(0, x) gives ReLU's, x * sigmoid(1.702 * x) has its own", "[features]") {
+  expr::Compiled c;
+  REQUIRE(!expr::compile("max(0, x)", expr::default_params(), c));
+  const probes::Kernel k = [&c](const float* x, float* y, std::size_t n, bool d) { c.apply(x, y, n, d); };
+  CurveFeatures typed;
+  REQUIRE(probes::curve_features(k, 401, -5, 5, 0.01f, typed) == "");
+  CurveFeatures relu = features("relu");
+  CHECK(typed.scan.f == relu.scan.f);
+  CHECK(typed.scan.df == relu.scan.df);
+  REQUIRE(typed.dead.size() == 1);
+  CHECK(typed.dead[0].from == relu.dead[0].from);
+  CHECK(typed.dead[0].to == relu.dead[0].to);
+  CHECK(typed.dead_share == 0.5);
+  CHECK(typed.shape == Shape::Rising);
+
+  expr::Compiled g;
+  REQUIRE(!expr::compile("x * sigmoid(1.702 * x)", expr::default_params(), g));
+  const probes::Kernel kg = [&g](const float* x, float* y, std::size_t n, bool d) { g.apply(x, y, n, d); };
+  CurveFeatures gelu;
+  REQUIRE(probes::curve_features(kg, 401, -5, 5, 0.01f, gelu) == "");
+  CHECK(gelu.shape == Shape::Neither);  // dips below 0 near x = -0.75, like GELU
+  CHECK(gelu.f_min < 0.f);
+  CHECK(gelu.f_min_at < 0.f);
+  CHECK(gelu.max_abs_df > 1.f);          // overshoots 1 a little for x > 0
+  // Bad requests get the same messages as for a registry id.
+  CHECK(probes::curve_features(kg, 1, -5, 5, 0.01f, gelu) == "features: points must be in [2, 100000]");
+  CHECK(probes::curve_features(kg, 10, 5, -5, 0.01f, gelu) == "scan: the range must be finite with hi > lo");
 }

@@ -122,3 +122,22 @@ TEST_CASE("exercise check: the seeded race reports epochs to the target and the 
   CHECK(message(run("nope", "{}")) == "unknown exercise check \"nope\" (accepted: number, healthRule, depthAnswers, race)");
   CHECK(message(run("number", "[1]")) == "spec: expected an object");
 }
+
+// Found by the exercise_fuzz target (tests/fuzz/exercise_fuzz.cpp): a seed above 2^31 − 1 — the
+// documented range is 0 to 4294967295 — was cast to int (undefined behaviour; in practice every
+// such seed became the same one, so two different seeds gave the same run).
+TEST_CASE("exercise check: seeds up to 4294967295 are used as given, not wrapped into an int", "[exercise]") {
+  auto race = [](const char* key, const char* value) {
+    auto v = run("race", std::string(R"({"dataset": "circle", "activations": ["tanh"], "samples": 40, "epochs": 3, "hidden": [4], ")") +
+                             key + "\": " + value + "}");
+    REQUIRE(ok(v));
+    return actlab::json::write(*v.find("runs"));
+  };
+  CHECK(race("seed", "4000000000") != race("seed", "4000000001"));
+  CHECK(race("dataSeed", "4000000000") != race("dataSeed", "4000000001"));
+  CHECK(race("seed", "4294967295") != race("seed", "2147483647"));
+  auto d = run("depthAnswers", R"({"activations": ["elu"], "answers": [3], "layers": 10, "width": 4, "init": "he", "seed": 4000000000})");
+  CHECK(ok(d));
+  CHECK(message(run("depthAnswers", R"({"activations": ["elu"], "answers": [3], "seed": 4294967296})")) ==
+        "seed: expected a number in [0, 4294967295]");
+}

@@ -133,6 +133,40 @@ test('the sandbox typesets, plots and describes a typed activation, and puts a c
   expect(errors).toEqual([]);
 });
 
+test('the sandbox text is in the link: typing updates it, a reload restores it; a bad or too long one gets a notice', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('exercises.html');
+  await widgetReady(page);
+  const box = page.locator('#sandbox');
+  await expect(box).toHaveAttribute('data-state', 'ok');
+  const input = box.getByLabel('f(x) =');
+  await input.fill('x * tanh(softplus(x))');
+  await expect.poll(() => new URL(page.url()).searchParams.get('fx'), { timeout: 10_000 }).toBe('x * tanh(softplus(x))');
+  await page.reload();
+  await widgetReady(page);
+  await expect(box.getByLabel('f(x) =')).toHaveValue('x * tanh(softplus(x))');
+  await expect(box).toHaveAttribute('data-state', 'ok');
+  await expect(box.getByRole('link', { name: 'Open it in the explorer' })).toHaveAttribute('href', /explorer\.html\?.*fx=x\+\*\+tanh%28softplus%28x%29%29/);
+  // Back to the default: the link forgets it.
+  await box.getByLabel('f(x) =').fill('x * sigmoid(1.702 * x)');
+  await expect.poll(() => new URL(page.url()).searchParams.has('fx'), { timeout: 10_000 }).toBe(false);
+  // A typo in a link: the page stands, the notice and the sandbox both say where.
+  await page.goto('exercises.html?fx=sigmod(x)');
+  await widgetReady(page);
+  await expect(page.locator('#notices')).toContainText('Sandbox f(x): unknown function "sigmod"');
+  await expect(box).toHaveAttribute('data-state', 'error');
+  await expect(box.locator('pre.caret')).toContainText('^');
+  await expect(box.getByLabel('f(x) =')).toHaveValue('sigmod(x)');
+  // Longer than the engine reads: the default, with a notice.
+  await page.goto(`exercises.html?fx=${'x+'.repeat(600)}x`);
+  await widgetReady(page);
+  await expect(page.locator('#notices')).toContainText('Sandbox f(x): longer than 1000 characters; using the default.');
+  await expect(box.getByLabel('f(x) =')).toHaveValue('x * sigmoid(1.702 * x)');
+  await expect(box).toHaveAttribute('data-state', 'ok');
+  // Four navigations in a row may cancel a page's favicon request; nothing else may fail.
+  expect(errors.filter((e) => !e.endsWith('/favicon.svg'))).toEqual([]);
+});
+
 test('progress survives a reload, exports to a file and imports from one; a bad file changes nothing; reset asks first', async ({ page }) => {
   await page.goto('exercises.html');
   await widgetReady(page);

@@ -3,7 +3,7 @@
 // hostile links, classroom mode, embed code, no console errors, no axe violations, phone width.
 import { expect, test, type Page } from '@playwright/test';
 import { formatNumber } from '../../web/src/ui/format';
-import { axeViolations, engineValue, siteOrigin, watchErrors, watchKatexScripts, widgetReady } from './helpers';
+import { axeViolations, engine, engineValue, siteOrigin, watchErrors, watchKatexScripts, widgetReady } from './helpers';
 
 /** The readout row of activation `name`: [f(z), f′(z)] as shown. */
 async function readout(page: Page, name: string): Promise<[string, string]> {
@@ -452,3 +452,107 @@ for (const width of [360, 1280]) {
     await expect(page.getByRole('slider', { name: 'z (input)' })).toHaveValue('2.5');
   });
 }
+
+test('a typed activation overlays GELU: engine f, f′, TeX, cheat-sheet row and words; a typo shows its caret; the link keeps it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('explorer.html?act=gelu,expr');
+  await widgetReady(page);
+  const legend = page.locator('.plots .legend').first();
+  await expect(legend).toContainText('GELU');
+  await expect(legend).toContainText('your f(z) = x * sigmoid(1.702 * x)');
+  // Its f and f′ at the cursor are the engine's (the Node build's tape, same bits).
+  interface Buf { view(): Float32Array; delete(): void }
+  const m = engine() as unknown as {
+    exprCheatRow(t: string, p: string, lo: number, hi: number, n: number): string;
+    exprCheck(t: string, p: string): string;
+    exprEvalBoth(t: string, p: string, x: Buf, y: Buf, dy: Buf): string;
+    F32Buffer: new (n: number) => Buf;
+  };
+  const [x, y, dy] = [new m.F32Buffer(1), new m.F32Buffer(1), new m.F32Buffer(1)];
+  x.view()[0] = 0.5;
+  expect(m.exprEvalBoth('x * sigmoid(1.702 * x)', '', x, y, dy)).toBe('');
+  const [f05, df05] = [y.view()[0]!, dy.view()[0]!];
+  for (const b of [x, y, dy]) b.delete();
+  const row = page.locator('table[data-readouts] tbody tr', { has: page.getByRole('rowheader', { name: /your f\(z\)/ }) });
+  await expect(row.locator('td').nth(0)).toHaveText(formatNumber(f05, 5));
+  await expect(row.locator('td').nth(1)).toHaveText(formatNumber(df05, 5));
+  // TeX of f and f′ from the engine, typeset (KaTeX loads for a learner's own formula).
+  const card = page.locator('.formula-card[data-formula="expr"]');
+  await expect(card.locator('.katex')).toHaveCount(2, { timeout: 15_000 });
+  const tex = JSON.parse(m.exprCheck('x * sigmoid(1.702 * x)', '')) as { tex: string };
+  await expect(card.locator('annotation').first()).toHaveText(`f(x) = ${tex.tex}`);
+  // The cheat-sheet row is the engine's.
+  const cheat = (JSON.parse(m.exprCheatRow('x * sigmoid(1.702 * x)', '', -5, 5, 100)) as { row: { monotonic: string; deadShare: number } }).row;
+  const typedRow = page.locator('.sheet .typed-row table');
+  await expect(typedRow).toContainText(cheat.monotonic);
+  await expect(typedRow).toContainText(`${formatNumber(100 * cheat.deadShare)} %`);
+  // The text alternative describes it from the engine's features.
+  await expect(page.locator('.plots canvas').first()).toHaveAttribute('aria-label', /Plot of f\(z\) .*your f\(z\) = x \* sigmoid\(1\.702 \* x\): /);
+  // A typo: the message and the caret under the box; GELU is still drawn; the link keeps the text.
+  const box = page.getByRole('textbox', { name: 'Your activation f(z)' });
+  await box.fill('x * sigmod(1.702 * x)');
+  const status = page.locator('.fx-status');
+  await expect(status.locator('.error-line')).toHaveText('unknown function "sigmod" — did you mean "sigmoid"?');
+  await expect(status.locator('pre.caret')).toHaveText('unknown function "sigmod" — did you mean "sigmoid"?\n  x * sigmod(1.702 * x)\n      ^');
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+  await expect(legend).not.toContainText('your f(z)');
+  await expect(legend).toContainText('GELU');
+  await expect.poll(() => new URL(page.url()).searchParams.get('fx')).toBe('x * sigmod(1.702 * x)');
+  // Corrected: drawn again; a reload restores it.
+  await box.fill('x * tanh(softplus(x))');
+  await expect(legend).toContainText('your f(z) = x * tanh(softplus(x))');
+  await expect(status).toBeEmpty();
+  await page.reload();
+  await widgetReady(page);
+  await expect(page.getByRole('textbox', { name: 'Your activation f(z)' })).toHaveValue('x * tanh(softplus(x))');
+  await expect(legend).toContainText('your f(z) = x * tanh(softplus(x))');
+  expect(errors).toEqual([]);
+});
+
+test('typing an activation adds it to the curves; a link with a typo or a too long one gets a notice, not a blank page', async ({ page }) => {
+  await page.goto('explorer.html?act=sigmoid');
+  await widgetReady(page);
+  await expect(page.getByRole('checkbox', { name: 'Your activation (typed below)' })).not.toBeChecked();
+  await page.getByRole('textbox', { name: 'Your activation f(z)' }).fill('max(0.1 * x, x)');
+  await expect(page.getByRole('checkbox', { name: 'Your activation (typed below)' })).toBeChecked();
+  await expect(page.locator('.plots .legend').first()).toContainText('your f(z) = max(0.1 * x, x)');
+  await expect.poll(() => new URL(page.url()).searchParams.get('act')).toBe('sigmoid,expr');
+
+  await page.goto('explorer.html?act=relu,expr&fx=max(0,)');
+  await widgetReady(page);
+  await expect(page.locator('#notices')).toContainText('Your activation f(z): unexpected ")" at column 7');
+  await expect(page.locator('.fx-status pre.caret')).toHaveText('unexpected ")" at column 7\n  max(0,)\n        ^');
+  await expect(page.locator('.plots .legend').first()).toContainText('ReLU');
+
+  await page.goto(`explorer.html?act=expr&fx=${'x+'.repeat(600)}x`);
+  await widgetReady(page);
+  await expect(page.locator('#notices')).toContainText('Your activation f(z): longer than 1000 characters; using the default.');
+  await expect(page.locator('.plots .legend').first()).toContainText('your f(z) = x * sigmoid(1.702 * x)');
+
+  // Locked by the link: the box is shown but not editable.
+  await page.goto('explorer.html?act=gelu,expr&lock=fx');
+  await widgetReady(page);
+  await expect(page.getByRole('textbox', { name: 'Your activation f(z)' })).toBeDisabled();
+});
+
+test('the sandbox’s “Open it in the explorer” link overlays its expression on GELU', async ({ page }) => {
+  await page.goto('exercises.html');
+  await widgetReady(page);
+  const sandbox = page.locator('#sandbox');
+  await sandbox.getByLabel('f(x) =').fill('x * tanh(softplus(x))');
+  const link = sandbox.getByRole('link', { name: 'Open it in the explorer' });
+  await expect(link).toHaveAttribute('href', 'explorer.html?act=gelu,expr&fx=x+*+tanh%28softplus%28x%29%29');
+  await link.click();
+  await widgetReady(page);
+  await expect(page.locator('.plots .legend').first()).toContainText('GELU');
+  await expect(page.locator('.plots .legend').first()).toContainText('your f(z) = x * tanh(softplus(x))');
+});
+
+test('a long typed activation (or its caret error) never makes a 360 px phone scroll sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  for (const fx of [`x + ${'x*'.repeat(100)}x`, `x*sigmod(x) + ${'x'.repeat(200)}`]) {
+    await page.goto(`explorer.html?act=sigmoid,gelu,expr&fx=${encodeURIComponent(fx)}`);
+    await widgetReady(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), fx.slice(0, 20)).toBeLessThanOrEqual(360);
+  }
+});

@@ -97,7 +97,7 @@ function invalid(table, state) {
         break;
       case 'enum': if (!f.values.includes(v)) return `${key} = ${String(v)} is not a choice`; break;
       case 'boolean': if (typeof v !== 'boolean') return `${key} is not a boolean`; break;
-      case 'text': if (typeof v !== 'string' || v.length > f.maxLength || f.parse(v, []) !== v) return `${key} is not canonical text`; break;
+      case 'text': if (typeof v !== 'string' || v.length > f.maxLength || (f.parse !== undefined && f.parse(v, []) !== v)) return `${key} is not canonical text`; break;
       case 'list':
         if (!Array.isArray(v) || v.length < f.minItems || v.length > f.maxItems || v.some((x) => !f.values.includes(x)))
           return `${key} = ${JSON.stringify(v)} is not a valid list`;

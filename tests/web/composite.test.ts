@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { Art } from '../../web/src/engine/art';
 import type { ArtModule } from '../../web/src/engine/art-types';
-import { curves, geluError, grid, pointValues, SOFTMAX_ID } from '../../web/src/engine/composite';
+import { curves, EXPR_ID, geluError, grid, pointValues, SOFTMAX_ID } from '../../web/src/engine/composite';
+import { ExprEngine, type ExprModule } from '../../web/src/engine/expr';
+import { loadNodeModule } from '../../web/src/engine/node';
 import { EngineError, loadNodeEngine } from '../../web/src/engine/node';
 import { instantiate } from '../../web/src/engine/instantiate';
 import { defaultNodeModulePath } from '../../web/src/engine/node';
@@ -13,6 +15,35 @@ import { createRequire } from 'node:module';
 
 const engine = await loadNodeEngine();
 const base = { params: {}, zmin: -5, zmax: 5, n: 101, temperature: 1, threshold: 0.01 };
+const expr = new ExprEngine((await loadNodeModule()) as unknown as ExprModule);
+
+describe('the typed activation as an explorer curve (EXPR_ID with fx)', () => {
+  it('is the expression engine’s f and f′ with the same features as a registry curve: max(0, x) is ReLU', () => {
+    const r = curves(engine, { ...base, ids: ['relu', EXPR_ID], fx: 'max(0, x)' }, expr);
+    const [relu, typed] = r.curves;
+    expect(typed!.id).toBe(EXPR_ID);
+    expect(typed!.f).toEqual(relu!.f);
+    expect(typed!.df).toEqual(relu!.df);
+    expect(typed!.deadShare).toBe(0.5);
+    expect(typed!.deadRuns).toEqual(relu!.deadRuns);
+    expect(typed!.features!.shape).toBe('rising');
+  });
+  it('x * sigmoid(1.702 * x) sits within 0.03 of GELU (the engine computes both), and its point values are the tape’s', () => {
+    const r = curves(engine, { ...base, ids: ['gelu', EXPR_ID], fx: 'x * sigmoid(1.702 * x)' }, expr);
+    const [gelu, typed] = r.curves;
+    expect(typed!.f).toEqual(expr.evaluate('x * sigmoid(1.702 * x)', r.x));
+    const gap = Math.max(...typed!.f.map((v, i) => Math.abs(v - gelu!.f[i]!)));
+    expect(gap).toBeGreaterThan(0.001);
+    expect(gap).toBeLessThan(0.03);
+    const [p] = pointValues(engine, [EXPR_ID], {}, 1, 1, 'x * sigmoid(1.702 * x)', expr);
+    const both = expr.evaluateBoth('x * sigmoid(1.702 * x)', Float32Array.of(1));
+    expect(p).toEqual({ id: EXPR_ID, f: both.f[0], df: both.df[0] });
+  });
+  it('a typo is refused with its caret display; without its text the request is refused too', () => {
+    expect(() => curves(engine, { ...base, ids: [EXPR_ID], fx: 'sigmod(x)' }, expr)).toThrow(/unknown function "sigmod"[^]*\^/);
+    expect(() => curves(engine, { ...base, ids: [EXPR_ID] }, expr)).toThrow(/needs its text/);
+  });
+});
 
 describe('curves', () => {
   it('are the engine’s f and f′ on the grid, bit for bit', () => {

@@ -83,4 +83,15 @@ describe('exercise table', () => {
     expect(bad.state.id).toBe('prelu');
     expect(bad.notices).toHaveLength(1);
   });
+  it('URL table: the sandbox text round trips (the default stays out of the link); over 1000 characters is the default with a notice', () => {
+    const typed = 'x > 0 ? x : alpha * (exp(x) - 1)';
+    const p = parseState(exercisesTable, serialiseState(exercisesTable, { id: 'elu', fx: typed }));
+    expect(p.notices).toEqual([]);
+    expect(p.state).toEqual({ id: 'elu', fx: typed });
+    expect(serialiseState(exercisesTable, { id: 'prelu', fx: exercisesTable.fx.default })).toBe('');
+    const long = parseState(exercisesTable, `fx=${'x+'.repeat(500)}x`);
+    expect(long.state.fx).toBe(exercisesTable.fx.default);
+    expect(long.notices).toEqual(['Sandbox f(x): longer than 1000 characters; using the default.']);
+    expect(parseState(exercisesTable, `fx=${'x+'.repeat(499)}x`).notices).toEqual([]); // 999 characters
+  });
 });

@@ -2,7 +2,9 @@
 #include "actlab/probes/exercise.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <type_traits>
 
 #include "actlab/activations/registry.hpp"
 #include "actlab/expr/compiled.hpp"
@@ -131,11 +133,15 @@ std::string get_num(const Value& spec, const char* key, double lo, double hi, do
   out = v->num;
   return "";
 }
-std::string get_int(const Value& spec, const char* key, double lo, double hi, int& out) {
-  double d = out;
+// A whole number in [lo, hi] into `out`, whose type must hold hi: seeds go up to 4294967295, so they
+// are std::int64_t (an int held them once, undefined behaviour above 2^31 − 1, found by exercise_fuzz).
+template <class I>
+std::string get_int(const Value& spec, const char* key, double lo, double hi, I& out) {
+  static_assert(std::is_integral_v<I>);
+  double d = static_cast<double>(out);
   if (std::string e = get_num(spec, key, lo, hi, d); !e.empty()) return e;
   if (d != std::floor(d)) return std::string(key) + ": expected an integer";
-  out = static_cast<int>(d);
+  out = static_cast<I>(d);
   return "";
 }
 
@@ -213,7 +219,8 @@ std::string depth_json(const Value& spec) {
   DepthSpec s;
   s.width = 5;
   s.standard_normal = true;
-  int tolerance = 1, seed = 1;
+  int tolerance = 1;
+  std::int64_t seed = 1;
   std::string init = "normal";
   if (const Value* v = spec.find("init")) {
     if (!v->is_string() || (v->str != "xavier" && v->str != "he" && v->str != "lecun" && v->str != "normal"))
@@ -266,7 +273,8 @@ std::string race_json(const Value& spec) {
   for (auto [key, out] : {std::pair{"dataset", &dataset}, std::pair{"init", &init}, std::pair{"optimizer", &optimizer}})
     if (spec.find(key))
       if (std::string e = get_string(spec, key, *out, 40); !e.empty()) return fail(e);
-  int samples = 200, data_seed = 1, batch = 10, seed = 1, epochs = 100;
+  int samples = 200, batch = 10, epochs = 100;
+  std::int64_t data_seed = 1, seed = 1;
   double noise = 0, lr = 0.1, target = 0.1;
   for (std::string e : {get_int(spec, "samples", 20, 1000, samples), get_int(spec, "dataSeed", 0, 4294967295.0, data_seed),
                         get_int(spec, "batch", 5, 500, batch), get_int(spec, "seed", 0, 4294967295.0, seed),
@@ -292,7 +300,7 @@ std::string race_json(const Value& spec) {
     d.set("name", Value::string(dataset));
     d.set("samples", Value::number(samples));
     d.set("noise", Value::number(noise));
-    d.set("seed", Value::number(data_seed));
+    d.set("seed", Value::number(static_cast<double>(data_seed)));
     Value layers = Value::array();
     for (int u : hidden) {
       Value l = Value::object();
@@ -303,12 +311,12 @@ std::string race_json(const Value& spec) {
     Value n = Value::object();
     n.set("hidden", std::move(layers));
     n.set("init", Value::string(init));
-    n.set("seed", Value::number(seed));
+    n.set("seed", Value::number(static_cast<double>(seed)));
     Value t = Value::object();
     t.set("optimizer", Value::string(optimizer));
     t.set("learning_rate", Value::number(lr));
     t.set("batch", Value::number(batch));
-    t.set("seed", Value::number(seed));
+    t.set("seed", Value::number(static_cast<double>(seed)));
     cfg.set("dataset", std::move(d));
     cfg.set("network", std::move(n));
     cfg.set("training", std::move(t));

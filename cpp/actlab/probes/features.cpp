@@ -8,12 +8,11 @@ namespace actlab::probes {
 namespace {
 
 struct Slope {
-  const Activation& a;
-  const float* p;
+  const Kernel& k;
   float t;
   bool dead_at(float x) const {
     float d = 0;
-    a.apply(&x, &d, 1, true, p, Backend::Simd);
+    k(&x, &d, 1, true);
     return dead(d);
   }
   bool dead(float d) const { return std::fabs(d) < t; }  // NaN: false
@@ -45,13 +44,21 @@ std::string curve_features(const Activation& a, const float* params, int points,
                            CurveFeatures& out) {
   if (points < 2 || points > 100000) return "features: points must be in [2, 100000]";
   if (!(threshold >= 0 && std::isfinite(threshold))) return "features: threshold must be a finite number >= 0";
-  CurveFeatures r;
-  if (std::string e = gradient_scan(a, params, points, lo, hi, threshold, r.scan); !e.empty()) return e;
   float p[kMaxParams];
   a.default_params(p);
   if (params)
     for (int i = 0; i < kMaxParams; ++i) p[i] = params[i];
-  const Slope slope{a, p, threshold};
+  if (std::string e = a.check_params(p); !e.empty()) return e;
+  return curve_features([&a, &p](const float* x, float* y, std::size_t n, bool d) { a.apply(x, y, n, d, p, Backend::Simd); },
+                        points, lo, hi, threshold, out);
+}
+
+std::string curve_features(const Kernel& k, int points, float lo, float hi, float threshold, CurveFeatures& out) {
+  if (points < 2 || points > 100000) return "features: points must be in [2, 100000]";
+  if (!(threshold >= 0 && std::isfinite(threshold))) return "features: threshold must be a finite number >= 0";
+  CurveFeatures r;
+  if (std::string e = gradient_scan(k, points, lo, hi, threshold, r.scan); !e.empty()) return e;
+  const Slope slope{k, threshold};
   const std::vector<float>& x = r.scan.x;
   const std::vector<float>& f = r.scan.f;
   const std::vector<float>& df = r.scan.df;

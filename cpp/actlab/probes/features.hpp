@@ -46,6 +46,10 @@ struct CurveFeatures {
 std::string curve_features(const Activation& a, const float* params, int points, float lo, float hi, float threshold,
                            CurveFeatures& out);
 
+// The same features of any batch kernel (scan.hpp's Kernel), e.g. a typed activation's compiled tape
+// (the explorer's learner-written curve): the dead-zone ends are bisected on that kernel.
+std::string curve_features(const Kernel& k, int points, float lo, float hi, float threshold, CurveFeatures& out);
+
 // "rising", "falling", "constant", "neither".
 const char* shape_name(Shape s);
 

@@ -116,8 +116,8 @@ export class EngineClient {
   }
 
   /** f(z) and f′(z) of each activation at one z. */
-  points(ids: string[], params: CurvesRequest['params'], z: number, temperature: number): Promise<PointValue[]> {
-    return this.#call('points', ids, params, z, temperature);
+  points(ids: string[], params: CurvesRequest['params'], z: number, temperature: number, fx?: string): Promise<PointValue[]> {
+    return this.#call('points', ids, params, z, temperature, fx);
   }
 
   /** GELU exact, its tanh form, and their difference over [zmin, zmax]. */

@@ -4,10 +4,13 @@
 // at one z, and the GELU exact-vs-tanh error. Every number is an engine result; this file only lays
 // out the requests, calls the engine and subtracts two engine curves (the GELU error view).
 import type { Engine } from './engine';
+import type { ExprEngine } from './expr';
 import type { CurveFeatures } from './types';
 
 /** The explorer's pseudo-activation: softmax of the logits [z, 0] at temperature T (f only). */
 export const SOFTMAX_ID = 'softmax';
+/** The explorer's learner-written curve: the typed activation `fx` of the request, by the engine's expression engine. */
+export const EXPR_ID = 'expr';
 
 export interface CurvesRequest {
   /** Series keys: an activation id, or an id with a suffix from '-' on (registry ids use [a-z0-9_] only) ("leaky_relu-2": the same activation at other parameters). */
@@ -21,6 +24,8 @@ export interface CurvesRequest {
   temperature: number;
   /** |f′| below this counts as saturated / dead (0.01). */
   threshold: number;
+  /** The typed activation drawn for the series key EXPR_ID (docs/expr.md). */
+  fx?: string;
 }
 
 export interface Curve {
@@ -62,12 +67,15 @@ function softmaxPair(engine: Engine, x: Float32Array, temperature: number): Floa
   return out;
 }
 
-export function curves(engine: Engine, req: CurvesRequest): CurvesResult {
+/** `expr` answers the EXPR_ID series (the worker passes its expression engine when a request has one). */
+export function curves(engine: Engine, req: CurvesRequest, expr?: ExprEngine): CurvesResult {
   const count = Math.max(2, Math.min(4001, Math.floor(req.n)));
   let x: Float32Array | undefined;
   const out: (Curve | typeof SOFTMAX_ID)[] = req.ids.map((id) => {
     if (id === SOFTMAX_ID) return SOFTMAX_ID;
-    const r = engine.curveFeatures(engineId(id), { params: req.params[id] ?? {}, lo: req.zmin, hi: req.zmax, points: count, threshold: req.threshold });
+    const r = id === EXPR_ID
+      ? exprOnly(expr, req.fx).curveFeatures(req.fx!, { lo: req.zmin, hi: req.zmax, points: count, threshold: req.threshold })
+      : engine.curveFeatures(engineId(id), { params: req.params[id] ?? {}, lo: req.zmin, hi: req.zmax, points: count, threshold: req.threshold });
     x ??= r.x;
     return { id, f: r.f, df: r.df, features: r.features, deadShare: r.features.deadShare, deadRuns: r.features.dead };
   });
@@ -80,11 +88,21 @@ export function curves(engine: Engine, req: CurvesRequest): CurvesResult {
   };
 }
 
-/** f(z) and f′(z) of each activation at the single point z. */
-export function pointValues(engine: Engine, ids: string[], params: CurvesRequest['params'], z: number, temperature: number): PointValue[] {
+function exprOnly(expr: ExprEngine | undefined, fx: string | undefined): ExprEngine {
+  if (expr === undefined || fx === undefined) throw new Error('the typed curve needs its text (fx) and the expression engine');
+  return expr;
+}
+
+/** f(z) and f′(z) of each activation at the single point z (EXPR_ID: the typed activation `fx`). */
+export function pointValues(engine: Engine, ids: string[], params: CurvesRequest['params'], z: number, temperature: number,
+  fx?: string, expr?: ExprEngine): PointValue[] {
   const at = Float32Array.of(z);
   return ids.map((id) => {
     if (id === SOFTMAX_ID) return { id, f: engine.softmax(Float32Array.of(z, 0), { temperature })[0]!, df: null };
+    if (id === EXPR_ID) {
+      const both = exprOnly(expr, fx).evaluateBoth(fx!, at);
+      return { id, f: both.f[0]!, df: both.df[0]! };
+    }
     const p = params[id] ?? {};
     const e = engineId(id);
     return { id, f: engine.apply(e, at, { params: p })[0]!, df: engine.apply(e, at, { params: p, derivative: true })[0]! };

@@ -7,7 +7,7 @@
 // engine's caret display.
 
 import { EngineError } from './errors';
-import type { F32Buffer } from './types';
+import type { CurveFeatures, F32Buffer, FeatureResult } from './types';
 
 /** A parameter an expression may use: alpha and beta by default (alpha 0.25, beta 1, learnable). */
 export interface ExprParam {
@@ -90,6 +90,8 @@ export interface ExprModule {
   exprCheatRow(text: string, params: string, lo: number, hi: number, n: number): string;
   exprCompare(answer: string, reference: string, params: string, lo: number, hi: number, n: number,
               atol: number, rtol: number): string;
+  exprCurveFeatures(text: string, params: string, lo: number, hi: number, points: number, threshold: number,
+                    x: F32Buffer, f: F32Buffer, df: F32Buffer): string;
   exprCheckDerivative(df: string, f: string, params: string, lo: number, hi: number, n: number,
                       atol: number, rtol: number): string;
 }
@@ -128,6 +130,27 @@ export class ExprEngine {
       opts.points ?? 100)) as Reply<{ row: CheatRow }>;
     if (!r.ok) throw new EngineError(r.error.display);
     return r.row;
+  }
+
+  /**
+   * The explorer's features of a typed activation on [lo, hi] — the same engine call and result as
+   * Engine.curveFeatures of a registry id (range, steepest slope, dead-zone intervals and share) —
+   * with the grid, f and f′. Throws EngineError with the caret display on a bad text.
+   */
+  curveFeatures(text: string, opts: { lo: number; hi: number; points: number; threshold: number; params?: ExprParam[] }): FeatureResult {
+    const n = opts.points;
+    if (!Number.isInteger(n) || n < 2 || n > 100_000) throw new EngineError(`points must be a whole number in [2, 100000] (got ${String(n)})`);
+    const m = this.#module;
+    const bufs = [new m.F32Buffer(n), new m.F32Buffer(n), new m.F32Buffer(n)] as const;
+    try {
+      const parsed = JSON.parse(m.exprCurveFeatures(text, encodeParams(opts.params), opts.lo, opts.hi, n, opts.threshold, ...bufs)) as
+        CurveFeatures | { error: string };
+      if ('error' in parsed) throw new EngineError(parsed.error);
+      const [x, f, df] = bufs.map((b) => b.view().slice(0, n)) as [Float32Array, Float32Array, Float32Array];
+      return { x, f, df, features: parsed };
+    } finally {
+      for (const b of bufs) b.delete();
+    }
   }
 
   /** An answer against a reference on a grid and at special values (default [-6, 6], 1201 points). */

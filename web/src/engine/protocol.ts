@@ -26,7 +26,7 @@ export interface Ops {
   curveFeatures: { args: [id: string, opts: FeatureOptions]; result: FeatureResult };
   /** The explorer's curves (composite.ts). */
   curves: { args: [req: CurvesRequest]; result: CurvesResult };
-  points: { args: [ids: string[], params: CurvesRequest['params'], z: number, temperature: number]; result: PointValue[] };
+  points: { args: [ids: string[], params: CurvesRequest['params'], z: number, temperature: number, fx?: string]; result: PointValue[] };
   geluError: { args: [zmin: number, zmax: number, n: number]; result: GeluErrorResult };
   /** Art studio (art-types.ts): configure the worker's one ArtRenderer; "" or an error message. */
   artConfigure: { args: [json: string]; result: string };

@@ -23,8 +23,12 @@ const scope = self as unknown as WorkerScope;
 
 type Factory = (overrides?: Record<string, unknown>) => unknown;
 
-/** Loads the module from `createModule` at once and answers every request with it. */
-export function serveEngine(createModule: Factory): void {
+/**
+ * Loads the module from `createModule` at once and answers every request with it. `exprModule`, when
+ * given, loads the module the typed-activation calls use instead (the activations-only worker fetches
+ * the full engine for them only when a page first asks: the explorer's own curve).
+ */
+export function serveEngine(createModule: Factory, exprModule?: () => Promise<Factory>): void {
 // A load failure (no wasm SIMD, blocked fetch ...) becomes the answer to every request.
 const loaded = instantiate(createModule);
 const engine: Promise<Engine> = loaded.then((module) => new Engine(module));
@@ -32,9 +36,10 @@ engine.catch(() => undefined); // reported through the answers, not as an unhand
 let art: Art | undefined;
 /** The worker's one art renderer, created on first use (throws when the build has none). */
 const artOf = async (): Promise<Art> => (art ??= new Art((await loaded) as unknown as ArtModule));
-let expr: ExprEngine | undefined;
-/** The typed-activation engine (the full builds have it). */
-const exprOf = async (): Promise<ExprEngine> => (expr ??= new ExprEngine((await loaded) as unknown as ExprModule));
+let expr: Promise<ExprEngine> | undefined;
+/** The typed-activation engine (the full builds have it; the activations-only worker loads it once, on first use). */
+const exprOf = (): Promise<ExprEngine> =>
+  (expr ??= (exprModule === undefined ? loaded : exprModule().then((f) => instantiate(f))).then((m) => new ExprEngine(m as unknown as ExprModule)));
 /** An n-point grid over [lo, hi], as the engine's grids are (lo + i·(hi − lo)/(n − 1), in float). */
 const gridOf = (lo: number, hi: number, n: number): Float32Array => {
   const count = Math.max(2, Math.min(100001, Math.floor(n)));
@@ -49,8 +54,8 @@ const handlers: Handlers = {
   apply: (e, id, x, opts) => e.apply(id, x, opts),
   softmax: (e, z, opts) => e.softmax(z, opts),
   curveFeatures: (e, id, opts) => e.curveFeatures(id, opts),
-  curves: (e, req) => curves(e, req),
-  points: (e, ids, params, z, temperature) => pointValues(e, ids, params, z, temperature),
+  curves: async (e, req) => curves(e, req, req.fx === undefined ? undefined : await exprOf()),
+  points: async (e, ids, params, z, temperature, fx) => pointValues(e, ids, params, z, temperature, fx, fx === undefined ? undefined : await exprOf()),
   geluError: (e, zmin, zmax, n) => geluError(e, zmin, zmax, n),
   artConfigure: async (_, json) => (await artOf()).configure(json),
   artRender: async (_, tile) => (await artOf()).render(tile),

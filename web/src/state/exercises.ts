@@ -260,10 +260,20 @@ export function exerciseById(id: string): Exercise | undefined {
   return EXERCISES.find((e) => e.id === id);
 }
 
-/** The page's URL table: which exercise the link opens (the embed shows only that one). */
+/** The sandbox's starting activation (GELU's sigmoid approximation, Hendrycks & Gimpel 2016). */
+export const SANDBOX_DEFAULT = 'x * sigmoid(1.702 * x)';
+/** The engine reads expressions of up to 1000 characters (cpp/actlab/expr/limits.hpp, kMaxLength). */
+export const EXPR_MAX_LENGTH = 1000;
+
+/**
+ * The page's URL table: which exercise the link opens (the embed shows only that one), and the
+ * sandbox's typed activation (the site page only; not hideable, since the embed has no sandbox).
+ */
 export const exercisesTable = {
   id: { kind: 'enum', default: 'prelu', values: EXERCISE_IDS, label: 'Exercise', hideable: true,
     describe: (v: string) => `exercise ${exerciseById(v)?.number ?? ''}: ${exerciseById(v)?.title ?? v}` },
+  fx: { kind: 'text', default: SANDBOX_DEFAULT, maxLength: EXPR_MAX_LENGTH, label: 'Sandbox f(x)',
+    describe: (v: string) => `sandbox f(x) = ${v}` },
 } as const satisfies Record<string, Field>;
 export type ExercisesState = StateOf<typeof exercisesTable>;
 

@@ -7,6 +7,14 @@ import { andList, wordsNumber as n } from './summary';
 
 /** The explorer's own pseudo-entry: softmax of the two logits [z, 0] at temperature T. */
 export const SOFTMAX_ID = 'softmax';
+/** The learner-written curve: the typed activation in `fx`, drawn by the engine's expression engine (docs/expr.md). */
+export const EXPR_ID = 'expr';
+/** Its starting text, the sandbox's: GELU's sigmoid approximation x·σ(1.702x) (Hendrycks & Gimpel 2016). */
+export const FX_DEFAULT = 'x * sigmoid(1.702 * x)';
+/** The engine reads expressions of up to 1000 characters (cpp/actlab/expr/limits.hpp, kMaxLength). */
+export const FX_MAX_LENGTH = 1000;
+/** The typed text as legends and summaries show it: at most 32 characters (the box and the link keep it whole), so a phone never scrolls sideways. */
+export const shortFx = (text: string): string => (text.length > 32 ? `${text.slice(0, 31)}…` : text);
 
 /** A parameter's symbol as the formulas write it: α for "\\alpha", β for "\\beta" (else its name). */
 export function paramSymbol(p: { name: string; tex: string }): string {
@@ -40,6 +48,8 @@ function fixedRows(ids: readonly string[], name: (id: string) => string = (id) =
     act: { kind: 'list', default: ['sigmoid', 'tanh', 'relu'].filter((id) => ids.includes(id)), values: ids,
       minItems: 1, maxItems: 6, label: 'Activations', hideable: true,
       describe: (v: readonly string[]) => (v.length === 2 ? `${name(v[0]!)} vs ${name(v[1]!)}` : andList(v.map(name))) },
+    fx: { kind: 'text', default: FX_DEFAULT, maxLength: FX_MAX_LENGTH, label: 'Your activation f(z)', hideable: true,
+      describe: (v: string) => `your activation f(z) = ${shortFx(v)}` },
     zmin: { kind: 'number', default: -5, min: -50, max: 49, label: 'z from', hideable: true, describe: (v: number) => `z from ${n(v)}` },
     zmax: { kind: 'number', default: 5, min: -49, max: 50, label: 'z to', hideable: true, describe: (v: number) => `z to ${n(v)}` },
     z: { kind: 'number', default: 0.5, min: -50, max: 50, label: 'z', hideable: true, describe: (v: number) => `z = ${n(v)}` },
@@ -60,9 +70,10 @@ export type ExplorerState = StateOf<ExplorerFixed> & Record<string, unknown>;
 /** The explorer's table for the engine's registry (plus the softmax pseudo-entry). */
 export function explorerTable(activations: readonly ActivationMeta[]): ExplorerTable {
   const variants = activations.filter((a) => a.params.length > 0).map((a) => a.id + VARIANT);
-  const ids = [...activations.map((a) => a.id), SOFTMAX_ID, ...variants];
+  const ids = [...activations.map((a) => a.id), SOFTMAX_ID, EXPR_ID, ...variants];
   const name = (id: string) => {
     if (id === SOFTMAX_ID) return 'Softmax';
+    if (id === EXPR_ID) return 'your activation';
     const base = id.endsWith(VARIANT) ? id.slice(0, -VARIANT.length) : id;
     const nm = activations.find((a) => a.id === base)?.name ?? id;
     return base === id ? nm : `${nm} (second copy)`;

@@ -141,13 +141,18 @@ export async function mountExercises(host: HTMLElement, client: EngineClient, o:
     return box;
   }
 
-  let sandboxText: string | undefined;
+  // The sandbox's text lives in the link (state.fx); typing rewrites it once the text settles.
+  const sandboxText = (t: string) => {
+    if (t === state.fx) return;
+    state.fx = t;
+    writeUrlState(table, state, parsed.hidden, parsed.locked);
+  };
   function renderList(): void {
     const shown = o.embed ? [exerciseById(state.id) ?? EXERCISES[0]!] : EXERCISES;
     main.replaceChildren(...shown.map((ex) => createCard(ex, { client, store, onResult, level: o.embed ? 2 : 3 })));
     if (!o.embed) {
       main.prepend(el('h2', 'visually-hidden', 'The ten exercises'));
-      main.append(createSandbox(client, sandboxText, (t) => { sandboxText = t; }));
+      main.append(createSandbox(client, state.fx, sandboxText));
     }
   }
   renderList();
@@ -155,6 +160,14 @@ export async function mountExercises(host: HTMLElement, client: EngineClient, o:
 
   mountShare({ widget: 'exercise', page: 'exercises', title: 'Exercise (Activation Lab)', height: 900, table, parsed, state, host, slot: side, embed: o.embed });
   writeUrlState(table, state, parsed.hidden, parsed.locked);
+  // A link's sandbox text that the engine cannot read: said in the notices too (the sandbox shows the caret).
+  if (!o.embed && state.fx !== table.fx.default) {
+    const check = await client.exprCheck(state.fx);
+    if (!check.ok) {
+      const where = check.error.column > 0 ? `; the sandbox shows where` : '';
+      showNotices(o.notices, [...parsed.notices, ...store.notices, `${table.fx.label}: ${check.error.message}${where}.`]);
+    }
+  }
   if (!o.embed && new URLSearchParams(location.search).has('id')) document.getElementById(`exercise-${state.id}`)?.scrollIntoView({ block: 'start' });
   host.dataset.ready = 'true';
 }

@@ -1,18 +1,28 @@
 // sandbox.ts — type any activation: the engine parses it (or says where it is wrong, with a caret
 // under the column), differentiates it, typesets f and f′ (KaTeX), draws both, gives its cheat-sheet
 // row, and on request trains it against ReLU on the circle (a seeded engine run, loss curves).
+// `onText` hears each settled text (300 ms after the last keystroke): the page keeps it in its link.
 import type { EngineClient } from '../../engine/client';
 import { el, uid } from '../../ui/dom';
+import { exprErrorNodes } from '../../ui/expr-error';
 import { formatNumber as f } from '../../ui/format';
 import { createLegend } from '../../ui/legend';
 import { createSelect } from '../../ui/select';
 import { LinePlot } from '../../ui/line-plot';
-import { createTable } from '../../ui/table';
+import { cheatRowTable } from '../../ui/cheat-row';
 import { texLater } from '../../ui/tex-lazy';
 import { onThemeChange } from '../../ui/theme';
 
-export const SANDBOX_DEFAULT = 'x * sigmoid(1.702 * x)';
+import { EXPR_MAX_LENGTH, SANDBOX_DEFAULT } from '../../state/exercises';
+
+export { SANDBOX_DEFAULT };
 const LO = -5, HI = 5;
+
+/** The explorer with the typed activation overlaid on `compare` (a registry id, or '' for none). */
+export function explorerHref(text: string, compare: string): string {
+  const act = compare === '' ? 'expr' : `${compare},expr`;
+  return `explorer.html?${new URLSearchParams({ act, fx: text }).toString().replaceAll('%2C', ',')}`;
+}
 
 export function createSandbox(client: EngineClient, initial = SANDBOX_DEFAULT, onText: (text: string) => void = () => undefined): HTMLElement {
   const root = el('section', 'panel sandbox');
@@ -31,7 +41,7 @@ export function createSandbox(client: EngineClient, initial = SANDBOX_DEFAULT, o
   input.type = 'text';
   input.id = id;
   input.value = initial;
-  input.maxLength = 1000;
+  input.maxLength = EXPR_MAX_LENGTH;
   input.spellcheck = false;
   input.autocomplete = 'off';
   row.append(lab, input);
@@ -81,9 +91,7 @@ export function createSandbox(client: EngineClient, initial = SANDBOX_DEFAULT, o
     if (!parsed.ok) {
       out.hidden = true;
       root.dataset.state = 'error';
-      const msg = el('p', 'error-line', parsed.error.message);
-      status.append(msg);
-      if (parsed.error.column > 0) status.append(el('pre', 'caret', parsed.error.display));
+      status.append(...exprErrorNodes(parsed.error));
       input.setAttribute('aria-invalid', 'true');
       return;
     }
@@ -105,18 +113,14 @@ export function createSandbox(client: EngineClient, initial = SANDBOX_DEFAULT, o
     legend.replaceChildren(createLegend(['your f(x)', 'your f′(x)', ...(other ? [`${other.name}: f(x)`] : [])]));
     const data = { x: curves.x, series, label: `Your activation on [${LO}, ${HI}]: ${words}${other ? ` Overlaid: ${other.name}.` : ''}` };
     if (plot === undefined) plot = new LinePlot(plotBox, data); else plot.update(data);
-    sheet.replaceChildren(createTable('Cheat-sheet row (the engine, on [−5, 5], 100 points)', [
-      { header: 'Range reached', cell: () => `${f(row.min ?? NaN)} … ${f(row.max ?? NaN)}` },
-      { header: 'Monotonic', cell: () => row.monotonic },
-      { header: 'Max |f′| (where)', numeric: true, cell: () => `${f(row.maxAbsSlope ?? NaN)} (x = ${f(row.maxAbsSlopeAt ?? NaN)})` },
-      { header: 'Dead zone (|f′| < 0.01)', numeric: true, cell: () => `${f(100 * row.deadShare)} %` },
-      { header: 'Not finite', numeric: true, cell: () => (row.nonfinite === 0 ? 'none' : `${row.nonfinite} points, first x = ${f(row.nonfiniteAt ?? NaN)}`) },
-    ], [0]));
-    links.replaceChildren('Train it in the playground: ');
+    sheet.replaceChildren(cheatRowTable('Cheat-sheet row (the engine, on [−5, 5], 100 points)', row));
+    const explorer = el('a', undefined, 'Open it in the explorer');
+    explorer.href = explorerHref(text, other ? other.id : '');
+    links.replaceChildren(explorer, other ? ` (over ${other.name})` : '', '. Train it in the playground: ');
     for (const [data, name, extra] of [['circle', 'circle', {}], ['spiral', 'spiral', { classes: '2', units: '16,16,16', opt: 'adam', lr: '0.01' }]] as const) {
       const a = el('a', undefined, `on the ${name}`);
       a.href = `playground.html?${new URLSearchParams({ data, ...extra, act: 'expr', fx: text }).toString().replaceAll('%2C', ',')}`;
-      links.append(...(links.childElementCount > 0 ? [' · ', a] : [a]));
+      links.append(...(links.childElementCount > 1 ? [' · ', a] : [a]));
     }
     status.append(el('p', 'ok-line', `Parsed: input ${parsed.input}${parsed.params.some((p) => p.used) ? `, parameters ${parsed.params.filter((p) => p.used).map((p) => `${p.name} = ${p.value}`).join(', ')}` : ''}.`));
     root.dataset.state = 'ok';

@@ -2,10 +2,12 @@
 // z range, the z cursor, each chosen activation's parameters, softmax temperature, section toggles.
 // Controls the URL hid (classroom mode) are not built. Calls `change` with the state key(s) touched.
 import type { ActivationMeta } from '../../engine/types';
-import { SOFTMAX_ID, VARIANT, baseOf, paramKey, paramSymbol, type ExplorerState, type ExplorerTable } from '../../state/explorer';
+import type { ExprError } from '../../engine/expr';
+import { EXPR_ID, SOFTMAX_ID, VARIANT, baseOf, paramKey, paramSymbol, type ExplorerState, type ExplorerTable } from '../../state/explorer';
 import type { NumberField } from '../../state/schema';
 import { keyed } from '../../ui/access';
-import { el } from '../../ui/dom';
+import { el, uid } from '../../ui/dom';
+import { exprErrorNodes } from '../../ui/expr-error';
 import { createCheckbox, createCheckGroup } from '../../ui/select';
 import { createSlider, type Slider } from '../../ui/slider';
 
@@ -13,6 +15,8 @@ export interface ControlsContext {
   table: ExplorerTable;
   state: ExplorerState;
   hidden: ReadonlySet<string>;
+  /** Keys the link locked: typing an activation adds it to the list only when the list is not locked. */
+  locked?: ReadonlySet<string>;
   metas: readonly ActivationMeta[];
   /** A key changed: 'z' for the cursor only, anything else recomputes curves. */
   change: (key: string) => void;
@@ -25,7 +29,12 @@ export interface Controls {
   refreshParams(): void;
   /** Re-reads the z bounds from the state. */
   refreshZ(): void;
+  /** Shows where the typed activation is wrong (the caret block), or clears it (null). */
+  setFxError(error: ExprError | null): void;
 }
+
+/** How long the typed activation must stay unchanged before the engine reads it. */
+export const FX_SETTLE_MS = 300;
 
 /** A round slider step (1, 2 or 5 × 10^k) near 1/200 of the range, so round z values sit on the grid. */
 export function zStep(s: ExplorerState): number {
@@ -43,9 +52,11 @@ export function buildControls(c: ControlsContext): Controls {
   const show = (key: string) => !hidden.has(key);
   let refusalOut: (text: string) => void = () => undefined;
   let onAct: () => void = () => undefined;
+  let setGroup: (values: readonly string[]) => void = () => undefined;
 
   if (show('act')) {
-    const choices = [...c.metas.map((m) => ({ value: m.id, label: m.name })), { value: SOFTMAX_ID, label: 'Softmax of [z, 0]' }];
+    const choices = [...c.metas.map((m) => ({ value: m.id, label: m.name })), { value: SOFTMAX_ID, label: 'Softmax of [z, 0]' },
+      { value: EXPR_ID, label: 'Your activation (typed below)' }];
     // Refusals are said, not silent: a polite status line under the list (cleared by the next change).
     const refusal = el('p', 'refusal');
     refusal.setAttribute('role', 'status');
@@ -72,6 +83,7 @@ export function buildControls(c: ControlsContext): Controls {
     }, `Choose up to ${table.act.maxItems} to overlay.`);
     group.root.append(refusal);
     refusalOut = (text) => { refusal.textContent = text; };
+    setGroup = (values) => { group.set([...values]); onAct(); };
     group.root.classList.add('act-group');
     // A list of ~19 choices: folded on phones (so z and the plots stay near the top), open on wide screens.
     const fold = keyed(el('details', 'act-fold'), 'act');
@@ -83,6 +95,42 @@ export function buildControls(c: ControlsContext): Controls {
     fold.open = matchMedia('(min-width: 56rem)').matches;
     fold.append(summary, group.root);
     root.append(fold);
+  }
+
+  // The learner's own activation: typing it (once the text settles) overlays it, read by the engine.
+  const fxStatus = el('div', 'fx-status');
+  fxStatus.setAttribute('aria-live', 'polite');
+  if (show('fx')) {
+    const box = keyed(el('div', 'control fx-control'), 'fx');
+    const id = uid('explorer-fx');
+    const label = el('label', 'control-label', table.fx.label);
+    label.htmlFor = id;
+    const input = el('input', 'mono');
+    input.type = 'text';
+    input.id = id;
+    input.value = state.fx;
+    input.maxLength = table.fx.maxLength;
+    input.spellcheck = false;
+    input.autocomplete = 'off';
+    input.setAttribute('aria-describedby', `${id}-hint`);
+    const hint = el('p', 'hint', 'z (or x), numbers, + − * / ^, comparisons, where(c, a, b) or c ? a : b, alpha and beta, exp log sqrt abs min max tanh sigmoid softplus erf relu step …; write 2*z, not 2z. Typing it overlays it.');
+    hint.id = `${id}-hint`;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (input.value === state.fx && state.act.includes(EXPR_ID)) return;
+        state.fx = input.value;
+        const listFree = show('act') && !(c.locked?.has('act') ?? false);
+        if (!state.act.includes(EXPR_ID) && listFree) {
+          if (state.act.length >= table.act.maxItems) refusalOut(`At most ${words(table.act.maxItems)} at once: untick one to overlay your activation.`);
+          else { state.act = [...state.act, EXPR_ID]; setGroup(state.act); }
+        }
+        c.change('fx');
+      }, FX_SETTLE_MS);
+    });
+    box.append(label, input, hint, fxStatus);
+    root.append(box);
   }
 
   let z: Slider | undefined;
@@ -179,5 +227,10 @@ export function buildControls(c: ControlsContext): Controls {
     sections.append(keyed(createCheckbox(table[key].label, state[key], (v) => { state[key] = v; c.change(key); }).root, key));
   }
   if (sections.children.length > 1) root.append(sections);
-  return { root, z, refreshParams, refreshZ };
+  const setFxError = (error: ExprError | null) => {
+    fxStatus.replaceChildren(...(error === null ? [] : exprErrorNodes(error)));
+    const input = fxStatus.closest('.fx-control')?.querySelector('input');
+    if (error === null) input?.removeAttribute('aria-invalid'); else input?.setAttribute('aria-invalid', 'true');
+  };
+  return { root, z, refreshParams, refreshZ, setFxError };
 }

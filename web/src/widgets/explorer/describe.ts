@@ -2,7 +2,7 @@
 // Formatting only; every number it prints came from the engine.
 import type { Curve, PointValue } from '../../engine/composite';
 import type { ActivationMeta } from '../../engine/types';
-import { SOFTMAX_ID, baseOf, paramKey, paramSymbol } from '../../state/explorer';
+import { EXPR_ID, SOFTMAX_ID, baseOf, paramKey, paramSymbol, shortFx } from '../../state/explorer';
 import { curveSentence } from '../../ui/curve-words';
 import { formatNumber as fmt } from '../../ui/format';
 
@@ -11,6 +11,7 @@ export { curveSentence, deadWords, percent, RULE } from '../../ui/curve-words';
 /** A series' name as legends, readouts and text alternatives show it, with its parameters: "Leaky ReLU, α = 0.01". */
 export function nameOf(id: string, metas: readonly ActivationMeta[], state: Record<string, unknown>): string {
   if (id === SOFTMAX_ID) return `Softmax of [z, 0], T = ${fmt(state.T as number)}`;
+  if (id === EXPR_ID) return `your f(z) = ${shortFx(String(state.fx))}`;
   const m = metas.find((x) => x.id === baseOf(id));
   if (m === undefined) return id;
   const ps = m.params.map((p) => `${paramSymbol(p)} = ${fmt(state[paramKey(id, p.name)] as number, 6)}`);

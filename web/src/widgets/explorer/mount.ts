@@ -3,7 +3,8 @@
 // and the URL in step. Used by the explorer page and its bare embed page.
 import type { CurvesResult, PointValue } from '../../engine/composite';
 import type { EngineClient } from '../../engine/client';
-import { SOFTMAX_ID, baseOf, explorerTable, normaliseRange, normaliseVariants, paramsOf, type ExplorerState } from '../../state/explorer';
+import type { ExprCheck } from '../../engine/expr';
+import { EXPR_ID, SOFTMAX_ID, baseOf, explorerTable, normaliseRange, normaliseVariants, paramsOf, type ExplorerState } from '../../state/explorer';
 import { readUrlState, writeUrlState } from '../../state/url';
 import { keyed, viewOf } from '../../ui/access';
 import { el } from '../../ui/dom';
@@ -19,7 +20,7 @@ import { createSelect } from '../../ui/select';
 import { buildFormulas } from './formulas';
 import { GeluView } from './gelu-view';
 import { Readouts } from './readouts';
-import { buildSheet } from './sheet';
+import { buildSheet, typedRow } from './sheet';
 import './explorer.css';
 
 const SAMPLES = 401;
@@ -38,7 +39,7 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
   showNotices(o.notices, parsed.notices);
   const names = (id: string) => nameOf(id, metas, state);
   // Parameters per series key: each activation, and each chosen second copy ("leaky_relu-2").
-  const paramsById = () => Object.fromEntries(state.act.filter((k) => k !== SOFTMAX_ID).flatMap((k) => {
+  const paramsById = () => Object.fromEntries(state.act.filter((k) => k !== SOFTMAX_ID && k !== EXPR_ID).flatMap((k) => {
     const m = metas.find((x) => x.id === baseOf(k));
     return m === undefined ? [] : [[k, paramsOf(state, m, k)]];
   }));
@@ -71,9 +72,11 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
   widget.append(side, views);
   const gelu = new GeluView();
   const sheet = buildSheet(metas);
+  const typedSheet = el('div', 'typed-row');
+  sheet.append(typedSheet);
   host.append(widget, viewOf(gelu.root, 'gelu'), viewOf(sheet, 'sheet'));
 
-  const controls = buildControls({ table, state, hidden, metas, change: (key) => (key === 'z' ? schedulePoints() : scheduleAll()) });
+  const controls = buildControls({ table, state, hidden, locked, metas, change: (key) => (key === 'z' ? schedulePoints() : scheduleAll()) });
   side.append(controls.root);
   const share = mountShare({ widget: 'explorer', title: 'Activation explorer (Activation Lab)', height: 1400, table, parsed, state, host, slot: side, embed: o.embed });
   // The z control sits with the plots, so plot, control and readouts are seen together at every width.
@@ -163,6 +166,22 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
   }
 
   // Coalesced engine requests: at most one in flight per kind, the latest state wins.
+  // The typed activation: read by the engine each time the curves are (the text may have changed). A
+  // text it cannot read is left out of the curves and shown with its caret under the box.
+  let typed: (ExprCheck & { ok: true }) | undefined;
+  let typedText = '';
+  async function checkTyped(): Promise<void> {
+    if (!state.act.includes(EXPR_ID)) { typed = undefined; controls.setFxError(null); return; }
+    if (typed !== undefined && typedText === state.fx) return;
+    const c = await client.exprCheck(state.fx);
+    typedText = state.fx;
+    typed = c.ok ? c : undefined;
+    controls.setFxError(c.ok ? null : c.error);
+  }
+  /** The series drawn: the chosen ones, less a typed activation the engine could not read. */
+  const drawnIds = () => state.act.filter((k) => k !== EXPR_ID || typed !== undefined);
+  const fxOf = () => (typed !== undefined && state.act.includes(EXPR_ID) ? state.fx : undefined);
+
   let allBusy = false, allAgain = false, ptBusy = false, ptAgain = false;
   async function scheduleAll(): Promise<void> {
     writeUrlState(table, state, hidden, locked);
@@ -171,17 +190,25 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
     try {
       do {
         allAgain = false;
-        const req = { ids: [...state.act], params: paramsById(), zmin: state.zmin, zmax: state.zmax, n: SAMPLES, temperature: state.T, threshold: THRESHOLD };
-        const [c, p, g] = await Promise.all([client.curves(req), client.points(req.ids, req.params, state.z, state.T),
-          state.gelu ? client.geluError(state.zmin, state.zmax, SAMPLES) : undefined]);
+        await checkTyped();
+        if (drawnIds().length === 0) { // only a typed activation, and the engine cannot read it: the plots keep what they had
+          shadeNote.textContent = 'Nothing new to draw: correct your activation (the box says where), or tick another one.';
+          host.dataset.ready = 'true';
+          continue;
+        }
+        const req = { ids: drawnIds(), params: paramsById(), zmin: state.zmin, zmax: state.zmax, n: SAMPLES, temperature: state.T, threshold: THRESHOLD, fx: fxOf() };
+        const [c, p, g, row] = await Promise.all([client.curves(req), client.points(req.ids, req.params, state.z, state.T, req.fx),
+          state.gelu ? client.geluError(state.zmin, state.zmax, SAMPLES) : undefined,
+          req.fx === undefined ? undefined : client.exprCheatRow(req.fx)]);
         curves = c; points = p;
+        typedSheet.replaceChildren(...(row === undefined ? [] : [typedRow(names(EXPR_ID), row)]));
         refreshShade();
         draw();
         drawPoints();
         gelu.root.hidden = g === undefined || hidden.has('gelu');
         if (g !== undefined) gelu.update(g);
         sheet.hidden = !state.sheet || hidden.has('sheet');
-        formulaList.replaceChildren(...buildFormulas([...new Set(state.act.map(baseOf))], metas));
+        formulaList.replaceChildren(...buildFormulas([...new Set(drawnIds().map(baseOf))], metas, typed));
         host.dataset.ready = 'true';
       } while (allAgain);
     } finally { allBusy = false; }
@@ -193,7 +220,7 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
     try {
       do {
         ptAgain = false;
-        points = await client.points([...state.act], paramsById(), state.z, state.T);
+        points = await client.points(drawnIds(), paramsById(), state.z, state.T, fxOf());
         drawPoints();
       } while (ptAgain);
     } finally { ptBusy = false; }
@@ -201,4 +228,9 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
 
   onThemeChange(() => { fPlot?.rebuild(); dfPlot?.rebuild(); gelu.rebuild(); });
   await scheduleAll();
+  // A link's typed activation that the engine cannot read is said in the notices too (the box shows where).
+  if (state.act.includes(EXPR_ID) && typed === undefined) {
+    const c = await client.exprCheck(state.fx);
+    if (!c.ok) showNotices(o.notices, [...parsed.notices, `${table.fx.label}: ${c.error.message}${c.error.column > 0 ? '; the box under the activations shows where' : ''}. The other curves are drawn.`]);
+  }
 }

@@ -1,6 +1,8 @@
 // sheet.ts — the cheat sheet: one row per registry activation, generated from its metadata
 // (range, zero-centred, monotonic, smooth, saturates, max |f′|, typical use). Yes/No in words.
+import type { CheatRow } from '../../engine/expr';
 import type { ActivationMeta } from '../../engine/types';
+import { cheatRowTable } from '../../ui/cheat-row';
 import { el } from '../../ui/dom';
 import { formatNumber as fmt } from '../../ui/format';
 import { createTable } from '../../ui/table';
@@ -31,4 +33,9 @@ export function buildSheet(metas: readonly ActivationMeta[]): HTMLElement {
     { header: 'Typical use', cell: (m) => m.usedIn },
   ], metas));
   return section;
+}
+
+/** The typed activation's row, computed by the engine on the lessons' grid ([−5, 5], 100 points). */
+export function typedRow(name: string, row: CheatRow): HTMLElement {
+  return cheatRowTable(`Your activation, measured by the engine on [${row.lo}, ${row.hi}] (100 points)`, row, name);
 }
