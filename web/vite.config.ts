@@ -5,7 +5,7 @@
 // Adding a page: create web/<name>.html and add its name to `pages`; a widget also gets
 // web/embed/<name>.html (no chrome). Site pages pull the shared header/footer from web/partials/.
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 import { oembed, siteUrl } from './oembed-plugin.ts';
 import { offlineCache } from './offline-plugin.ts';
 import { buildCoursePages, coursePlugin } from './course/plugin.ts';
@@ -25,7 +25,7 @@ const course = { root: here('..'), webRoot: here('.'), modulePath: here('../buil
 // The lessons (lessons/en/*.md) become pages web/lessons/<slug>.html first (web/course/): a lesson
 // with an invalid widget preset, a live number the engine cannot compute or a broken link stops here.
 // `vite preview` only serves dist/ and skips it.
-export default defineConfig(async ({ isPreview }) => {
+export default defineConfig(async ({ isPreview }): Promise<UserConfig> => {
   const built = isPreview ? { pages: [], index: [] } : await buildCoursePages(course);
   return {
   root: here('.'),

@@ -14,7 +14,7 @@ import MarkdownIt from 'markdown-it';
 import anchor from 'markdown-it-anchor';
 import container from 'markdown-it-container';
 import footnote from 'markdown-it-footnote';
-import type { StateBlock, StateInline, Token } from 'markdown-it';
+import type { MarkdownIt as MarkdownItInstance, StateBlock, StateInline, Token } from 'markdown-it';
 import type { ActivationMeta } from '../src/engine/types';
 import { parseState } from '../src/state/schema';
 import { summariseShort } from '../src/state/summary';
@@ -74,7 +74,7 @@ export interface RenderedPage {
   crossRefs: CrossRef[];
 }
 
-interface Env {
+type Env = {
   file: string;
   /** Lines before the Markdown body (front matter), added to every reported line. */
   offset: number;
@@ -82,7 +82,7 @@ interface Env {
   problems: Problem[];
   page: RenderedPage;
   tips: number;
-}
+};
 
 /** Heading ids: lower case ASCII words joined by "-" (σ′ and friends drop out). */
 export function slugify(text: string): string {
@@ -150,9 +150,15 @@ function mathBlockRule(state: StateBlock, startLine: number, endLine: number, si
   return true;
 }
 
+// markdown-it types a token's meta as Record<string, unknown> | null; ours hold one record each.
+const metaOf = <T>(t: Token): T | undefined => (t.meta ?? undefined) as T | undefined;
+const setMeta = (t: Token, meta: object): void => {
+  t.meta = meta as Record<string, unknown>;
+};
+
 // ---- the markdown-it instance ----
 
-function makeMarkdown(): MarkdownIt {
+function makeMarkdown(): MarkdownItInstance {
   const md = new MarkdownIt({
     html: false, // lessons are Markdown; raw HTML would skip every check
     linkify: false,
@@ -173,14 +179,15 @@ function makeMarkdown(): MarkdownIt {
   const r = md.renderer.rules;
   r.live = (tokens, i) => {
     const t = tokens[i]!;
-    const m = t.meta as LiveUse | undefined;
+    const m = metaOf<LiveUse>(t);
     if (!m) return '<span class="live live-error">?</span>';
     return `<span class="live" data-live="${escapeHtml(t.content.trim())}" data-value="${m.value}">${escapeHtml(m.text)}</span>`;
   };
-  r.term = (tokens, i, _o, env: Env) => {
+  r.term = (tokens, i, _o, mdEnv) => {
     const t = tokens[i]!;
-    const m = t.meta as { entry: GlossaryEntry; shown: string } | undefined;
-    if (!m) return escapeHtml(t.content);
+    const env = mdEnv as Env | undefined;
+    const m = metaOf<{ entry: GlossaryEntry; shown: string }>(t);
+    if (!m || !env) return escapeHtml(t.content);
     const tip = `tip-${m.entry.id}-${++env.tips}`;
     return `<span class="term-wrap"><a class="term" href="glossary.html#${m.entry.id}" aria-describedby="${tip}">${escapeHtml(m.shown)}</a>` +
       `<span class="term-tip" role="tooltip" id="${tip}"><strong>${escapeHtml(m.entry.term)}:</strong> ${m.entry.html}</span></span>`;
@@ -192,7 +199,7 @@ function makeMarkdown(): MarkdownIt {
   r.fence = (tokens, i, o, env, self) => fence(tokens, i, o, env, self).replace('<pre>', '<pre class="code" tabindex="0">');
   const linkOpen = r.link_open ?? ((tokens, i, o, _e, self) => self.renderToken(tokens, i, o));
   r.link_open = (tokens, i, o, env, self) => {
-    const href = tokens[i]!.attrGet('href') ?? '';
+    const href = String(tokens[i]!.attrGet('href') ?? '');
     if (/^https?:/.test(href)) tokens[i]!.attrSet('rel', 'noopener');
     return linkOpen(tokens, i, o, env, self);
   };
@@ -220,14 +227,14 @@ function renderWidget(tokens: Token[], i: number): string {
       const o = tokens[j]!;
       if (o.type === 'container_widget_close') depth++;
       if (o.type === 'container_widget_open' && depth-- === 0) {
-        const w = o.meta as WidgetUse | undefined;
+        const w = metaOf<WidgetUse>(o);
         if (!w) return '</figcaption></figure>\n';
         return `<p class="widget-links"><a href="../${pageOf(w.widget)}.html${w.query ? `?${escapeHtml(w.query)}` : ''}">${escapeHtml(widgetById(w.widget)?.page ? `Open it on the ${pageOf(w.widget)} page` : `Open in the full ${w.title.toLowerCase()}`)}</a></p></figcaption></figure>\n`;
       }
     }
     return '</figcaption></figure>\n';
   }
-  const w = t.meta as WidgetUse | undefined;
+  const w = metaOf<WidgetUse>(t);
   if (!w) return '<figure class="lesson-widget"><figcaption>\n';
   const entry = widgetById(w.widget)!;
   const sep = w.query ? '&' : '';
@@ -318,7 +325,7 @@ function checkInline(token: Token, env: Env, inHeading: boolean): void {
         try {
           const v = live(child.content, env.ctx.engines);
           const use: LiveUse = { source: child.content.trim(), text: v.text, value: v.value, line };
-          child.meta = use;
+          setMeta(child, use);
           env.page.lives.push(use);
         } catch (err) {
           add(`live number {{${child.content}}} cannot be computed: ${(err as Error).message.split('\n')[0]}`);
@@ -340,7 +347,7 @@ function checkInline(token: Token, env: Env, inHeading: boolean): void {
       case 'math_inline':
         child.meta = { html: tex(child.content, false, add) };
         break;
-      case 'link_open': checkLink(child.attrGet('href') ?? '', env, line, child); break;
+      case 'link_open': checkLink(String(child.attrGet('href') ?? ''), env, line, child); break;
       default: break;
     }
   }
@@ -373,7 +380,8 @@ function checkTokens(tokens: Token[], env: Env): void {
         if (level === 1) add('a "# " heading in the body: the title (front matter) is the page\'s only h1; start sections at "## "');
         else if (level > lastLevel + 1) add(`heading level jumps from h${lastLevel} to h${level}`);
         lastLevel = level;
-        const id = t.attrGet('id');
+        const idAttr = t.attrGet('id');
+        const id = idAttr == null ? null : String(idAttr);
         const inline = tokens[i + 1]!;
         if (id) {
           if (env.page.anchors.has(id)) add(`two sections have the id "${id}": reword one heading`);
@@ -412,7 +420,7 @@ function checkTokens(tokens: Token[], env: Env): void {
             add(`widget ${id}: its static figure cannot be made: ${(err as Error).message.split('\n')[0]}`);
           }
           const use: WidgetUse = { widget: id, title: entry.title, query: shown, line, id: `widget-${++widgets}`, words: preset.words || 'default settings', figure };
-          t.meta = use;
+          setMeta(t, use);
           env.page.widgets.push(use);
         }
         break;
