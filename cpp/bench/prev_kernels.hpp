@@ -4,7 +4,7 @@
 //
 // Never used by the engine, the bindings or the tests: only actlab_bench includes this file.
 // The engine's versions: cpp/actlab/activations/softmax.cpp (softmax over rows >= 16) and
-// piecewise.hpp (hard-swish f).
+// piecewise.hpp (hard-swish f and f').
 #pragma once
 
 #include <cmath>
@@ -22,7 +22,7 @@ using act::Params;
 using act::splat;
 using act::zero;
 
-// hard-swish f: clamp, multiply, divide, then two compares and selects.
+// hard-swish f: clamp, multiply, divide, then two compares and selects; f': keep_nan at the end.
 struct HardSwish {
   template <class B> static F<B> f(F<B> x, const Params<B>&) {
     F<B> r6 = vmath::clamp<B>(B::add(x, splat<B>(3.0f)), 0.0f, 6.0f);
@@ -30,7 +30,11 @@ struct HardSwish {
     y = B::select(B::le(x, splat<B>(-3.0f)), zero<B>(), y);
     return B::select(B::ge(x, splat<B>(3.0f)), x, y);
   }
-  template <class B> static F<B> df(F<B> x, const Params<B>& p) { return f<B>(x, p); }
+  template <class B> static F<B> df(F<B> x, const Params<B>&) {
+    F<B> mid = B::div(B::add(B::add(x, x), splat<B>(3.0f)), splat<B>(6.0f));
+    F<B> r = B::select(B::le(x, splat<B>(-3.0f)), zero<B>(), B::select(B::ge(x, splat<B>(3.0f)), act::one<B>(), mid));
+    return vmath::keep_nan<B>(x, r);
+  }
 };
 
 // Softmax over one row whose length is a multiple of the vector width (the bench's rows of 1024):

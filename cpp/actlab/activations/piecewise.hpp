@@ -178,10 +178,12 @@ struct HardSwish {
     F<B> y = B::div(B::mul(B::max(splat<B>(-3.0f), x), r6), splat<B>(6.0f));
     return B::select(B::ge(x, splat<B>(3.0f)), x, y);  // x >= 3: x itself (y may be Inf there)
   }
+  // No keep_nan: a NaN x fails both compares and (2x + 3)/6 is NaN already (one compare and
+  // select fewer). Checked for all 2^32 inputs on SSE2, scalar and wasm against the old form: the
+  // same bits except for signalling-NaN inputs, which now give a quiet NaN instead of themselves.
   template <class B> static F<B> df(F<B> x, const Params<B>&) {
     F<B> mid = B::div(B::add(B::add(x, x), splat<B>(3.0f)), splat<B>(6.0f));
-    F<B> r = B::select(B::le(x, splat<B>(-3.0f)), zero<B>(), B::select(B::ge(x, splat<B>(3.0f)), one<B>(), mid));
-    return vmath::keep_nan<B>(x, r);
+    return B::select(B::le(x, splat<B>(-3.0f)), zero<B>(), B::select(B::ge(x, splat<B>(3.0f)), one<B>(), mid));
   }
 };
 
