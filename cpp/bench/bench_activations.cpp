@@ -43,6 +43,7 @@
 
 #include "before_kernels.hpp"
 #include "ceiling_kernels.hpp"
+#include "prev_kernels.hpp"
 #include "timing.hpp"
 
 #include "actlab/activations/accuracy.hpp"
@@ -452,6 +453,29 @@ int main(int argc, char** argv) {
       });
       print_result(s, "softmax", "f", actlab::Backend::Simd, n, eps, false, "ceiling");
       if (!s.json) std::printf("softmax without the exact z - m (ceiling_kernels.hpp), n = %zu: %.1f M elements/s\n", n, eps * 1e-6);
+    }
+    // Kernels as they were before issue 14's second session (prev_kernels.hpp, SIMD back end),
+    // timed beside the engine's in the same run: variant "prev".
+    if (s.before && wanted(s, "softmax")) {
+      const double eps = measure(s, n, [&] {
+        for (std::size_t at = 0; at + kSoftmaxRow <= n; at += kSoftmaxRow)
+          actlab::bench::prev::softmax<actlab::simd::Native>(x.data() + at, y.data() + at, kSoftmaxRow);
+        consume(y);
+      });
+      print_result(s, "softmax", "f", actlab::Backend::Simd, n, eps, false, "prev");
+      if (!s.json) std::printf("softmax as before session 2 (prev_kernels.hpp), n = %zu: %.1f M elements/s\n", n, eps * 1e-6);
+    }
+    if (s.before && wanted(s, "hard_swish")) {
+      const float no_params[2] = {0.0f, 0.0f};
+      for (int d = 0; d < 2; ++d) {
+        const double eps = measure(s, n, [&] {
+          (d ? &actlab::act::run_batch<actlab::simd::Native, actlab::bench::prev::HardSwish, true>
+             : &actlab::act::run_batch<actlab::simd::Native, actlab::bench::prev::HardSwish, false>)(x.data(), y.data(), n, no_params);
+          consume(y);
+        });
+        print_result(s, "hard_swish", d ? "df" : "f", actlab::Backend::Simd, n, eps, false, "prev");
+        if (!s.json) std::printf("hard_swish%s as before session 2 (prev_kernels.hpp), n = %zu: %.1f M elements/s\n", d ? "'" : "", n, eps * 1e-6);
+      }
     }
 
     if (!s.json) print_table(n, rows);

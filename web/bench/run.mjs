@@ -320,6 +320,23 @@ const summaryLines = Object.entries(verdicts).map(([key, list]) => {
       `${parts.join('; ')}${u ? `; max ${u.max.toFixed(2)} ULP on the 1M inputs (ours ${ulps.get('softmax')?.ours.toFixed(2) ?? '?'})` : ''}`);
   }
 }
+// Kernels changed in issue 14's second session against their previous form (prev_kernels.hpp), same run.
+for (const [id, kind] of [['softmax', 'f'], ['hard_swish', 'f'], ['hard_swish', 'df']]) {
+  const parts = SIZES.map((n) => {
+    const seg = [];
+    for (const [name, run] of [['wasm', wasm], ['native', native]]) {
+      const p = engineRate(run, n, id, kind, 'simd', 'prev');
+      const now = engineRate(run, n, id, kind, 'simd');
+      if (p !== undefined && now !== undefined) seg.push(`${name} ${fmtRate(p)} → ${fmtRate(now)} M/s (${(now / p).toFixed(2)}×)`);
+    }
+    const pw = engineRate(wasm, n, id, kind, 'simd', 'prev'), pn = engineRate(native, n, id, kind, 'simd', 'prev');
+    const tf = kind === 'f' ? best(tfjs.results, (r) => r.n === n && r.id === id)?.meps : undefined;
+    if (pw !== undefined && pn !== undefined) seg.push(`wasm/native before ${(pw / pn).toFixed(2)}×`);
+    if (pw !== undefined && tf) seg.push(`before/tfjs ${(pw / tf).toFixed(2)}×`);
+    return seg.length ? `@${sizeName(n)} ${seg.join(', ')}` : undefined;
+  }).filter(Boolean);
+  if (parts.length) summaryLines.push(`${id}${kind === 'df' ? '′' : ''} before → after issue 14's second session (bench-only copy, cpp/bench/prev_kernels.hpp): ${parts.join('; ')}`);
+}
 const missingLines = [];
 if (plain.missing.length) missingLines.push(`no plain-JS version: ${plain.missing.join(', ')}`);
 if (tfjs.missing.length) missingLines.push(`not timed on tfjs: ${tfjs.missing.join(', ')}`);

@@ -27,13 +27,20 @@ std::string check(std::size_t n, float temperature) {
 // no tail test (V8 in particular ran the mixed loop at ~0.7x the native speed).
 template <std::size_t W, class Body> inline void for_vectors(std::size_t n, Body body) {
   std::size_t i = 0;
-  // Two vectors per iteration where kernel.hpp's kUnroll says so (wasm); the calls stay in
-  // order, so sums accumulate exactly as in the one-vector loop.
-  if constexpr (act::kUnroll == 2 && W > 1)
+  // Four, then two vectors per iteration where kernel.hpp's kUnroll says so (wasm, as run_batch
+  // does); the calls stay in order, so sums accumulate exactly as in the one-vector loop.
+  if constexpr (act::kUnroll == 2 && W > 1) {
+    for (; i + 4 * W <= n; i += 4 * W) {
+      body(i, std::true_type{});
+      body(i + W, std::true_type{});
+      body(i + 2 * W, std::true_type{});
+      body(i + 3 * W, std::true_type{});
+    }
     for (; i + 2 * W <= n; i += 2 * W) {
       body(i, std::true_type{});
       body(i + W, std::true_type{});
     }
+  }
   for (; i + W <= n; i += W) body(i, std::true_type{});
   if (i < n) body(i, std::false_type{});
 }
@@ -77,12 +84,31 @@ template <class B> vmath::DoubleFloat<B> scaled_shift(typename B::F z, typename 
 }
 
 // The row maximum (NaN if any logit is NaN: the maths is undefined, so every output is NaN).
+// Four running maxima over 4 vectors a step, combined as max(max(m0, m1), max(m2, m3)) before the
+// rest of the row: one running maximum made the pass a chain of max latencies (4 cycles a vector
+// on x86, about a quarter of softmax's time on rows of 1024). The maximum of the same numbers is
+// the same number in any order; only which zero wins a tie of +0 and -0 can differ from the old
+// one-chain order, and the order is fixed, the same on every target.
 template <class B> float row_max(const float* z, std::size_t n) {
   using F = typename B::F;
+  constexpr std::size_t W = B::width;
   F m = B::splat(-vmath::kInf);
   typename B::M nan = B::lt(m, m);  // all false
-  for_vectors<B::width>(n, [&](std::size_t i, auto full) {
-    F zi = load_at<B>(z, i, n, -vmath::kInf, full);
+  std::size_t i = 0;
+  if (n >= 4 * W) {
+    F m1 = m, m2 = m, m3 = m;
+    for (; i + 4 * W <= n; i += 4 * W) {
+      F a = B::load(z + i), b = B::load(z + i + W), c = B::load(z + i + 2 * W), d = B::load(z + i + 3 * W);
+      m = B::max(m, a);
+      m1 = B::max(m1, b);
+      m2 = B::max(m2, c);
+      m3 = B::max(m3, d);
+      nan = B::mask_or(nan, B::mask_or(B::mask_or(B::is_nan(a), B::is_nan(b)), B::mask_or(B::is_nan(c), B::is_nan(d))));
+    }
+    m = B::max(B::max(m, m1), B::max(m2, m3));
+  }
+  for_vectors<W>(n - i, [&](std::size_t k, auto full) {
+    F zi = load_at<B>(z + i, k, n - i, -vmath::kInf, full);
     m = B::max(m, zi);
     nan = B::mask_or(nan, B::is_nan(zi));
   });
@@ -110,9 +136,17 @@ template <class B> void softmax_impl(const float* z, float* p, std::size_t n, fl
   const float mx = row_max<B>(z, n);
   const F vm = B::splat(mx), vt = B::splat(temperature);
   const bool unit_t = temperature == 1.0f;
+  // T = 1: logits below m - 128 are raised to m - 128 before z - m (one max instead of the NaN
+  // guard's compare and select on the error term): their e^(z - m) is below e^-104, where
+  // exp_neg_scaled clamps anyway, and their probability rounds to 0 either way (e_s·(1/sum) <
+  // 2^-126·2^-24); a -Inf logit now meets a finite m - 128, so no NaN error term arises.
+  // NaN logits still pass (the vocabulary's max keeps its second operand), as does m = ±Inf.
+  const F vfloor = B::splat(mx - 128.0f);
   F acc = B::splat(0.0f);
   for_vectors<W>(n, [&](std::size_t i, auto full) {
-    vmath::DoubleFloat<B> s = shifted<B>(load_at<B>(z, i, n, -vmath::kInf, full), vm, vt, unit_t);
+    F zi = load_at<B>(z, i, n, -vmath::kInf, full);
+    vmath::DoubleFloat<B> s = unit_t ? vmath::two_sum<B>(B::max(vfloor, zi), B::sub(B::splat(0.0f), vm))
+                                     : shifted<B>(zi, vm, vt, false);
     F e = vmath::exp_neg_scaled<B>(s.hi, s.lo);
     acc = B::add(acc, e);
     store_at<B>(p, i, n, e, full);
@@ -173,8 +207,13 @@ void short_rows_impl(const float* z, float* out, std::size_t rows, std::size_t n
   const bool unit_t = temperature == 1.0f;
   for (std::size_t r0 = 0; r0 < rows; r0 += W) {
     const std::size_t lanes = std::min(W, rows - r0);
-    for (std::size_t j = 0; j < n; ++j)
-      for (std::size_t l = 0; l < W; ++l) buf[j][l] = l < lanes ? z[(r0 + l) * n + j] : 0.0f;
+    if (lanes == W) {  // a whole group: a fixed-count copy the compilers unroll (no per-lane test)
+      for (std::size_t j = 0; j < n; ++j)
+        for (std::size_t l = 0; l < W; ++l) buf[j][l] = z[(r0 + l) * n + j];
+    } else {
+      for (std::size_t j = 0; j < n; ++j)
+        for (std::size_t l = 0; l < W; ++l) buf[j][l] = l < lanes ? z[(r0 + l) * n + j] : 0.0f;
+    }
     F m = B::splat(-vmath::kInf);
     typename B::M nan = B::lt(m, m);
     for (std::size_t j = 0; j < n; ++j) {
@@ -204,7 +243,9 @@ void short_rows_impl(const float* z, float* out, std::size_t rows, std::size_t n
     if constexpr (kLog) {
       F rest = B::mul(acc, B::splat(vmath::kExpNegUnscale));
       auto single = B::eq(ties, B::splat(1.0f));
-      k = B::select(single, vmath::log1p<B>(rest), vmath::log<B>(B::add(ties, rest)));
+      // Usually every row of the group has one maximum: log1p alone gives the same lanes.
+      if (!B::any(B::mask_not(single))) k = vmath::log1p<B>(rest);
+      else k = B::select(single, vmath::log1p<B>(rest), vmath::log<B>(B::add(ties, rest)));
     } else {
       k = B::div(B::splat(1.0f), B::add(B::mul(ties, B::splat(vmath::kExpNegScale)), acc));
     }
@@ -212,8 +253,13 @@ void short_rows_impl(const float* z, float* out, std::size_t rows, std::size_t n
       F v = B::load(buf[j]);
       B::store(buf[j], kLog ? B::sub(v, k) : B::mul(v, k));
     }
-    for (std::size_t j = 0; j < n; ++j)
-      for (std::size_t l = 0; l < lanes; ++l) out[(r0 + l) * n + j] = buf[j][l];
+    if (lanes == W) {
+      for (std::size_t j = 0; j < n; ++j)
+        for (std::size_t l = 0; l < W; ++l) out[(r0 + l) * n + j] = buf[j][l];
+    } else {
+      for (std::size_t j = 0; j < n; ++j)
+        for (std::size_t l = 0; l < lanes; ++l) out[(r0 + l) * n + j] = buf[j][l];
+    }
   }
 }
 
