@@ -6,34 +6,11 @@
 // (6 hidden layers × 8 tanh units on 500 spiral points). Prints the load average beside the numbers.
 //
 //   npx vite build --config web/vite.config.ts && node web/tools/playground-speed.mjs [--seconds 10]
-import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { createRequire } from 'node:module';
-import { extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cpus, loadavg } from 'node:os';
+import { openDist, secondsArg } from './dist-browser.mjs';
 
-const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const dist = join(root, 'dist');
-const i = process.argv.indexOf('--seconds');
-const seconds = i > 0 ? Number(process.argv[i + 1]) : 10;
-if (!existsSync(join(dist, 'playground.html'))) {
-  console.error('dist/ has no playground.html: run `npx vite build --config web/vite.config.ts` first');
-  process.exit(1);
-}
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml', '.bin': 'application/octet-stream', '.woff2': 'font/woff2' };
-const server = createServer((req, res) => {
-  const path = normalize(join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-  if (!path.startsWith(dist) || !existsSync(path)) { res.writeHead(404).end(); return; }
-  res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${server.address().port}/`;
-const require = createRequire(join(root, 'package.json'));
-const { chromium } = require('playwright-core');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/lib/chromium/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const seconds = secondsArg();
+const { base, browser, close } = await openDist({ need: 'playground.html' });
 
 const CASES = [
   { name: 'default: circle, 2-4-2-1 tanh', query: '' },
@@ -64,8 +41,7 @@ for (const c of CASES) {
   rows.push({ name: c.name, fps: (b.frames - a.frames) / s, draws: (b.draws - a.draws) / s, epochs: (b.epoch - a.epoch) / s });
   await page.close();
 }
-await browser.close();
-server.close();
-console.log(`Playground while training, headless Chromium, ${seconds} s each; load average ${load0.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (${require('node:os').cpus().length} cores)`);
+await close();
+console.log(`Playground while training, headless Chromium, ${seconds} s each; load average ${load0.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (${cpus().length} cores)`);
 console.log('| network | page frames/s | training frames drawn/s | epochs/s |\n| --- | --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.name} | ${r.fps.toFixed(0)} | ${r.draws.toFixed(0)} | ${r.epochs.toFixed(0)} |`);

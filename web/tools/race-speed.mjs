@@ -5,33 +5,11 @@
 // callbacks) over 10 s.
 //
 //   npx vite build --config web/vite.config.ts && node web/tools/race-speed.mjs [--seconds 10]
-import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
+import { openDist, secondsArg } from './dist-browser.mjs';
 
-const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const dist = join(root, 'dist');
-const i = process.argv.indexOf('--seconds');
-const seconds = i > 0 ? Number(process.argv[i + 1]) : 10;
-if (!existsSync(join(dist, 'race.html'))) {
-  console.error('dist/ has no race.html: run `npx vite build --config web/vite.config.ts` first');
-  process.exit(1);
-}
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml', '.bin': 'application/octet-stream', '.woff2': 'font/woff2' };
-const server = createServer((req, res) => {
-  const path = normalize(join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-  if (!path.startsWith(dist) || !existsSync(path)) { res.writeHead(404).end(); return; }
-  res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${server.address().port}/`;
-const require = createRequire(join(root, 'package.json'));
-const { chromium } = require('playwright-core');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/lib/chromium/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const seconds = secondsArg();
+const { base, browser, close } = await openDist({ need: 'race.html' });
 
 const ACTS = 'sigmoid,tanh,relu,leaky_relu,elu,gelu,swish,softplus';
 const rows = [];
@@ -55,8 +33,7 @@ for (const speed of ['round', 'fast']) {
   rows.push({ speed, epochsPerS: (b.epoch - a.epoch) / s, fps: (b.frames - a.frames) / s });
   await page.close();
 }
-await browser.close();
-server.close();
-console.log(`Activation race, 8 contestants on the spiral (2-16-16-1, Adam), headless Chromium, ${seconds} s each, every map drawn each frame; load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
+await close();
+console.log(`Activation race, 8 contestants on the spiral (2-16-16-1, Adam), headless Chromium, ${seconds} s each, every map drawn each frame; load average ${loadavg()[0].toFixed(1)}`);
 console.log('| speed setting | epochs/s each | page frames/s |\n| --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.speed === 'round' ? 'One epoch a frame' : 'Fast (12 ms a frame)'} | ${r.epochsPerS.toFixed(0)} | ${r.fps.toFixed(0)} |`);

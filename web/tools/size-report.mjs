@@ -9,15 +9,11 @@
 // 'actlab:first-plot', explorer) and first art frame ('actlab:first-art'), in headless Debian
 // Chromium against a local static server, each run in a fresh browser context (cold cache).
 // A report, not a test: numbers on a shared 2-core machine vary; read them as orders of size.
-import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { dist, openDist } from './dist-browser.mjs';
 import { closure as pageClosure, gzipped } from './site-size.mjs';
 
-const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const dist = join(root, 'dist');
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 5) || 5;
 const pages = ['index.html', 'explorer.html', 'art.html', 'embed/explorer.html', 'embed/art.html'];
 if (!existsSync(join(dist, 'explorer.html'))) {
@@ -45,21 +41,8 @@ console.log('\nLargest files:');
 for (const [file, size] of [...new Set(pages.flatMap((p) => closure(p)))].map((f) => [f, gzipped(f)]).sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`  ${kb(size).padStart(9)}  ${file.slice(dist.length + 1)}`);
 
 // --- speed -------------------------------------------------------------------------------------
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.json': 'application/json' };
 let fetched = new Set();  // files the browser asked for during the current run
-const server = createServer((req, res) => {
-  const path = normalize(join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-  fetched.add(path);
-  if (!path.startsWith(dist) || !existsSync(path)) { res.writeHead(404).end(); return; }
-  res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${server.address().port}/`;
-const require = createRequire(join(root, 'package.json'));
-const { chromium } = require('playwright-core');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/lib/chromium/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const { base, browser, close } = await openDist({ onRequest: (path) => fetched.add(path) });
 
 // Also returns the gzipped JS + CSS + wasm bytes the browser really fetched before the milestone
 // (the static closure above is an upper bound: the client names both engine workers, a page
@@ -90,8 +73,7 @@ for (const [page, mark, what] of [['explorer.html', 'actlab:first-plot', 'first 
   const r = (measured[page] = await measure(page, mark));
   console.log(`| ${page} | ${what} | ${r.median.toFixed(0)} ms | ${r.min.toFixed(0)} ms | ${r.max.toFixed(0)} ms | ${kb(r.bytes)} |`);
 }
-await browser.close();
-server.close();
+await close();
 const e = measured['explorer.html'];
 console.log(`\nBudget: explorer ≤ 150 KB gzipped before fonts — the browser fetched ${kb(e.bytes)} by the first plot ` +
   `(formulas are typeset at build time: KaTeX's CSS is in, its JS is not fetched); first plot ≤ 300 ms: median ${e.median.toFixed(0)} ms.`);
