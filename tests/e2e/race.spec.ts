@@ -156,6 +156,18 @@ test('digits: accuracy only, no decision maps; the engine’s numbers', async ({
   expect(errors).toEqual([]);
 });
 
+test('the noise control shows only for the 2-D sets: hidden for the digits, back when a 2-D set is chosen', async ({ page }) => {
+  await page.goto('race.html?data=digits&units=16&act=sigmoid,relu&epochs=3');
+  await widgetReady(page);
+  const noise = page.locator('#widget [data-state-key="noise"]').first();
+  await expect(noise).toBeHidden();
+  const data = page.locator('#widget [data-state-key="data"] select');
+  await data.selectOption('circle');
+  await expect(noise).toBeVisible();
+  await data.selectOption('digits');
+  await expect(noise).toBeHidden();
+});
+
 test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('race.html?act=sigmoid,relu,gelu,tanh,elu,swish,leaky_relu,softplus');

@@ -193,13 +193,23 @@ export async function mountRace(host: HTMLElement, client: EngineClient, o: Race
   // Data, network, training, the race's rules.
   const group = (legend: string) => { const g = el('fieldset', 'race-group'); g.append(el('legend', undefined, legend)); side.append(g); return g; };
   const numberKey = (g: HTMLElement, key: 'noise' | 'lr' | 'batch' | 'epochs' | 'target' | 'seeds' | 'seed', step: number) => {
-    if (!show(key)) return;
+    if (!show(key)) return undefined;
     const f = table[key];
-    g.append(keyed(numberBox(f.label, state[key], f.min, f.max, step, (v) => { state[key] = v; onChange(key); }).root, key));
+    return g.appendChild(keyed(numberBox(f.label, state[key], f.min, f.max, step, (v) => { state[key] = v; onChange(key); }).root, key));
   };
   const dataG = group('Data');
-  if (show('data')) dataG.append(keyed(createSelect(table.data.label, choicesOf(RACE_DATASETS), state.data, (v) => { state.data = v; onChange('data'); }).root, 'data'));
-  numberKey(dataG, 'noise', 0.01);
+  // Noise shapes the 2-D sets only: the digits are images, so the control is not shown for them.
+  let noiseBox: HTMLElement | undefined;
+  const syncNoise = () => { if (noiseBox) noiseBox.hidden = state.data === 'digits'; };
+  if (show('data')) {
+    dataG.append(keyed(createSelect(table.data.label, choicesOf(RACE_DATASETS), state.data, (v) => {
+      state.data = v;
+      syncNoise();
+      onChange('data');
+    }).root, 'data'));
+  }
+  noiseBox = numberKey(dataG, 'noise', 0.01);
+  syncNoise();
   const netG = group('Network');
   if (show('units')) {
     const box = keyed(el('div', 'control'), 'units');
