@@ -183,7 +183,8 @@ test('bug 1: an export renders from its own snapshot — Randomise during the ex
   await widgetReady(page);
   const download = page.waitForEvent('download', { timeout: 80_000 });
   await page.getByRole('button', { name: 'Export PNG' }).click();
-  await expect(page.locator('.export [role="status"]')).toContainText(/tile [2-9] of 16/);
+  // Any tile after the first and before the last: a quick export passes tile 9 between two polls.
+  await expect(page.locator('.export [role="status"]')).toContainText(/tile ([2-9]|1[0-5]) of 16/);
   await page.getByRole('button', { name: 'Randomise' }).click();
   await expect(page.getByRole('spinbutton', { name: 'Seed' })).not.toHaveValue('5');
   const file = await download;
