@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildCourse, loadEngines, type Course } from '../../web/course/build';
-import { formatLive, live, type LiveEngines } from '../../web/course/live';
+import { evaluateClaim, formatLive, live, type LiveEngines } from '../../web/course/live';
 import { CourseError } from '../../web/course/render';
 import { FIGURE_WIDGETS } from '../../web/course/figures';
 import { WIDGETS } from '../../web/course/widgets';
@@ -177,6 +177,36 @@ describe('every widget directive has a static figure made by the engine (print, 
   });
 });
 
+describe('claims: {{ check: A < B }} fails the build when the engine\'s numbers contradict the words', { timeout: 60_000 }, () => {
+  it('a true claim passes and renders nothing', () => {
+    const c = build('\n## S\n\nReLU passes more gradient than sigmoid{{ check: df:sigmoid(2) < df:relu(2) }}, and 0.25^10 is tiny{{ check: 0.25^10 < 1e-6 }}.\n');
+    const page = c.lessons[1]!.page;
+    expect(page.claims.map((x) => x.line)).toEqual([11, 11]);
+    expect(page.html).toContain('than sigmoid, and 0.25^10 is tiny.');
+    expect(page.html).not.toContain('check');
+  });
+  it('a false claim fails with file:line and the numbers', () => {
+    const p = problems('\n## S\n\nText.\n\nSigmoid is steeper{{ check: df:sigmoid(2) > df:relu(2) }}\nand chained{{ check: f:relu(1) < f:relu(2) < f:relu(0) }}.\n');
+    expect(p).toHaveLength(2);
+    expect(p[0]).toMatch(new RegExp(`^${B}:13: claim \\{\\{ check: df:sigmoid\\(2\\) > df:relu\\(2\\) \\}\\} does not hold: 0\\.10\\d* > 1 is false`));
+    expect(p[1]).toMatch(new RegExp(`^${B}:14: claim .* does not hold: 2 < 0 is false`));
+  });
+  it('a claim that cannot be computed or has no relation fails with file:line', () => {
+    const p = problems('\n## S\n\nA{{ check: f:nosuch(1) < 2 }} B{{ check: f:relu(1) }} C{{ check: exp(100) > 1 }}\n');
+    expect(p).toEqual([
+      expect.stringMatching(new RegExp(`^${B}:11: claim .* cannot be computed: unknown activation "nosuch"`)),
+      expect.stringMatching(new RegExp(`^${B}:11: claim .* cannot be computed: a claim needs a relation`)),
+      expect.stringMatching(new RegExp(`^${B}:11: claim .* cannot be computed: "exp\\(100\\)" is Infinity`)),
+    ]);
+  });
+  it('sides are live sources or quoted numbers, joined by + and −', () => {
+    expect(evaluateClaim('f:relu(3) - f:relu(1) == 2', engines).holds).toBe(true);
+    expect(evaluateClaim('0.79 − 0.71 > f:relu(0.05) + 0.02', engines).holds).toBe(true);
+    expect(evaluateClaim('row[-3,0,3001]:x*Phi(x).minAt < 0 <= f:relu(-1)', engines).holds).toBe(true);
+    expect(evaluateClaim('f:relu(1) != 1', engines).failed).toEqual(['1 != 1 is false (f:relu(1) = 1 != 1)']);
+  });
+});
+
 describe('live numbers', { timeout: 60_000 }, () => {
   it('formats as the prose says', () => {
     expect(formatLive(9.5367431640625e-7, 'sci 2')).toBe('9.54 × 10⁻⁷');
@@ -212,6 +242,13 @@ describe('the real lessons', () => {
       expect(l.front.minutes).toBeGreaterThanOrEqual(15);
       expect(l.front.minutes).toBeLessThanOrEqual(25);
     });
+  });
+  it('every claim holds, and the digits-race and spiral sentences of lesson 7 are checked', () => {
+    for (const l of course.lessons) for (const c of l.page.claims) expect(evaluateClaim(c.claim, engines).failed, `${l.file}:${c.line}`).toEqual([]);
+    const seven = course.lessons.find((l) => l.file.endsWith('07-choosing.md'))!;
+    expect(seven.page.claims.filter((c) => c.claim.includes('race:data=digits')).length).toBeGreaterThanOrEqual(3);
+    expect(seven.page.claims.filter((c) => c.claim.includes('data=spiral')).length).toBeGreaterThanOrEqual(2);
+    expect(course.lessons.reduce((n, l) => n + l.page.claims.length, 0)).toBeGreaterThanOrEqual(15);
   });
   it('every live number equals a fresh evaluation by the engine', () => {
     for (const l of course.lessons) for (const v of l.page.lives) expect(live(v.source, engines).text, `${l.file}:${v.line}`).toBe(v.text);

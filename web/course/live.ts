@@ -238,3 +238,85 @@ export function live(inner: string, e: LiveEngines): LiveValue {
   const value = evaluateSource(source, e);
   return { value, text: formatLive(value, format) };
 }
+
+// ---- claims: `{{ check: A < B }}` ----
+// A sentence whose words assert an order ("ReLU beats sigmoid", "the ranges overlap", "a larger gap")
+// states it as a claim beside it; the build evaluates both sides with the engine and fails when the
+// relation does not hold. A claim renders nothing. Sides: live sources (as in `{{ … }}`, no format)
+// or plain numbers (a figure the prose quotes, such as the 0.79 − 0.78 of an outline), joined by
+// " + " / " − " written with spaces. Relations: < <= > >= == !=, chained (`a < b < c` means
+// a < b and b < c), written with spaces around them.
+
+export type Relation = '<' | '<=' | '>' | '>=' | '==' | '!=';
+const RELATIONS: readonly Relation[] = ['<=', '>=', '==', '!=', '<', '>'];
+
+export interface ClaimSide { text: string; value: number; terms: { source: string; value: number }[] }
+export interface ClaimResult { holds: boolean; sides: ClaimSide[]; relations: Relation[]; failed: string[] }
+
+/** Splits `s` at the top-level (outside ()[]{} and quotes) occurrences of any of `seps` written with a space either side. */
+function splitTop(s: string, seps: readonly string[]): { parts: string[]; found: string[] } {
+  const parts: string[] = [];
+  const found: string[] = [];
+  let depth = 0;
+  let inString = false;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']') depth--;
+    else if (depth === 0 && c === ' ') {
+      const sep = seps.find((x) => s.startsWith(` ${x} `, i));
+      if (sep !== undefined) {
+        parts.push(s.slice(from, i).trim());
+        found.push(sep);
+        i += sep.length + 1;
+        from = i;
+      }
+    }
+  }
+  parts.push(s.slice(from).trim());
+  return { parts, found };
+}
+
+function evaluateSide(text: string, e: LiveEngines): ClaimSide {
+  const { parts, found } = splitTop(text.replaceAll('−', '-'), ['+', '-']);
+  const terms = parts.map((source) => {
+    if (source === '') throw new Error(`an empty term in "${text}"`);
+    const literal = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(source);
+    const value = literal ? Number(source) : evaluateSource(source, e);
+    if (!Number.isFinite(value)) throw new Error(`"${source}" is ${String(value)}: a claim compares finite numbers`);
+    return { source, value };
+  });
+  let value = terms[0]!.value;
+  found.forEach((op, i) => { value = op === '+' ? value + terms[i + 1]!.value : value - terms[i + 1]!.value; });
+  return { text, value, terms };
+}
+
+const HOLDS: Record<Relation, (a: number, b: number) => boolean> = {
+  '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b, '==': (a, b) => a === b, '!=': (a, b) => a !== b,
+};
+
+/** Evaluates a claim (the text after `check:`); throws when a side cannot be computed or the claim is malformed. */
+export function evaluateClaim(claim: string, e: LiveEngines): ClaimResult {
+  const { parts, found } = splitTop(claim.trim(), RELATIONS);
+  if (found.length === 0) throw new Error(`a claim needs a relation (${RELATIONS.join(' ')}) with a space either side`);
+  const sides = parts.map((p) => evaluateSide(p, e));
+  const relations = found as Relation[];
+  const failed: string[] = [];
+  relations.forEach((r, i) => {
+    const a = sides[i]!;
+    const b = sides[i + 1]!;
+    if (!HOLDS[r](a.value, b.value)) failed.push(`${a.value} ${r} ${b.value} is false (${describeSide(a)} ${r} ${describeSide(b)})`);
+  });
+  return { holds: failed.length === 0, sides, relations, failed };
+}
+
+function describeSide(s: ClaimSide): string {
+  return s.terms.length === 1 && /^[-+\d.]/.test(s.terms[0]!.source) ? s.terms[0]!.source : s.terms.map((t) => `${t.source} = ${t.value}`).join(', ');
+}

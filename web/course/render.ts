@@ -1,6 +1,6 @@
 // render.ts — one lesson's Markdown to HTML, at build time, with every check that can fail the
 // build: widget directives (the widget exists, its preset is valid in that widget's own state table),
-// live numbers (the engine can compute them), glossary terms, links, maths and code languages.
+// live numbers (the engine can compute them), claims `{{ check: A < B }}` (they hold), glossary terms, links, maths and code languages.
 // Problems are collected with file:line (the Markdown source line) and reported together.
 //
 // Syntax (docs/lessons.md): `::: widget <id> <query>` … `:::` (caption inside), callouts
@@ -20,7 +20,7 @@ import { parseState } from '../src/state/schema';
 import { summariseShort } from '../src/state/summary';
 import { KATEX_OPTIONS } from '../src/ui/tex-options';
 import { widgetFigure } from './figures';
-import { live, type LiveEngines } from './live';
+import { evaluateClaim, live, type LiveEngines } from './live';
 import { pageOf, widgetById, widgetByPage, WIDGETS } from './widgets';
 
 hljs.registerLanguage('python', python);
@@ -61,6 +61,8 @@ export interface WidgetUse {
   figure: string;
 }
 export interface LiveUse { source: string; text: string; value: number; line: number }
+/** A claim `{{ check: A < B }}` (course/live.ts evaluateClaim): held when the page was built, renders nothing. */
+export interface ClaimUse { claim: string; line: number; values: number[] }
 /** A link to another page's anchor, checked once every page is rendered. */
 export interface CrossRef { slug: string; anchor: string; line: number }
 
@@ -70,6 +72,7 @@ export interface RenderedPage {
   anchors: Set<string>;
   widgets: WidgetUse[];
   lives: LiveUse[];
+  claims: ClaimUse[];
   terms: string[];
   crossRefs: CrossRef[];
 }
@@ -179,7 +182,8 @@ function makeMarkdown(): MarkdownItInstance {
   const r = md.renderer.rules;
   r.live = (tokens, i) => {
     const t = tokens[i]!;
-    const m = metaOf<LiveUse>(t);
+    const m = metaOf<LiveUse | ClaimUse>(t);
+    if (m !== undefined && 'claim' in m) return ''; // a claim is checked, not shown
     if (!m) return '<span class="live live-error">?</span>';
     return `<span class="live" data-live="${escapeHtml(t.content.trim())}" data-value="${m.value}">${escapeHtml(m.text)}</span>`;
   };
@@ -322,6 +326,20 @@ function checkInline(token: Token, env: Env, inHeading: boolean): void {
         if (/\{\{|\}\}/.test(child.content)) add(`unclosed live number near "${child.content.trim().slice(0, 40)}"`);
         break;
       case 'live':
+        if (/^\s*check:/.test(child.content)) {
+          const claim = child.content.replace(/^\s*check:/, '').trim();
+          try {
+            const r = evaluateClaim(claim, env.ctx.engines);
+            const use: ClaimUse = { claim, line, values: r.sides.map((x) => x.value) };
+            setMeta(child, use);
+            env.page.claims.push(use);
+            if (!r.holds) add(`claim {{ check: ${claim} }} does not hold: ${r.failed.join('; ')}`);
+          } catch (err) {
+            setMeta(child, { claim, line, values: [] } satisfies ClaimUse);
+            add(`claim {{ check: ${claim} }} cannot be computed: ${(err as Error).message.split('\n')[0]}`);
+          }
+          break;
+        }
         try {
           const v = live(child.content, env.ctx.engines);
           const use: LiveUse = { source: child.content.trim(), text: v.text, value: v.value, line };
@@ -437,7 +455,7 @@ function checkTokens(tokens: Token[], env: Env): void {
 
 /** Renders one Markdown body (after its front matter, which has `offset` lines). */
 export function renderMarkdown(body: string, file: string, offset: number, ctx: CourseContext, problems: Problem[]): RenderedPage {
-  const page: RenderedPage = { html: '', toc: [], anchors: new Set(), widgets: [], lives: [], terms: [], crossRefs: [] };
+  const page: RenderedPage = { html: '', toc: [], anchors: new Set(), widgets: [], lives: [], claims: [], terms: [], crossRefs: [] };
   const env: Env = { file, offset, ctx, problems, page, tips: 0 };
   const tokens = md.parse(body, env);
   checkTokens(tokens, env);

@@ -147,7 +147,7 @@ export const EXERCISES: readonly Exercise[] = [
   },
   {
     id: 'xor', number: 5, title: 'XOR: which activation converges fastest?',
-    task: ['Train the same network (two hidden layers of 8, SGD, learning rate 0.1, seed 1) on XOR instead of the circle. ' +
+    task: ['Train a network with two hidden layers of 8 units on XOR (SGD, learning rate 0.1, seed 1), once with each of the four activations below. ' +
       'Which activation first brings the training loss down to 0.1? The engine answers with a seeded run of all four; open any of them in the playground.'],
     parts: [{ kind: 'choice', key: 'fastest', label: 'Fastest to a training loss of 0.1',
       options: [sig, tanh, relu, gelu].map((a) => ({ value: a.id, label: a.name })), correct: 'engine',
