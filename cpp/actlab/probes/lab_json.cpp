@@ -20,6 +20,27 @@ std::string error_json(const std::string& msg) {
   return json::write(o);
 }
 Value num(double d) { return std::isfinite(d) ? Value::number(d) : Value(); }
+
+// Field readers of the lab specs: leave `out` unchanged when `key` is absent; return "" or
+// "<key>: <why>". `whole`: the number must be an integer.
+std::string read_string(const Value& spec, const char* key, std::string& out) {
+  const Value* v = spec.find(key);
+  if (!v) return "";
+  if (!v->is_string()) return std::string(key) + ": expected a string";
+  out = v->str;
+  return "";
+}
+std::string read_number(const Value& spec, const char* key, double lo, double hi, bool whole, double& out) {
+  const Value* v = spec.find(key);
+  if (!v) return "";
+  if (!v->is_number() || (whole && v->num != std::floor(v->num)) || !(v->num >= lo && v->num <= hi)) {
+    char b[112];
+    std::snprintf(b, sizeof b, whole ? "%s: expected an integer in [%.0f, %.0f]" : "%s: expected a number in [%g, %g]", key, lo, hi);
+    return b;
+  }
+  out = v->num;
+  return "";
+}
 Value floats(const std::vector<float>& v) {
   Value a = Value::array();
   for (float f : v) a.push(std::isfinite(f) ? json::float_value(f) : Value());
@@ -116,25 +137,9 @@ std::string chain_json(const Value& spec) {
 // The nonlinearity lab's universal-approximation fit (fit1d.hpp).
 std::string fit1d_json(const Value& spec) {
   Fit1dSpec s;
-  auto str = [&](const char* key, std::string& out) -> std::string {
-    const Value* v = spec.find(key);
-    if (!v) return "";
-    if (!v->is_string()) return std::string(key) + ": expected a string";
-    out = v->str;
-    return "";
-  };
-  auto integer = [&](const char* key, double lo, double hi, double& out) -> std::string {
-    const Value* v = spec.find(key);
-    if (!v) return "";
-    if (!v->is_number() || v->num != std::floor(v->num) || !(v->num >= lo && v->num <= hi)) {
-      char b[96];
-      std::snprintf(b, sizeof b, "%s: expected an integer in [%.0f, %.0f]", key, lo, hi);
-      return b;
-    }
-    out = v->num;
-    return "";
-  };
   double units = s.units, points = s.points, seed = 1;
+  const auto str = [&](const char* key, std::string& out) { return read_string(spec, key, out); };
+  const auto integer = [&](const char* key, double lo, double hi, double& out) { return read_number(spec, key, lo, hi, true, out); };
   for (std::string e : {str("target", s.target), str("activation", s.activation), integer("units", 1, kFitMaxUnits, units),
                         integer("points", 16, kFitMaxPoints, points), integer("seed", 0, 4294967295.0, seed)})
     if (!e.empty()) return error_json(e);
@@ -179,25 +184,11 @@ std::string fit1d_json(const Value& spec) {
 // The softmax lab's calibration demo (calibration.hpp): a trained model's confidence against its accuracy.
 std::string calibration_json(const Value& spec) {
   CalibrationSpec s;
-  auto str = [&](const char* key, std::string& out) -> std::string {
-    const Value* v = spec.find(key);
-    if (!v) return "";
-    if (!v->is_string()) return std::string(key) + ": expected a string";
-    out = v->str;
-    return "";
-  };
-  auto number = [&](const char* key, double lo, double hi, bool whole, double& out) -> std::string {
-    const Value* v = spec.find(key);
-    if (!v) return "";
-    if (!v->is_number() || (whole && v->num != std::floor(v->num)) || !(v->num >= lo && v->num <= hi)) {
-      char b[112];
-      std::snprintf(b, sizeof b, whole ? "%s: expected an integer in [%.0f, %.0f]" : "%s: expected a number in [%g, %g]", key, lo, hi);
-      return b;
-    }
-    out = v->num;
-    return "";
-  };
   double classes = s.classes, samples = s.samples, units = s.units, layers = s.layers, epochs = s.epochs, bins = s.bins, seed = 1;
+  const auto str = [&](const char* key, std::string& out) { return read_string(spec, key, out); };
+  const auto number = [&](const char* key, double lo, double hi, bool whole, double& out) {
+    return read_number(spec, key, lo, hi, whole, out);
+  };
   for (std::string e : {str("dataset", s.dataset), str("activation", s.activation), number("classes", 2, 10, true, classes),
                         number("samples", 20, kCalMaxSamples, true, samples), number("noise", 0, 1, false, s.noise),
                         number("units", 1, kCalMaxUnits, true, units), number("layers", 1, kCalMaxLayers, true, layers),
