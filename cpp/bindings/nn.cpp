@@ -77,6 +77,13 @@ class TrainerBinding {
     if (!out.error().empty()) return "neuronGrids: " + out.error();
     return actlab::nn::neuron_grids(t_, res, x0, x1, y0, y1, out.data(), out.size());
   }
+  // The playground's frame in one forward pass: the decision grid (as grid()) and every
+  // neuron's grid (as neuronGrids()), same bits as the two calls.
+  std::string frame_grids(int res, double x0, double x1, double y0, double y1, F32Buffer& grid, F32Buffer& neurons) {
+    if (!grid.error().empty()) return "frameGrids: " + grid.error();
+    if (!neurons.error().empty()) return "frameGrids: " + neurons.error();
+    return actlab::nn::frame_grids(t_, res, x0, x1, y0, y1, grid.data(), grid.size(), neurons.data(), neurons.size());
+  }
   std::string units_json() { return actlab::nn::unit_activity_json(t_); }
   std::string confusion_json(bool test) { return actlab::nn::confusion_json(t_, test); }
   std::string points_csv() const {
@@ -203,6 +210,7 @@ EMSCRIPTEN_BINDINGS(actlab_nn) {
       .function("learningRate", &TrainerBinding::learning_rate)
       .function("neuronCount", &TrainerBinding::neuron_count)
       .function("neuronGrids", &TrainerBinding::neuron_grids)
+      .function("frameGrids", &TrainerBinding::frame_grids)
       .function("unitsJson", &TrainerBinding::units_json)
       .function("confusionJson", &TrainerBinding::confusion_json)
       .function("pointsCsv", &TrainerBinding::points_csv);

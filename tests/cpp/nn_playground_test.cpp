@@ -3,6 +3,7 @@
 // stepBatches call, every neuron's grid in one call, dead units over the training set, the
 // confusion matrix and the learning-rate schedules. Runs natively and as wasm under Node.
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -215,6 +216,32 @@ TEST_CASE("neuron_grids gives every neuron's output over the plane in one call",
       {"units":64},{"units":64}]}})") == "");
   CHECK(nn::neuron_grids(big, 100, -1, 1, -1, 1, nullptr, 0) ==
         "neuronGrids: 100² points × 513 neurons is more than 4194304 values; ask for a lower resolution");
+}
+
+TEST_CASE("frame_grids: the decision grid and every neuron's grid from one pass, same bits as the two calls", "[nn][views]") {
+  nn::Trainer t;
+  REQUIRE(t.configure_json(R"({"dataset":{"name":"spiral","classes":3,"samples":150},
+      "network":{"hidden":[{"units":5,"activation":"tanh"},{"units":3,"activation":"relu"}]},"training":{"batch":8}})") == "");
+  t.run_epoch();
+  const int res = 17;
+  const std::size_t cells = static_cast<std::size_t>(res) * res;
+  std::vector<float> grid(cells * 3, NAN), neurons(cells * 11, NAN), grid2(cells * 3), neurons2(cells * 11);
+  REQUIRE(nn::frame_grids(t, res, -2.5, 2.5, -2, 3, grid.data(), grid.size(), neurons.data(), neurons.size()) == "");
+  REQUIRE(t.decision_grid(res, -2.5, 2.5, -2, 3, grid2.data()) == "");
+  REQUIRE(nn::neuron_grids(t, res, -2.5, 2.5, -2, 3, neurons2.data(), neurons2.size()) == "");
+  CHECK(std::memcmp(grid.data(), grid2.data(), grid.size() * sizeof(float)) == 0);
+  CHECK(std::memcmp(neurons.data(), neurons2.data(), neurons.size() * sizeof(float)) == 0);
+  CHECK(nn::frame_grids(t, res, -1, 1, -1, 1, grid.data(), grid.size() - 1, neurons.data(), neurons.size()) ==
+        "frameGrids: the grid buffer needs res*res*outputs floats");
+  CHECK(nn::frame_grids(t, res, -1, 1, -1, 1, nullptr, 0, neurons.data(), neurons.size()) ==
+        "frameGrids: the grid buffer needs res*res*outputs floats");
+  CHECK(nn::frame_grids(t, res, -1, 1, -1, 1, grid.data(), grid.size(), neurons.data(), neurons.size() - 1) ==
+        "frameGrids: the output buffer needs res*res*neurons floats");
+  CHECK(nn::frame_grids(t, 101, -1, 1, -1, 1, grid.data(), grid.size(), neurons.data(), neurons.size()) ==
+        "frameGrids: resolution must be in [1, 100], got 101");
+  nn::Trainer none;
+  CHECK(nn::frame_grids(none, res, -1, 1, -1, 1, grid.data(), grid.size(), neurons.data(), neurons.size()) ==
+        "frameGrids: the trainer is not configured");
 }
 
 TEST_CASE("dead units: never active on the whole training set, counted by the engine", "[nn][views]") {

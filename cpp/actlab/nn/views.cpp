@@ -16,20 +16,30 @@ std::size_t neuron_count(const Trainer& t) {
   return n;
 }
 
-std::string neuron_grids(Trainer& t, int res, double x0, double x1, double y0, double y1, float* out, std::size_t capacity) {
-  if (!t.ready()) return "neuronGrids: the trainer is not configured";
+namespace {
+
+// The one forward pass behind neuron_grids and frame_grids: every neuron's grid into `out`
+// [unit][row][col] and, when `grid` is not null, the output layer's values into `grid`
+// [row][col][output] exactly as Trainer::decision_grid lays them out (same inputs, same
+// forward, so the same bits). `name` prefixes the messages.
+std::string grids_pass(const char* name, Trainer& t, int res, double x0, double x1, double y0, double y1, float* out,
+                       std::size_t capacity, float* grid, std::size_t grid_capacity) {
+  const std::string n = name;
+  if (!t.ready()) return n + ": the trainer is not configured";
   const data::Dataset& d = t.dataset();
-  if (d.name == "digits") return "neuronGrids: the digits dataset has no 2-D input space";
+  if (d.name == "digits") return n + ": the digits dataset has no 2-D input space";
   if (res < 1 || res > limits::kMaxNeuronGridRes)
-    return "neuronGrids: resolution must be in [1, " + std::to_string(limits::kMaxNeuronGridRes) + "], got " + std::to_string(res);
+    return n + ": resolution must be in [1, " + std::to_string(limits::kMaxNeuronGridRes) + "], got " + std::to_string(res);
   if (!(std::isfinite(x0) && std::isfinite(x1) && std::isfinite(y0) && std::isfinite(y1) && x1 > x0 && y1 > y0))
-    return "neuronGrids: the domain must be finite with x1 > x0 and y1 > y0";
+    return n + ": the domain must be finite with x1 > x0 and y1 > y0";
   const std::size_t units = neuron_count(t), cells = static_cast<std::size_t>(res) * static_cast<std::size_t>(res);
   if (cells * units > limits::kMaxNeuronGridFloats)
-    return "neuronGrids: " + std::to_string(res) + "² points × " + std::to_string(units) + " neurons is more than " +
+    return n + ": " + std::to_string(res) + "² points × " + std::to_string(units) + " neurons is more than " +
            std::to_string(limits::kMaxNeuronGridFloats) + " values; ask for a lower resolution";
-  if (capacity < cells * units) return "neuronGrids: the output buffer needs res*res*neurons floats";
+  if (capacity < cells * units) return n + ": the output buffer needs res*res*neurons floats";
   Network& net = t.network();
+  const std::size_t K = static_cast<std::size_t>(net.outputs());
+  if (grid != nullptr && grid_capacity < cells * K) return n + ": the grid buffer needs res*res*outputs floats";
   const int dims = d.dims;
   std::vector<float> X(static_cast<std::size_t>(res) * static_cast<std::size_t>(dims));
   const std::vector<data::Feature> feats = data::resolve_features(d.features);
@@ -48,8 +58,21 @@ std::string neuron_grids(Trainer& t, int res, double x0, double x1, double y0, d
               l.A[static_cast<std::size_t>(c) * l.out + static_cast<std::size_t>(j)];
       u0 += static_cast<std::size_t>(l.out);
     }
+    if (grid != nullptr) std::copy_n(net.output(), static_cast<std::size_t>(res) * K, grid + static_cast<std::size_t>(r) * res * K);
   }
   return "";
+}
+
+}  // namespace
+
+std::string neuron_grids(Trainer& t, int res, double x0, double x1, double y0, double y1, float* out, std::size_t capacity) {
+  return grids_pass("neuronGrids", t, res, x0, x1, y0, y1, out, capacity, nullptr, 0);
+}
+
+std::string frame_grids(Trainer& t, int res, double x0, double x1, double y0, double y1, float* grid, std::size_t grid_capacity,
+                        float* neurons, std::size_t capacity) {
+  if (grid == nullptr) return "frameGrids: the grid buffer needs res*res*outputs floats";
+  return grids_pass("frameGrids", t, res, x0, x1, y0, y1, neurons, capacity, grid, grid_capacity);
 }
 
 UnitActivity unit_activity(Trainer& t) {

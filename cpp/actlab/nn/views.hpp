@@ -21,6 +21,13 @@ std::size_t neuron_count(const Trainer& t);
 // `capacity` floats must hold them. "" or a message.
 std::string neuron_grids(Trainer& t, int res, double x0, double x1, double y0, double y1, float* out, std::size_t capacity);
 
+// One frame of the playground from ONE forward pass per grid row: the decision grid into
+// `grid` (res·res·outputs floats, laid out as Trainer::decision_grid: [row][col][output]) and
+// every neuron's grid into `neurons` (as neuron_grids). Same bits as calling decision_grid and
+// neuron_grids separately; the limits are neuron_grids'. "" or a message ("frameGrids: …").
+std::string frame_grids(Trainer& t, int res, double x0, double x1, double y0, double y1, float* grid, std::size_t grid_capacity,
+                        float* neurons, std::size_t capacity);
+
 // Per hidden layer, per unit: on how many training samples the unit is active, i.e. f′(z) ≠ 0
 // (the health probe's definition: a unit with f′ = 0 on every sample passes no gradient). A unit
 // active on none is dead: it never fires on the training set. Over the WHOLE training set, in
