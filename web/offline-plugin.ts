@@ -36,7 +36,8 @@ export function offlineCache(source: string, root: string, publicDir: string): P
     apply: 'build',
     enforce: 'post',
     // Every page names its way back to the site root (register.ts finds sw.js from it) and loads
-    // public/file-notice.js (a classic script, so it runs from file:// too; after the CSP meta, before the deferred modules).
+    // public/file-notice.js (a classic script, so it runs from file:// too; after the CSP meta; deferred like the
+    // modules, so it never holds the parser — nor, through the style sheets a classic script waits for, the first plot).
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
@@ -44,7 +45,7 @@ export function offlineCache(source: string, root: string, publicDir: string): P
         const base = up === '' ? './' : `${up}/`;
         return [
           { tag: 'meta', attrs: { name: 'actlab-root', content: base }, injectTo: 'head' },
-          { tag: 'script', attrs: { src: `${base}file-notice.js` }, injectTo: 'head' },
+          { tag: 'script', attrs: { src: `${base}file-notice.js`, defer: true }, injectTo: 'head' },
         ];
       },
     },

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildCourse, loadEngines, type Course } from '../../web/course/build';
 import { evaluateClaim, formatLive, live, type LiveEngines } from '../../web/course/live';
 import { CourseError } from '../../web/course/render';
+import { Trainer } from '../../web/src/engine/trainer';
 import { FIGURE_WIDGETS } from '../../web/course/figures';
 import { WIDGETS } from '../../web/course/widgets';
 
@@ -225,6 +226,19 @@ describe('live numbers', { timeout: 60_000 }, () => {
     expect(acc).toBeGreaterThan(0.5);
     expect(acc).toBeLessThanOrEqual(1);
   }, 60_000);
+  it('trains an identical run once per engine, however many live numbers and claims read it', () => {
+    const advance = vi.spyOn(Trainer.prototype, 'advance');
+    try {
+      const q = 'train:data=xor&noise=0&units=4&act=tanh@7';
+      const c = build(`\n## S\n\nLoss {{ ${q}.train.loss }}, accuracy {{ ${q}.test.accuracy | pct }}.\n\n{{ check: ${q}.train.loss > 0 }}\n`);
+      expect(c.lessons[1]!.page.lives.map((v) => v.source)).toHaveLength(2);
+      expect(advance).toHaveBeenCalledTimes(1);
+      live(`${q}.health[0].deadShare`, engines);
+      expect(advance).toHaveBeenCalledTimes(1);
+    } finally {
+      advance.mockRestore();
+    }
+  }, 60_000);
 });
 
 describe('the real lessons', () => {
@@ -250,8 +264,9 @@ describe('the real lessons', () => {
     expect(seven.page.claims.filter((c) => c.claim.includes('data=spiral')).length).toBeGreaterThanOrEqual(2);
     expect(course.lessons.reduce((n, l) => n + l.page.claims.length, 0)).toBeGreaterThanOrEqual(15);
   });
-  it('every live number equals a fresh evaluation by the engine', () => {
-    for (const l of course.lessons) for (const v of l.page.lives) expect(live(v.source, engines).text, `${l.file}:${v.line}`).toBe(v.text);
+  it('every live number equals a fresh evaluation by the engine', async () => {
+    const fresh = await loadEngines(); // a new module: nothing trained yet (runs are cached per module)
+    for (const l of course.lessons) for (const v of l.page.lives) expect(live(v.source, fresh).text, `${l.file}:${v.line}`).toBe(v.text);
   }, 120_000);
   it('every widget in every lesson has its static figure', () => {
     for (const l of course.lessons) {

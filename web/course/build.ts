@@ -6,12 +6,12 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ExprEngine, type ExprModule } from '../src/engine/expr';
-import { Engine } from '../src/engine/engine';
-import { defaultNodeModulePath, loadNodeModule } from '../src/engine/node';
+import { ExprEngine, type ExprModule } from '../src/engine/expr.ts';
+import { Engine } from '../src/engine/engine.ts';
+import { defaultNodeModulePath, loadNodeModule } from '../src/engine/node.ts';
 import type { LiveEngines } from './live';
-import { CourseError, renderInline, renderMarkdown, slugify, type CourseContext, type GlossaryEntry, type Problem, type RenderedPage } from './render';
-import { pageOf } from './widgets';
+import { CourseError, renderInline, renderMarkdown, slugify, type CourseContext, type GlossaryEntry, type Problem, type RenderedPage } from './render.ts';
+import { pageOf } from './widgets.ts';
 
 export interface FrontMatter { title: string; summary: string; order: number; prerequisites: string[]; minutes: number }
 

@@ -6,26 +6,26 @@
 // chooser) or their text (an exercise, to answer on paper). Every number comes from the engine; the
 // SVG only places it. A figure the engine cannot make throws, and the build reports file:line.
 import { deflateSync } from 'node:zlib';
-import { Art } from '../src/engine/art';
+import { Art } from '../src/engine/art.ts';
 import type { ArtModule } from '../src/engine/art-types';
-import { runProbe } from '../src/engine/probes';
-import { Race } from '../src/engine/race';
+import { runProbe } from '../src/engine/probes.ts';
+import { Race } from '../src/engine/race.ts';
 import type { RaceModule, RaceReport } from '../src/engine/race-types';
-import { Trainer } from '../src/engine/trainer';
+import { Trainer } from '../src/engine/trainer.ts';
 import type { ActivationMeta } from '../src/engine/types';
-import { artConfig, type ArtState } from '../src/state/art';
-import { recommend, type ChooseState } from '../src/state/choose';
-import { censusSpec, COMPARED, type DeadState } from '../src/state/dead-neurons';
-import { exerciseById, type ExercisesState } from '../src/state/exercises';
-import { baseOf, normaliseRange, paramsOf, SOFTMAX_ID, type ExplorerState } from '../src/state/explorer';
-import { depthSpecs, thresholdOf, type GradientsState } from '../src/state/gradients';
-import { collapseSpec, fitSpec, TARGETS, type NonlinearityState } from '../src/state/nonlinearity';
-import { trainerConfig, type PlaygroundState } from '../src/state/playground';
-import { raceSpec, type RaceState } from '../src/state/race';
-import { parseState } from '../src/state/schema';
-import { softmaxSpec, type SoftmaxState } from '../src/state/softmax';
+import { artConfig, type ArtState } from '../src/state/art.ts';
+import { recommend, type ChooseState } from '../src/state/choose.ts';
+import { censusSpec, COMPARED, type DeadState } from '../src/state/dead-neurons.ts';
+import { exerciseById, type ExercisesState } from '../src/state/exercises.ts';
+import { baseOf, normaliseRange, paramsOf, SOFTMAX_ID, type ExplorerState } from '../src/state/explorer.ts';
+import { depthSpecs, thresholdOf, type GradientsState } from '../src/state/gradients.ts';
+import { collapseSpec, fitSpec, TARGETS, type NonlinearityState } from '../src/state/nonlinearity.ts';
+import { trainerConfig, type PlaygroundState } from '../src/state/playground.ts';
+import { raceSpec, type RaceState } from '../src/state/race.ts';
+import { parseState } from '../src/state/schema.ts';
+import { softmaxSpec, type SoftmaxState } from '../src/state/softmax.ts';
 import type { LiveEngines } from './live';
-import { widgetById } from './widgets';
+import { widgetById } from './widgets.ts';
 
 /** Epochs a playground figure trains for (from the link's seeded start). */
 export const FIGURE_EPOCHS = 200;

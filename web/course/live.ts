@@ -21,13 +21,13 @@
 // (value × 100 with %), `int`, `pow` (the exponent b only), `nonfinite` (must be NaN or ±∞: shows it). Minus signs are typographic (−).
 import type { Engine } from '../src/engine/engine';
 import type { ExprEngine } from '../src/engine/expr';
-import { runProbe, type ProbeKind, type ProbeModule, PROBE_KINDS } from '../src/engine/probes';
-import { Trainer } from '../src/engine/trainer';
+import { runProbe, type ProbeKind, type ProbeModule, PROBE_KINDS } from '../src/engine/probes.ts';
+import { Trainer } from '../src/engine/trainer.ts';
 import type { TrainerModule } from '../src/engine/trainer-types';
-import { parseState } from '../src/state/schema';
-import { playgroundTable, trainerConfig, type PlaygroundState } from '../src/state/playground';
-import { raceTable, type RaceState } from '../src/state/race';
-import { raceReport } from './figures';
+import { parseState } from '../src/state/schema.ts';
+import { playgroundTable, trainerConfig, type PlaygroundState } from '../src/state/playground.ts';
+import { raceTable, type RaceState } from '../src/state/race.ts';
+import { raceReport } from './figures.ts';
 
 export interface LiveEngines {
   engine: Engine; expr: ExprEngine; module: ProbeModule & TrainerModule;
@@ -138,6 +138,34 @@ function objectEnd(s: string): number {
   throw new Error('the probe spec\'s "{" is never closed');
 }
 
+interface TrainedRun { train: unknown; test: unknown; health: unknown }
+/** Trained runs per engine module, by trainer config and epochs: a lesson (and the course) reads the
+ *  same run in several live numbers and claims, and the engine is deterministic, so it trains once. */
+const trainCache = new WeakMap<object, Map<string, TrainedRun | Error>>();
+
+/** The playground network of `s` trained for `epochs` from its seeded start (cached per engine). */
+function trainedRun(s: PlaygroundState, epochs: number, e: LiveEngines): TrainedRun {
+  const config = trainerConfig(s);
+  const key = `${JSON.stringify(config)}@${epochs}`;
+  const cache = trainCache.get(e.module) ?? new Map<string, TrainedRun | Error>();
+  trainCache.set(e.module, cache);
+  let run = cache.get(key);
+  if (run === undefined) {
+    const trainer = new Trainer(e.module);
+    try {
+      trainer.configure(config);
+      run = trainer.advance({ epochs }).diverged
+        ? new Error('training diverged (NaN/Inf); this number does not exist')
+        : { train: trainer.metrics('train'), test: trainer.metrics('test'), health: trainer.health() };
+    } finally {
+      trainer.dispose();
+    }
+    cache.set(key, run);
+  }
+  if (run instanceof Error) throw new Error(run.message);
+  return run;
+}
+
 /** The raw number a live source stands for (throws with what is wrong). */
 export function evaluateSource(source: string, e: LiveEngines): number {
   const s = source.trim();
@@ -163,15 +191,7 @@ export function evaluateSource(source: string, e: LiveEngines): number {
     if (parsed.notices.length > 0) throw new Error(`playground state: ${parsed.notices.join(' ')}`);
     const epochs = Number(epochText);
     if (!(epochs >= 1 && epochs <= MAX_LIVE_EPOCHS)) throw new Error(`train for 1–${MAX_LIVE_EPOCHS} epochs, not ${epochText}`);
-    const trainer = new Trainer(e.module);
-    try {
-      trainer.configure(trainerConfig(parsed.state as PlaygroundState));
-      const p = trainer.advance({ epochs });
-      if (p.diverged) throw new Error('training diverged (NaN/Inf); this number does not exist');
-      return pick({ train: trainer.metrics('train'), test: trainer.metrics('test'), health: trainer.health() }, path);
-    } finally {
-      trainer.dispose();
-    }
+    return pick(trainedRun(parsed.state as PlaygroundState, epochs, e), path);
   }
   const race = /^race:([^@\s]*)@(\d+)((?:\.|\[).*)$/.exec(s);
   if (race) {

@@ -4,7 +4,7 @@
 // lesson runtime. In the dev server a changed lesson is rebuilt and the page reloads.
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { buildCourse, lessonIndex, loadEngines, writeCoursePages, type LessonIndexEntry } from './build';
+import { buildCourse, lessonIndex, loadEngines, writeCoursePages, type LessonIndexEntry } from './build.ts';
 
 export const COURSE_INDEX_ID = 'virtual:course-index';
 const resolved = `\0${COURSE_INDEX_ID}`;

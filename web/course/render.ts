@@ -16,12 +16,12 @@ import container from 'markdown-it-container';
 import footnote from 'markdown-it-footnote';
 import type { MarkdownIt as MarkdownItInstance, StateBlock, StateInline, Token } from 'markdown-it';
 import type { ActivationMeta } from '../src/engine/types';
-import { parseState } from '../src/state/schema';
-import { summariseShort } from '../src/state/summary';
-import { KATEX_OPTIONS } from '../src/ui/tex-options';
-import { widgetFigure } from './figures';
-import { evaluateClaim, live, type LiveEngines } from './live';
-import { pageOf, widgetById, widgetByPage, WIDGETS } from './widgets';
+import { parseState } from '../src/state/schema.ts';
+import { summariseShort } from '../src/state/summary.ts';
+import { KATEX_OPTIONS } from '../src/ui/tex-options.ts';
+import { widgetFigure } from './figures.ts';
+import { evaluateClaim, live, type LiveEngines } from './live.ts';
+import { pageOf, widgetById, widgetByPage, WIDGETS } from './widgets.ts';
 
 hljs.registerLanguage('python', python);
 /** Fenced-code languages a lesson may use (the learner's Python, PyTorch and Keras; plain text). */

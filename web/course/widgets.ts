@@ -4,17 +4,17 @@
 // The embed is `embed/<id>.html`; the full page is `<page>.html` (the id, except the exercise, whose
 // embed shows one exercise and whose full page, exercises.html, lists all ten).
 import type { ActivationMeta } from '../src/engine/types';
-import { artTable } from '../src/state/art';
-import { chooseTable } from '../src/state/choose';
-import { deadTable } from '../src/state/dead-neurons';
-import { exercisesTable } from '../src/state/exercises';
-import { explorerTable } from '../src/state/explorer';
-import { gradientsTable } from '../src/state/gradients';
-import { nonlinearityTable } from '../src/state/nonlinearity';
-import { playgroundTable } from '../src/state/playground';
-import { raceTable } from '../src/state/race';
+import { artTable } from '../src/state/art.ts';
+import { chooseTable } from '../src/state/choose.ts';
+import { deadTable } from '../src/state/dead-neurons.ts';
+import { exercisesTable } from '../src/state/exercises.ts';
+import { explorerTable } from '../src/state/explorer.ts';
+import { gradientsTable } from '../src/state/gradients.ts';
+import { nonlinearityTable } from '../src/state/nonlinearity.ts';
+import { playgroundTable } from '../src/state/playground.ts';
+import { raceTable } from '../src/state/race.ts';
 import type { Table } from '../src/state/schema';
-import { softmaxTable } from '../src/state/softmax';
+import { softmaxTable } from '../src/state/softmax.ts';
 
 export interface WidgetEntry {
   /** Embed page name: `embed/<id>.html` (and the full page `<id>.html` unless `page` says otherwise). */

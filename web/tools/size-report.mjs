@@ -41,10 +41,12 @@ console.log('\nLargest files:');
 for (const [file, size] of [...new Set(pages.flatMap((p) => closure(p)))].map((f) => [f, gzipped(f)]).sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`  ${kb(size).padStart(9)}  ${file.slice(dist.length + 1)}`);
 
 // --- speed -------------------------------------------------------------------------------------
-let fetched = new Set();  // files the browser asked for during the current run
-const { base, browser, close } = await openDist({ onRequest: (path) => fetched.add(path) });
+let fetched = new Map();  // files the browser asked for during the current run → when (epoch ms, first ask)
+const { base, browser, close } = await openDist({ onRequest: (path) => { if (!fetched.has(path)) fetched.set(path, Date.now()); } });
 
-// Also returns the gzipped JS + CSS + wasm bytes the browser really fetched before the milestone
+// Also returns the gzipped JS + CSS + wasm bytes the browser really asked for before the milestone
+// (by the server's clock against the page's performance.timeOrigin + the mark: a chunk a page
+// imports once its first plot is drawn is not counted, however soon after it arrives)
 // (the static closure above is an upper bound: the client names both engine workers, a page
 // loads one).
 async function measure(page, mark) {
@@ -55,12 +57,14 @@ async function measure(page, mark) {
     // visit; those fetches are not the page's and are reported by the build's size table instead.
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     const tab = await context.newPage();
-    fetched = new Set();
+    fetched = new Map();
     await tab.goto(base + page);
     const t = await tab.waitForFunction((m) => performance.getEntriesByName(m)[0]?.startTime, mark, { timeout: 30_000 });
     times.push(await t.jsonValue());
-    if (process.env.SIZE_REPORT_VERBOSE) for (const f of fetched) if (existsSync(f) && [".js", ".css", ".wasm"].includes(extname(f))) console.error(page, f.slice(dist.length + 1), kb(gzipped(f)));
-    bytes = [...fetched].filter((f) => ['.js', '.css', '.wasm'].includes(extname(f)) && existsSync(f)).reduce((a, f) => a + gzipped(f), 0);
+    const markAt = await tab.evaluate((m) => performance.timeOrigin + performance.getEntriesByName(m)[0].startTime, mark);
+    const before = [...fetched].filter(([, at]) => at <= markAt).map(([f]) => f);
+    if (process.env.SIZE_REPORT_VERBOSE) for (const f of before) if (existsSync(f) && [".js", ".css", ".wasm"].includes(extname(f))) console.error(page, f.slice(dist.length + 1), kb(gzipped(f)));
+    bytes = before.filter((f) => ['.js', '.css', '.wasm'].includes(extname(f)) && existsSync(f)).reduce((a, f) => a + gzipped(f), 0);
     await context.close();
   }
   times.sort((a, b) => a - b);

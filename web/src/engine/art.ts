@@ -1,7 +1,7 @@
 // art.ts — Art: the typed, copy-returning wrapper of the engine's ArtRenderer (one per worker).
 // Like engine.ts it never keeps a view of wasm memory across an engine call, and frees what it
 // allocates. Throws EngineError with the engine's message for a bad config or tile.
-import { EngineError } from './errors';
+import { EngineError } from './errors.ts';
 import type { ArtModule, ArtRendererHandle, ArtTile, U8Buffer } from './art-types';
 
 const MAX_SIDE = 4096;

@@ -5,7 +5,7 @@
 // buffer is deleted in a `finally`. Engine error strings become thrown `EngineError`s.
 // No maths here: every number comes from the engine.
 
-import { EngineError } from './errors';
+import { EngineError } from './errors.ts';
 import type { ActivationMeta, ActlabModule, ApplyOptions, Backend, CurveFeatures, F32Buffer, FeatureOptions, FeatureResult, SoftmaxOptions } from './types';
 
 export { EngineError };

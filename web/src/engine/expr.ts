@@ -6,7 +6,7 @@
 // column for a caret) from check(); the other calls throw an EngineError whose message is the
 // engine's caret display.
 
-import { EngineError } from './errors';
+import { EngineError } from './errors.ts';
 import type { CurveFeatures, F32Buffer, FeatureResult } from './types';
 
 /** A parameter an expression may use: alpha and beta by default (alpha 0.25, beta 1, learnable). */

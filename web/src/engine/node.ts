@@ -6,18 +6,18 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Engine } from './engine';
-import { instantiate } from './instantiate';
-import { Race } from './race';
+import { Engine } from './engine.ts';
+import { instantiate } from './instantiate.ts';
+import { Race } from './race.ts';
 import type { RaceModule } from './race-types';
-import { readPointsCsv, Trainer } from './trainer';
+import { readPointsCsv, Trainer } from './trainer.ts';
 import type { TrainerModule } from './trainer-types';
 import type { ActlabFactory, ActlabModule } from './types';
 import type { ProbeModule } from './probes';
 
 export { Engine, Race, readPointsCsv, Trainer };
-export { EngineError, EngineLoadError } from './errors';
-export { runProbe } from './probes';
+export { EngineError, EngineLoadError } from './errors.ts';
+export { runProbe } from './probes.ts';
 
 /** Where the wasm build puts the Node module (relative to this file: repo/build/wasm/). */
 export const defaultNodeModulePath = fileURLToPath(new URL('../../../build/wasm/actlab_node.js', import.meta.url));

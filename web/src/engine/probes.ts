@@ -3,7 +3,7 @@
 // to the engine as JSON, which validates every field and answers { error } naming it; that becomes
 // a thrown EngineError. Results are the engine's JSON as typed objects; a non-finite number comes
 // back as null. No maths here: the labs draw and format what this returns.
-import { EngineError } from './errors';
+import { EngineError } from './errors.ts';
 
 /** Initialisers of the depth sweep: Xavier uniform, He normal, LeCun normal, or N(0, 1) unscaled. */
 export type DepthInit = 'xavier' | 'he' | 'lecun' | 'normal';

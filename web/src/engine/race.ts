@@ -8,7 +8,7 @@
 //   r.configure({ config: { dataset: { name: 'circle' }, network: { hidden: [{ units: 8 }] } },
 //                 contestants: [{ activation: 'sigmoid' }, { activation: 'relu' }], epochs: 60 });
 //   r.advance({ rounds: 10 }); r.report(); r.grid(1, { res: 40, x0: -2.5, x1: 2.5, y0: -2.5, y1: 2.5 });
-import { EngineError } from './errors';
+import { EngineError } from './errors.ts';
 import type { RaceHandle, RaceModule, RaceProgress, RaceReport, RaceSlice, RaceSpec } from './race-types';
 import type { Grid, GridRequest, Points } from './trainer-types';
 

@@ -7,7 +7,7 @@
 //   t.configure({ dataset: { name: 'circle' }, network: { hidden: [{ units: 8, activation: 'tanh' }] } });
 //   t.advance({ epochs: 10 });  t.metrics('test');  t.grid({ res: 100, x0: -6, x1: 6, y0: -6, y1: 6 });
 //   t.dispose();
-import { EngineError } from './errors';
+import { EngineError } from './errors.ts';
 import type {
   Confusion, CsvOptions, CsvPoints, Grid, GridRequest, LayerHealth, LayerWeights, Metrics, NeuronGrids, Points, Progress, Slice,
   Snapshot, SnapshotRequest, Split, TrainerConfig, TrainerHandle, TrainerModule, TrainerStatus, UnitActivity, WeightEdit,

@@ -1,7 +1,7 @@
 // art.ts — the art studio's state table (seed, network shape, activations, colour, z/time, export),
 // and the engine's ArtRenderer config JSON built from it (docs/ARCHITECTURE.md, "The art renderer").
 import type { Field, StateOf } from './schema';
-import { wordsNumber as n } from './summary';
+import { wordsNumber as n } from './summary.ts';
 
 /** Colour modes, as the controls and the summary name them. */
 export const COLOUR_NAMES: Readonly<Record<string, string>> = { rgb: 'RGB', hsv: 'HSV', gray: 'Greyscale' };

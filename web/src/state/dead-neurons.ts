@@ -9,7 +9,7 @@
 // The sort of the scan table is layout (TS); every number in it is the engine's.
 import type { CensusSpec, DyingSpec, ScanResult, ScanSpec } from '../engine/probes';
 import type { Field, StateOf } from './schema';
-import { wordsNumber as n } from './summary';
+import { wordsNumber as n } from './summary.ts';
 
 /** The activations the lab compares side by side (issue 10 §3). */
 export const COMPARED = ['relu', 'leaky_relu', 'elu', 'gelu', 'swish'] as const;

@@ -3,7 +3,7 @@
 // temperature, and which sections show. The registry supplies the choices at run time.
 import type { ActivationMeta } from '../engine/types';
 import type { Field, NumberField, StateOf, Table } from './schema';
-import { andList, wordsNumber as n } from './summary';
+import { andList, wordsNumber as n } from './summary.ts';
 
 /** The explorer's own pseudo-entry: softmax of the two logits [z, 0] at temperature T. */
 export const SOFTMAX_ID = 'softmax';

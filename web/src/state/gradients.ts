@@ -3,7 +3,7 @@
 // experiment, exploding ReLU, the fixes), and the depth-probe specs the state asks the engine for.
 import type { DepthInit, DepthSpec } from '../engine/probes';
 import type { Field, StateOf } from './schema';
-import { andList, wordsNumber as n } from './summary';
+import { andList, wordsNumber as n } from './summary.ts';
 
 export const INIT_NAMES: Readonly<Record<DepthInit, string>> = {
   xavier: 'Xavier (uniform ±√(3/W))', he: 'He (normal, √(2/W))', lecun: 'LeCun (normal, √(1/W))', normal: 'N(0, 1), unscaled',

@@ -7,7 +7,7 @@
 import type { CollapseSpec } from '../engine/probes';
 import type { TrainerConfig } from '../engine/trainer-types';
 import type { Field, StateOf } from './schema';
-import { wordsNumber as n } from './summary';
+import { wordsNumber as n } from './summary.ts';
 
 /** The fit's targets on [−1, 1] (fit1d.hpp), with their names. */
 export const TARGETS: Readonly<Record<string, string>> = {

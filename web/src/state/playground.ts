@@ -4,7 +4,7 @@
 // the page offers (8 hidden layers × 16 units, as the issue sets).
 import type { DatasetName, Feature, HeadName, TrainerConfig } from '../engine/trainer-types';
 import type { Field, StateOf } from './schema';
-import { wordsNumber as n } from './summary';
+import { wordsNumber as n } from './summary.ts';
 
 /** The 2-D sets of the engine the playground offers (digits is the race's), with display names. */
 export const DATASETS: Readonly<Record<string, string>> = {

@@ -4,7 +4,7 @@
 import type { RaceSpec } from '../engine/race-types';
 import type { DatasetName } from '../engine/trainer-types';
 import type { Field, StateOf } from './schema';
-import { andList, wordsNumber as n } from './summary';
+import { andList, wordsNumber as n } from './summary.ts';
 
 /** The race's data sets (the course's circle, XOR, the spiral and the 8×8 digits). */
 export const RACE_DATASETS: Readonly<Record<string, string>> = { circle: 'Circle', xor: 'XOR', spiral: 'Spiral', digits: '8×8 digits' };

@@ -3,7 +3,7 @@
 // the log-softmax view. Default: the course's example [2.0, 1.0, 0.1] (CURRICULUM §6). Then the
 // calibration demo's temperature, training length and seed ("a confident 99 % is not a calibrated 99 %").
 import type { Field, NumberField, StateOf } from './schema';
-import { wordsNumber as n } from './summary';
+import { wordsNumber as n } from './summary.ts';
 
 export const MAX_K = 10;
 const DEFAULT_LOGITS = [2.0, 1.0, 0.1, 0, 0, 0, 0, 0, 0, 0];

@@ -2,7 +2,7 @@
 // each field says its value (its `describe`, or "label value"), then which controls are locked and
 // hidden. The teacher's panel shows the long form; students see the short one instead of raw keys.
 //   "Sigmoid vs ReLU, z = 5; locked: activations; hidden: cheat sheet"
-import { FRAME_CONTROLS, type Field, type StateOf, type Table } from './schema';
+import { FRAME_CONTROLS, type Field, type StateOf, type Table } from './schema.ts';
 
 /** A number as people read it: up to 4 significant digits, a real minus sign. */
 export function wordsNumber(v: number): string {

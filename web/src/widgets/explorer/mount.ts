@@ -17,10 +17,8 @@ import { buildControls, zStep } from './controls';
 import { nameOf, percent, plotLabel, RULE } from './describe';
 import { formatNumber as fmt } from '../../ui/format';
 import { createSelect } from '../../ui/select';
-import { buildFormulas } from './formulas';
 import { GeluView } from './gelu-view';
 import { Readouts } from './readouts';
-import { buildSheet, typedRow } from './sheet';
 import './explorer.css';
 
 const SAMPLES = 401;
@@ -71,7 +69,11 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
   views.append(plots, formulas);
   widget.append(side, views);
   const gelu = new GeluView();
-  const sheet = buildSheet(metas);
+  // The formulas and the cheat sheet (the prerendered TeX and KaTeX's CSS) load after the first plot is
+  // drawn: the plots never wait for them. `sheet` gets its heading and table when they arrive.
+  const sheet = el('section', 'panel sheet');
+  sheet.hidden = true;
+  let texViews: Promise<[typeof import('./formulas'), typeof import('./sheet')]> | undefined;
   const typedSheet = el('div', 'typed-row');
   sheet.append(typedSheet);
   host.append(widget, viewOf(gelu.root, 'gelu'), viewOf(sheet, 'sheet'));
@@ -201,10 +203,14 @@ export async function mountExplorer(host: HTMLElement, client: EngineClient, o: 
           state.gelu ? client.geluError(state.zmin, state.zmax, SAMPLES) : undefined,
           req.fx === undefined ? undefined : client.exprCheatRow(req.fx)]);
         curves = c; points = p;
-        typedSheet.replaceChildren(...(row === undefined ? [] : [typedRow(names(EXPR_ID), row)]));
         refreshShade();
         draw();
         drawPoints();
+        const first = texViews === undefined;
+        texViews ??= Promise.all([import('./formulas'), import('./sheet')]);
+        const [{ buildFormulas }, { buildSheet, typedRow }] = await texViews;
+        if (first) buildSheet(metas, sheet);
+        typedSheet.replaceChildren(...(row === undefined ? [] : [typedRow(names(EXPR_ID), row)]));
         gelu.root.hidden = g === undefined || hidden.has('gelu');
         if (g !== undefined) gelu.update(g);
         sheet.hidden = !state.sheet || hidden.has('sheet');

@@ -2,7 +2,6 @@
 // (range, zero-centred, monotonic, smooth, saturates, max |f′|, typical use). Yes/No in words.
 import type { CheatRow } from '../../engine/expr';
 import type { ActivationMeta } from '../../engine/types';
-import { cheatRowTable } from '../../ui/cheat-row';
 import { el } from '../../ui/dom';
 import { formatNumber as fmt } from '../../ui/format';
 import { createTable } from '../../ui/table';
@@ -16,12 +15,12 @@ function tex(source: string): HTMLSpanElement {
   return s;
 }
 
-export function buildSheet(metas: readonly ActivationMeta[]): HTMLElement {
-  const section = el('section', 'panel sheet');
+/** Fills `section` (made empty by the explorer, which may already hold the typed row) with the heading and table. */
+export function buildSheet(metas: readonly ActivationMeta[], section: HTMLElement = el('section', 'panel sheet')): HTMLElement {
   section.setAttribute('aria-labelledby', 'sheet-heading');
   const h = el('h2', undefined, 'Cheat sheet');
   h.id = 'sheet-heading';
-  section.append(h, createTable('Every activation of the engine’s registry', [
+  section.prepend(h, createTable('Every activation of the engine’s registry', [
     { header: 'Activation', rowHeader: true, cell: (m) => m.name },
     { header: 'Range', cell: (m) => tex(m.range) },
     { header: 'Zero-centred', cell: (m) => yesNo(m.zeroCentred) },
@@ -35,7 +34,12 @@ export function buildSheet(metas: readonly ActivationMeta[]): HTMLElement {
   return section;
 }
 
-/** The typed activation's row, computed by the engine on the lessons' grid ([−5, 5], 100 points). */
+/** The typed activation's row, computed by the engine on the lessons' grid ([−5, 5], 100 points).
+ *  Its table code (ui/cheat-row) is fetched only when a learner types an activation: the explorer's
+ *  first plot does not wait for it; the row fills its slot a moment after the engine's answer. */
 export function typedRow(name: string, row: CheatRow): HTMLElement {
-  return cheatRowTable(`Your activation, measured by the engine on [${row.lo}, ${row.hi}] (100 points)`, row, name);
+  const slot = el('div');
+  void import('../../ui/cheat-row').then(({ cheatRowTable }) =>
+    slot.replaceChildren(cheatRowTable(`Your activation, measured by the engine on [${row.lo}, ${row.hi}] (100 points)`, row, name)));
+  return slot;
 }
