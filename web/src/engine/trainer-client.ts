@@ -16,8 +16,8 @@ import type { Points, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerSt
 export interface PlayOptions {
   /** Training per frame. Default `{ ms: 12 }`. */
   slice?: Slice;
-  /** What each frame reads back (status always). */
-  snapshot?: SnapshotRequest;
+  /** What each frame reads back (status always); a function is asked again for every frame. */
+  snapshot?: SnapshotRequest | (() => SnapshotRequest);
   /** Called with every frame's progress and snapshot. */
   onFrame: (frame: TrainerAdvance) => void;
   /** Waits between frames. Default: requestAnimationFrame, or a zero timeout outside browsers. */
@@ -75,7 +75,7 @@ export class RemoteTrainer {
       // browser paints and waits for the next animation frame (one request in flight at a time, as
       // RemoteRace.play); before, the worker sat idle through every paint and frame wait.
       await playFrames({
-        advance: () => this.advance(slice, opts.snapshot),
+        advance: () => this.advance(slice, typeof opts.snapshot === 'function' ? opts.snapshot() : opts.snapshot),
         onFrame: opts.onFrame,
         done: (frame) => frame.progress.diverged,
         playing: () => this.#playing,
