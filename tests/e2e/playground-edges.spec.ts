@@ -17,14 +17,15 @@ const table = playgroundTable(['tanh', 'relu', 'sigmoid']);
 const link = '?units=3,2&samples=100';
 
 /** The Node engine on the same link, with the same edits: its status and weights. */
-function nodeAfter(edits: [number, number, number, number][], biases: [number, number, number][] = []): { testLoss: number; W: number[][] } {
+function nodeAfter(edits: [number, number, number, number][], biases: [number, number, number][] = []): { testLoss: number; W: number[][]; b: number[][] } {
   const t = new (engine() as unknown as { Trainer: new () => NodeTrainer }).Trainer();
   try {
     expect(t.configure(JSON.stringify(trainerConfig(parseState(table, link).state as PlaygroundState)))).toBe('');
     for (const [l, r, c, v] of edits) expect(t.setWeight(l, r, c, v)).toBe('');
     for (const [l, u, v] of biases) expect(t.setBias(l, u, v)).toBe('');
     const s = JSON.parse(t.statusJson()) as { test: { loss: number } };
-    return { testLoss: s.test.loss, W: (JSON.parse(t.weightsJson()) as { W: number[] }[]).map((l) => l.W) };
+    const layers = JSON.parse(t.weightsJson()) as { W: number[]; b: number[] }[];
+    return { testLoss: s.test.loss, W: layers.map((l) => l.W), b: layers.map((l) => l.b) };
   } finally { t.delete(); }
 }
 const attr = async (page: Page, name: string) => Number(await page.locator('#widget').getAttribute(`data-${name}`));
@@ -125,5 +126,41 @@ test('an edit while playing is safe: training goes on from the edited weight', a
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.locator('#widget')).toHaveAttribute('data-playing', 'false');
   expect(Number.isFinite(await attr(page, 'test-loss'))).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('a bias dot per neuron, sized and styled by the engine\'s bias; click or keyboard selects it and an edit sets the bias', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(`playground.html${link}`);
+  await widgetReady(page);
+  // 3 + 2 + 1 neurons: a bias each, hollow and dashed when negative.
+  await expect(page.locator('.pg-bias')).toHaveCount(6);
+  await expect(page.locator('.pg-bias-hit')).toHaveCount(6);
+  const start = nodeAfter([]);
+  const dashed = await page.locator('.pg-bias').evaluateAll((cs) => cs.map((c) => c.hasAttribute('stroke-dasharray')));
+  expect(dashed).toEqual(start.b.flat().map((b) => b < 0));
+  // Pointer: the output's bias (the last dot), type 2, Enter: the engine agrees.
+  await page.locator('.pg-bias-hit').nth(5).click({ force: true });
+  await expect(what(page)).toContainText('Bias of the output:');
+  const box = page.getByRole('spinbutton', { name: 'Bias of the output' });
+  await expect(box).toBeFocused();
+  await box.fill('2');
+  await box.press('Enter');
+  await expect(what(page)).toContainText('Bias of the output: 2 (positive: filled blue dot)');
+  await expect.poll(() => attr(page, 'test-loss')).toBe(nodeAfter([], [[2, 0, 2]]).testLoss);
+  await expect(page.locator('.pg-bias').nth(5)).toHaveAttribute('r', '5.50');
+  // Keyboard: a neuron's inputs, then its bias; + nudges the bias by 0.1.
+  const diagram = page.getByRole('group', { name: /^Weights as edges and biases/ });
+  await diagram.focus();
+  await page.keyboard.press('Home');
+  await expect(what(page)).toContainText('Edge 1 of 14: input x → layer 1 neuron 1');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(what(page)).toContainText('Bias of layer 1 neuron 1:');
+  await page.keyboard.press('+');
+  const nudged = Number((start.b[0]![0]! + 0.1).toPrecision(6));
+  await expect.poll(() => attr(page, 'test-loss')).toBe(nodeAfter([], [[2, 0, 2], [0, 0, nudged]]).testLoss);
+  await page.keyboard.press('ArrowRight');
+  await expect(what(page)).toContainText('Edge 3 of 14: input x → layer 1 neuron 2');
   expect(errors).toEqual([]);
 });

@@ -159,7 +159,7 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
       : column === neurons.nodes().length - 1 ? (neurons.nodes()[column]!.length > 1 ? `output ${i + 1}` : 'the output') : `layer ${column} neuron ${i + 1}`),
   });
   const networkSection = section('Network', 'pg-neurons-box', el('p', 'hint', 'Each hidden neuron\'s output over the same square as the map (orange −1, blue +1; hover or focus to enlarge). ✕ marks a dead neuron: never active on the training set.'),
-    el('p', 'hint', 'Edges are the weights: wider for larger |w|, solid blue positive, dashed orange negative. Click or tap an edge to edit it, or focus the diagram and use the arrow keys, + and −, Enter. An edit changes the running model: Download model keeps it; the link and Reset keep the initial weights.'),
+    el('p', 'hint', 'Edges are the weights: wider for larger |w|, solid blue positive, dashed orange negative. The dot at a neuron\'s top-left corner is its bias: larger for larger |b|, a filled blue dot positive, a hollow dashed orange ring negative. Click or tap an edge or a dot to edit it, or focus the diagram and use the arrow keys (each neuron\'s inputs, then its bias), + and −, Enter. An edit changes the running model: Download model keeps it; the link and Reset keep the initial weights.'),
     neurons.root, edges.editor);
   const healthSection = section('Gradient health', 'pg-health-box', healthView.root);
   const histsSection = section('Pre-activations per layer', 'pg-hists-box', el('p', 'hint', 'Where the inputs z of each layer\'s activation fall (first 256 training points). A saturated sigmoid or tanh layer piles up in the flat tails.'), hists.root);
