@@ -164,3 +164,47 @@ test('a bias dot per neuron, sized and styled by the engine\'s bias; click or ke
   await expect(what(page)).toContainText('Edge 3 of 14: input x → layer 1 neuron 2');
   expect(errors).toEqual([]);
 });
+
+test('classroom: lock=wedit shows the weights with the reason and refuses edits; hide=wedit hides the editor', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(`playground.html${link}&lock=wedit`);
+  await widgetReady(page);
+  const loss = await attr(page, 'test-loss');
+  await expect(page.getByRole('checkbox', { name: 'Edit weights and biases' })).toBeDisabled();
+  await page.locator('.pg-edge-hit').first().click({ force: true });
+  await expect(what(page)).toContainText('Edge 1 of 14');
+  await expect(page.getByRole('spinbutton', { name: 'Edge weight' })).toBeDisabled();
+  await expect(page.locator('.pg-edge-editor .hint')).toHaveText('Locked by this link: the weights and biases are shown, not editable.');
+  await expect(page.locator('.pg-edge-editor .hint')).toBeVisible();
+  // The keyboard walk still reads values (biases too), but + changes nothing.
+  await page.getByRole('group', { name: /^Weights as edges/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(what(page)).toContainText('Bias of layer 1 neuron 1');
+  await page.keyboard.press('+');
+  await expect(page.locator('.pg-edge-editor .hint')).toHaveText('Locked by this link: the weights and biases are shown, not editable.');
+  await page.waitForTimeout(300); // an edit would have come back by now
+  expect(await attr(page, 'test-loss')).toBe(loss);
+  expect(loss).toBe(nodeAfter([]).testLoss);
+  // Hidden: no editor, no tab stop, no switch; the edges are still drawn.
+  await page.goto(`playground.html${link}&hide=wedit`);
+  await widgetReady(page);
+  await expect(page.locator('.pg-edge')).toHaveCount(14);
+  await expect(page.locator('.pg-bias')).toHaveCount(6);
+  await expect(page.locator('.pg-edge-editor')).toBeHidden();
+  await expect(page.getByRole('checkbox', { name: 'Edit weights and biases' })).toHaveCount(0);
+  await expect(page.getByRole('group', { name: /^Weights as edges/ })).toHaveCount(0);
+  // The learner's own switch: off, the same reason-in-words, on again, and the edit lands.
+  await page.goto(`playground.html${link}`);
+  await widgetReady(page);
+  await page.getByRole('checkbox', { name: 'Edit weights and biases' }).uncheck();
+  await page.locator('.pg-edge-hit').nth(12).click({ force: true });
+  await expect(page.locator('.pg-edge-editor .hint')).toContainText('Editing is off');
+  await page.getByRole('checkbox', { name: 'Edit weights and biases' }).check();
+  await expect(page.locator('.pg-edge-editor .hint')).toHaveText('');
+  const box = page.getByRole('spinbutton', { name: 'Edge weight' });
+  await box.fill('4');
+  await box.press('Enter');
+  await expect.poll(() => attr(page, 'test-loss')).toBe(nodeAfter([[2, 0, 0, 4]]).testLoss);
+  expect(errors).toEqual([]);
+});

@@ -35,6 +35,8 @@ export interface EdgesOptions {
   editable: () => boolean;
   /** Why edits are off, in words (shown in the editor when `editable` is false). */
   lockedReason?: () => string;
+  /** No editor at all (a link hid it): the diagram is a picture, with no tab stop or pointer selection. */
+  readOnly?: boolean;
   /** Names of the columns' nodes in words: the input features, then "layer 1 neuron 2", "the output". */
   nodeName: (column: number, index: number) => string;
 }
@@ -70,6 +72,13 @@ export class WeightEdges {
     this.#focusDot.classList.add('pg-bias-focus');
     view.diagram.prepend(this.#svg);
     const sc = view.scroller;
+    if (o.readOnly === true) {
+      this.#svg.classList.add('read-only');
+      this.editor.hidden = true;
+      new ResizeObserver(() => this.#place()).observe(view.diagram);
+      view.onBuild = () => this.#layout();
+      return;
+    }
     sc.tabIndex = 0;
     sc.setAttribute('role', 'group');
     sc.setAttribute('aria-roledescription', 'network diagram');
@@ -125,6 +134,11 @@ export class WeightEdges {
     const shapeOk = this.#edges.length === weights.reduce((a, l) => a + (l.in + 1) * l.out, 0);
     if (!shapeOk) this.#layout();
     for (const e of this.#edges) this.#style(e);
+    if (this.#active >= 0) this.#describe(false);
+  }
+
+  /** Re-reads `editable` (editing switched on or off): the editor's boxes and its reason follow. */
+  refresh(): void {
     if (this.#active >= 0) this.#describe(false);
   }
 
@@ -273,6 +287,10 @@ export class WeightEdges {
     if (document.activeElement !== this.#bias) this.#bias.value = b !== undefined && Number.isFinite(b) ? String(Number(b.toPrecision(6))) : '';
     const can = this.#o.editable();
     this.#number.disabled = !can; this.#slider.disabled = !can; this.#bias.disabled = !can;
+    // Why the boxes are greyed out, in words beside them (a locked link, or editing switched off).
+    if (!can) this.#message.textContent = this.#o.lockedReason?.() ?? 'The weights cannot be edited now.';
+    else if (this.#message.dataset.reason === 'locked') this.#message.textContent = '';
+    this.#message.dataset.reason = can ? '' : 'locked';
     if (announce) this.#live.textContent = words;
   }
 

@@ -36,7 +36,7 @@ const GRID_RES = 100;
 /** Neuron thumbnail points per side (enlarged on hover or focus; the engine allows up to 100). */
 const NEURON_RES = 32;
 /** Keys whose change keeps the run (views and speed); every other key reconfigures (a fresh run). */
-const VIEW_KEYS: ReadonlySet<string> = new Set(['speed', 'test', 'discrete', 'logloss', 'pclass']);
+const VIEW_KEYS: ReadonlySet<string> = new Set(['speed', 'test', 'discrete', 'logloss', 'pclass', 'wedit']);
 
 export interface PlaygroundMountOptions { embed: boolean; notices: HTMLElement }
 
@@ -154,13 +154,21 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
   // Weights as edges between the thumbnails, each editable (edges.ts); an edit goes to the engine and comes back as a snapshot.
   const edges = new WeightEdges(neurons, {
     edit: async (e) => { show(await trainer.edit(e, snapReq(!trainer.playing))); },
-    editable: () => true,
+    editable: () => state.wedit && access.editable('wedit'),
+    readOnly: hidden.has('wedit'),
+    lockedReason: () => (locked.has('wedit') ? 'Locked by this link: the weights and biases are shown, not editable.'
+      : 'Editing is off: tick “Edit weights and biases” to edit.'),
     nodeName: (column, i) => (column === 0 ? `input ${FEATURES[state.feat[i] as keyof typeof FEATURES] ?? state.feat[i] ?? i + 1}`
       : column === neurons.nodes().length - 1 ? (neurons.nodes()[column]!.length > 1 ? `output ${i + 1}` : 'the output') : `layer ${column} neuron ${i + 1}`),
   });
+  let networkHint: HTMLElement;
   const networkSection = section('Network', 'pg-neurons-box', el('p', 'hint', 'Each hidden neuron\'s output over the same square as the map (orange −1, blue +1; hover or focus to enlarge). ✕ marks a dead neuron: never active on the training set.'),
-    el('p', 'hint', 'Edges are the weights: wider for larger |w|, solid blue positive, dashed orange negative. The dot at a neuron\'s top-left corner is its bias: larger for larger |b|, a filled blue dot positive, a hollow dashed orange ring negative. Click or tap an edge or a dot to edit it, or focus the diagram and use the arrow keys (each neuron\'s inputs, then its bias), + and −, Enter. An edit changes the running model: Download model keeps it; the link and Reset keep the initial weights.'),
-    neurons.root, edges.editor);
+    networkHint = el('p', 'hint', 'Edges are the weights: wider for larger |w|, solid blue positive, dashed orange negative. The dot at a neuron\'s top-left corner is its bias: larger for larger |b|, a filled blue dot positive, a hollow dashed orange ring negative. Click or tap an edge or a dot to edit it, or focus the diagram and use the arrow keys (each neuron\'s inputs, then its bias), + and −, Enter. An edit changes the running model: Download model keeps it; the link and Reset keep the initial weights.'),
+    neurons.root, ...(hidden.has('wedit') ? [] : [keyed(createCheckbox(table.wedit.label, state.wedit, (v) => { state.wedit = v; onChange('wedit'); }).root, 'wedit'), edges.editor]));
+  if (locked.has('wedit')) {
+    networkHint.textContent = 'Edges are the weights: wider for larger |w|, solid blue positive, dashed orange negative. The dot at a neuron\'s top-left corner is its bias: larger for larger |b|, filled blue positive, hollow dashed orange negative. This link locks them: click, tap or use the arrow keys to read a value; it cannot be changed.';
+  }
+  if (hidden.has('wedit')) networkHint.textContent = 'Edges are the weights: wider for larger |w|, solid blue positive, dashed orange negative. The dot at a neuron\'s top-left corner is its bias: larger for larger |b|, filled blue positive, hollow dashed orange negative.';
   const healthSection = section('Gradient health', 'pg-health-box', healthView.root);
   const histsSection = section('Pre-activations per layer', 'pg-hists-box', el('p', 'hint', 'Where the inputs z of each layer\'s activation fall (first 256 training points). A saturated sigmoid or tanh layer piles up in the flat tails.'), hists.root);
   const confusionSection = section('Confusion matrix', 'pg-confusion-box', confusionBox);
@@ -406,6 +414,7 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     if (VIEW_KEYS.has(key)) {
       if (key === 'logloss') redrawChart();
       if (key === 'pclass') return;
+      if (key === 'wedit') { edges.refresh(); return; }
       if (key === 'speed' && trainer.playing) { pause(); void playing?.then(startPlay); }
       else if (last && !trainer.playing) show(last); // a view option: the same run, drawn again
       return;
