@@ -208,3 +208,34 @@ test('classroom: lock=wedit shows the weights with the reason and refuses edits;
   await expect.poll(() => attr(page, 'test-loss')).toBe(nodeAfter([[2, 0, 0, 4]]).testLoss);
   expect(errors).toEqual([]);
 });
+
+test('an enlarged thumbnail is never clipped by the sideways-scrolling diagram (focus, top and bottom rows)', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('playground.html?units=8,8,8,8,8,8&samples=100');
+  await widgetReady(page);
+  const thumbs = page.locator('.pg-neuron');
+  // The overlay takes no pointer events; for elementFromPoint below it must count.
+  await page.addStyleTag({ content: '.pg-zoom { pointer-events: auto !important; }' });
+  await page.mouse.move(0, 0);
+  for (const i of [0, 7]) {
+    const cell = thumbs.nth(i);
+    await cell.scrollIntoViewIfNeeded();
+    await cell.focus();
+    await page.waitForTimeout(250); // past the enlargement's transition
+    // The enlargement: whatever now shows the neuron at 3× (the thumbnail itself, or an overlay).
+    const box = await page.evaluate(() => {
+      const z = [...document.querySelectorAll<HTMLElement>('.pg-zoom:not([hidden]), .pg-neuron:focus')]
+        .map((e) => e.getBoundingClientRect()).find((r) => r.width > 100);
+      return z === undefined ? undefined : { x: z.x, y: z.y, w: z.width, h: z.height };
+    });
+    expect(box).toBeDefined();
+    // Its top and bottom edges are painted (nothing cuts them off): the topmost element there is the enlargement.
+    for (const y of [box!.y + 3, box!.y + box!.h - 3]) {
+      const hit = await page.evaluate(([x, yy]) => {
+        const e = document.elementFromPoint(x!, yy!);
+        return e?.closest('.pg-zoom, .pg-neuron') !== null && e?.closest('.pg-zoom, .pg-neuron') !== undefined;
+      }, [box!.x + box!.w / 2, y]);
+      expect(hit, `row ${i}, y ${y}`).toBe(true);
+    }
+  }
+});
