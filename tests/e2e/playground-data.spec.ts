@@ -167,8 +167,13 @@ test('a thumbnail per hidden neuron that enlarges on focus; dead neurons are the
   const first = page.locator('.pg-neuron.dead').first();
   await expect(first).toHaveAttribute('aria-label', new RegExp(`dead, never active on the ${units.samples} training points`));
   const before = (await first.boundingBox())!.width;
+  await page.mouse.move(0, 0); // no thumbnail under the pointer after the page scrolls (a hovered one would be the enlarged one)
   await first.focus();
-  await expect.poll(async () => (await first.boundingBox())!.width).toBeGreaterThan(2.5 * before);
+  // The enlargement is an overlay beside the scrolling diagram (never clipped by it), marked dead too.
+  const zoom = page.locator('.pg-zoom');
+  await expect(zoom).toBeVisible();
+  await expect.poll(async () => (await zoom.boundingBox())!.width).toBeGreaterThan(2.5 * before);
+  await expect(zoom).toHaveClass(/dead/);
   // Health: a bar per layer and the output, the engine's mean |dL/dW|.
   const health = engineRun(link, 2, (t) => JSON.parse(t.healthJson()) as { meanAbsGrad: number }[]);
   await expect(page.locator('.pg-health-row')).toHaveCount(health.length);

@@ -17,14 +17,15 @@ const table = playgroundTable(['tanh', 'relu', 'sigmoid']);
 const link = '?units=3,2&samples=100';
 
 /** The Node engine on the same link, with the same edits: its status and weights. */
-function nodeAfter(edits: [number, number, number, number][], biases: [number, number, number][] = []): { testLoss: number; W: number[][] } {
+function nodeAfter(edits: [number, number, number, number][], biases: [number, number, number][] = []): { testLoss: number; W: number[][]; b: number[][] } {
   const t = new (engine() as unknown as { Trainer: new () => NodeTrainer }).Trainer();
   try {
     expect(t.configure(JSON.stringify(trainerConfig(parseState(table, link).state as PlaygroundState)))).toBe('');
     for (const [l, r, c, v] of edits) expect(t.setWeight(l, r, c, v)).toBe('');
     for (const [l, u, v] of biases) expect(t.setBias(l, u, v)).toBe('');
     const s = JSON.parse(t.statusJson()) as { test: { loss: number } };
-    return { testLoss: s.test.loss, W: (JSON.parse(t.weightsJson()) as { W: number[] }[]).map((l) => l.W) };
+    const layers = JSON.parse(t.weightsJson()) as { W: number[]; b: number[] }[];
+    return { testLoss: s.test.loss, W: layers.map((l) => l.W), b: layers.map((l) => l.b) };
   } finally { t.delete(); }
 }
 const attr = async (page: Page, name: string) => Number(await page.locator('#widget').getAttribute(`data-${name}`));
@@ -126,4 +127,115 @@ test('an edit while playing is safe: training goes on from the edited weight', a
   await expect(page.locator('#widget')).toHaveAttribute('data-playing', 'false');
   expect(Number.isFinite(await attr(page, 'test-loss'))).toBe(true);
   expect(errors).toEqual([]);
+});
+
+test('a bias dot per neuron, sized and styled by the engine\'s bias; click or keyboard selects it and an edit sets the bias', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(`playground.html${link}`);
+  await widgetReady(page);
+  // 3 + 2 + 1 neurons: a bias each, hollow and dashed when negative.
+  await expect(page.locator('.pg-bias')).toHaveCount(6);
+  await expect(page.locator('.pg-bias-hit')).toHaveCount(6);
+  const start = nodeAfter([]);
+  const dashed = await page.locator('.pg-bias').evaluateAll((cs) => cs.map((c) => c.hasAttribute('stroke-dasharray')));
+  expect(dashed).toEqual(start.b.flat().map((b) => b < 0));
+  // Pointer: the output's bias (the last dot), type 2, Enter: the engine agrees.
+  await page.locator('.pg-bias-hit').nth(5).click({ force: true });
+  await expect(what(page)).toContainText('Bias of the output:');
+  const box = page.getByRole('spinbutton', { name: 'Bias of the output' });
+  await expect(box).toBeFocused();
+  await box.fill('2');
+  await box.press('Enter');
+  await expect(what(page)).toContainText('Bias of the output: 2 (positive: filled blue dot)');
+  await expect.poll(() => attr(page, 'test-loss')).toBe(nodeAfter([], [[2, 0, 2]]).testLoss);
+  await expect(page.locator('.pg-bias').nth(5)).toHaveAttribute('r', '5.50');
+  // Keyboard: a neuron's inputs, then its bias; + nudges the bias by 0.1.
+  const diagram = page.getByRole('group', { name: /^Weights as edges and biases/ });
+  await diagram.focus();
+  await page.keyboard.press('Home');
+  await expect(what(page)).toContainText('Edge 1 of 14: input x → layer 1 neuron 1');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(what(page)).toContainText('Bias of layer 1 neuron 1:');
+  await page.keyboard.press('+');
+  const nudged = Number((start.b[0]![0]! + 0.1).toPrecision(6));
+  await expect.poll(() => attr(page, 'test-loss')).toBe(nodeAfter([], [[2, 0, 2], [0, 0, nudged]]).testLoss);
+  await page.keyboard.press('ArrowRight');
+  await expect(what(page)).toContainText('Edge 3 of 14: input x → layer 1 neuron 2');
+  expect(errors).toEqual([]);
+});
+
+test('classroom: lock=wedit shows the weights with the reason and refuses edits; hide=wedit hides the editor', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(`playground.html${link}&lock=wedit`);
+  await widgetReady(page);
+  const loss = await attr(page, 'test-loss');
+  await expect(page.getByRole('checkbox', { name: 'Edit weights and biases' })).toBeDisabled();
+  await page.locator('.pg-edge-hit').first().click({ force: true });
+  await expect(what(page)).toContainText('Edge 1 of 14');
+  await expect(page.getByRole('spinbutton', { name: 'Edge weight' })).toBeDisabled();
+  await expect(page.locator('.pg-edge-editor .hint')).toHaveText('Locked by this link: the weights and biases are shown, not editable.');
+  await expect(page.locator('.pg-edge-editor .hint')).toBeVisible();
+  // The keyboard walk still reads values (biases too), but + changes nothing.
+  await page.getByRole('group', { name: /^Weights as edges/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(what(page)).toContainText('Bias of layer 1 neuron 1');
+  await page.keyboard.press('+');
+  await expect(page.locator('.pg-edge-editor .hint')).toHaveText('Locked by this link: the weights and biases are shown, not editable.');
+  await page.waitForTimeout(300); // an edit would have come back by now
+  expect(await attr(page, 'test-loss')).toBe(loss);
+  expect(loss).toBe(nodeAfter([]).testLoss);
+  // Hidden: no editor, no tab stop, no switch; the edges are still drawn.
+  await page.goto(`playground.html${link}&hide=wedit`);
+  await widgetReady(page);
+  await expect(page.locator('.pg-edge')).toHaveCount(14);
+  await expect(page.locator('.pg-bias')).toHaveCount(6);
+  await expect(page.locator('.pg-edge-editor')).toBeHidden();
+  await expect(page.getByRole('checkbox', { name: 'Edit weights and biases' })).toHaveCount(0);
+  await expect(page.getByRole('group', { name: /^Weights as edges/ })).toHaveCount(0);
+  // The learner's own switch: off, the same reason-in-words, on again, and the edit lands.
+  await page.goto(`playground.html${link}`);
+  await widgetReady(page);
+  await page.getByRole('checkbox', { name: 'Edit weights and biases' }).uncheck();
+  await page.locator('.pg-edge-hit').nth(12).click({ force: true });
+  await expect(page.locator('.pg-edge-editor .hint')).toContainText('Editing is off');
+  await page.getByRole('checkbox', { name: 'Edit weights and biases' }).check();
+  await expect(page.locator('.pg-edge-editor .hint')).toHaveText('');
+  const box = page.getByRole('spinbutton', { name: 'Edge weight' });
+  await box.fill('4');
+  await box.press('Enter');
+  await expect.poll(() => attr(page, 'test-loss')).toBe(nodeAfter([[2, 0, 0, 4]]).testLoss);
+  expect(errors).toEqual([]);
+});
+
+test('an enlarged thumbnail is never clipped by the sideways-scrolling diagram (focus, top and bottom rows)', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('playground.html?units=8,8,8,8,8,8&samples=100');
+  await widgetReady(page);
+  const thumbs = page.locator('.pg-neuron');
+  // The overlay takes no pointer events; for elementFromPoint below it must count.
+  await page.addStyleTag({ content: '.pg-zoom { pointer-events: auto !important; }' });
+  await page.mouse.move(0, 0);
+  for (const i of [0, 7]) {
+    const cell = thumbs.nth(i);
+    await cell.scrollIntoViewIfNeeded();
+    await cell.focus();
+    await page.waitForTimeout(250); // past the enlargement's transition
+    // The enlargement: whatever now shows the neuron at 3× (the thumbnail itself, or an overlay).
+    const box = await page.evaluate(() => {
+      const z = [...document.querySelectorAll<HTMLElement>('.pg-zoom:not([hidden]), .pg-neuron:focus')]
+        .map((e) => e.getBoundingClientRect()).find((r) => r.width > 100);
+      return z === undefined ? undefined : { x: z.x, y: z.y, w: z.width, h: z.height };
+    });
+    expect(box).toBeDefined();
+    // Its top and bottom edges are painted (nothing cuts them off): the topmost element there is the enlargement.
+    for (const y of [box!.y + 3, box!.y + box!.h - 3]) {
+      const hit = await page.evaluate(([x, yy]) => {
+        const e = document.elementFromPoint(x!, yy!);
+        return e?.closest('.pg-zoom, .pg-neuron') !== null && e?.closest('.pg-zoom, .pg-neuron') !== undefined;
+      }, [box!.x + box!.w / 2, y]);
+      expect(hit, `row ${i}, y ${y}`).toBe(true);
+    }
+  }
 });

@@ -26,6 +26,20 @@ describe('playground state table', () => {
     expect(parseState(table, q).state).toEqual(s);
     expect(parseState(table, q).notices).toEqual([]);
   });
+  it('the weight editor: on by default, off in the link, and a teacher may hide or lock it', () => {
+    expect(defaults(table).wedit).toBe(true);
+    const off = { ...defaults(table), wedit: false } as PlaygroundState;
+    const q = serialiseState(table, off);
+    expect(q).toBe('wedit=0');
+    expect(parseState(table, q).state.wedit).toBe(false);
+    const hidden = parseState(table, 'hide=wedit');
+    expect([...hidden.hidden]).toEqual(['wedit']);
+    expect(hidden.notices).toEqual([]);
+    const locked = parseState(table, 'lock=wedit');
+    expect([...locked.locked]).toEqual(['wedit']);
+    expect(locked.state.wedit).toBe(true);
+    expect(serialiseState(table, locked.state, locked.hidden, locked.locked)).toBe('lock=wedit');
+  });
   it('an empty layer list is a linear model and survives the URL', () => {
     const s = { ...defaults(table), units: [] as string[] } as PlaygroundState;
     const q = serialiseState(table, s);

@@ -186,6 +186,44 @@ describe('reading the state', () => {
   });
 });
 
+describe('the weights version: a snapshot carries the weights only when they changed', () => {
+  it('bumps with steps, edits, imports and configure, never with reads', () => {
+    const t = trainer(circle);
+    const v0 = t.version;
+    expect(t.snapshot({ weights: { since: v0 } }).weights).toBeUndefined();
+    expect(t.snapshot({ weights: { since: v0 - 1 } }).weights).toEqual(t.weights());
+    expect(t.snapshot({ weights: true }).version).toBe(v0);
+    t.metrics('test'); t.units(); t.health(); t.neurons({ res: 4, ...domain }); t.grid({ res: 4, ...domain });
+    expect(t.version).toBe(v0);
+    t.advance({ batches: 1 });
+    const v1 = t.version;
+    expect(v1).toBeGreaterThan(v0);
+    expect(t.snapshot({ weights: { since: v0 } }).weights).toEqual(t.weights());
+    expect(t.snapshot({ weights: { since: v1 } }).weights).toBeUndefined();
+    t.edit({ layer: 0, row: 0, col: 0, value: 0.5 });
+    expect(t.version).toBeGreaterThan(v1);
+    expect(t.snapshot({ weights: { since: v1 } }).weights![0]!.W[0]).toBe(0.5);
+    const v2 = t.version;
+    const file = t.exportModel();
+    t.importModel(file);
+    expect(t.version).toBeGreaterThan(v2);
+    const v3 = t.version;
+    t.configure(circle);
+    expect(t.version).toBeGreaterThan(v3);
+    // An advance that trains nothing (after divergence, or zero batches) keeps the version.
+    const v4 = t.version;
+    t.advance({ batches: 0 });
+    expect(t.version).toBe(v4);
+  });
+
+  it('neuron grids name each layer\'s units (read once per shape, refreshed by configure)', () => {
+    const t = trainer(circle);
+    expect(t.neurons({ res: 2, ...domain }).units).toEqual([8, 8, 1]);
+    t.configure({ ...circle, network: { hidden: [{ units: 3, activation: 'relu' }] } });
+    expect(t.neurons({ res: 2, ...domain }).units).toEqual([3, 1]);
+  });
+});
+
 describe('refused input keeps the previous run', () => {
   it('a bad config names the field', () => {
     const t = trainer(circle);

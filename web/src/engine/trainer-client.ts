@@ -8,16 +8,16 @@
 // returns a snapshot whose arrays are transferred, not copied); pausing just stops sending, so
 // the page never waits on a long-running worker call.
 import type { EngineClient } from './client';
-import { playFrames } from './play-loop';
 import type { TrainerAdvance } from './protocol';
+import { RemoteRun } from './remote-run';
 import type { Points, Slice, Snapshot, SnapshotRequest, TrainerConfig, TrainerStatus, WeightEdit } from './trainer-types';
 
 /** Options of {@link RemoteTrainer.play}. */
 export interface PlayOptions {
   /** Training per frame. Default `{ ms: 12 }`. */
   slice?: Slice;
-  /** What each frame reads back (status always). */
-  snapshot?: SnapshotRequest;
+  /** What each frame reads back (status always); a function is asked again for every frame. */
+  snapshot?: SnapshotRequest | (() => SnapshotRequest);
   /** Called with every frame's progress and snapshot. */
   onFrame: (frame: TrainerAdvance) => void;
   /** Waits between frames. Default: requestAnimationFrame, or a zero timeout outside browsers. */
@@ -25,15 +25,9 @@ export interface PlayOptions {
 }
 
 /** A handle on one trainer in the worker. Methods reject with EngineError on refused requests. */
-export class RemoteTrainer {
-  readonly #client: EngineClient;
-  /** The worker's id for this trainer. */
-  readonly id: number;
-  #playing = false;
-
+export class RemoteTrainer extends RemoteRun {
   private constructor(client: EngineClient, id: number) {
-    this.#client = client;
-    this.id = id;
+    super(client, id);
   }
 
   /** Creates and configures a trainer in the worker (`digits`: bytes of digits8x8.bin, for the digits set). */
@@ -41,19 +35,14 @@ export class RemoteTrainer {
     return new RemoteTrainer(client, await client.trainerCreate(config, digits));
   }
 
-  /** Whether {@link play} is running. */
-  get playing(): boolean {
-    return this.#playing;
-  }
-
   /** Reconfigures (progress restarts); a bad config rejects and the previous run is kept. */
   configure(config: TrainerConfig, digits?: Uint8Array): Promise<TrainerStatus> {
-    return this.#client.trainerConfigure(this.id, config, digits);
+    return this.client.trainerConfigure(this.id, config, digits);
   }
 
   /** Trains one slice, optionally reading a snapshot afterwards in the same message. */
   advance(slice: Slice, snapshot?: SnapshotRequest): Promise<TrainerAdvance> {
-    return this.#client.trainerAdvance(this.id, slice, snapshot);
+    return this.client.trainerAdvance(this.id, slice, snapshot);
   }
 
   /** One step while paused: a whole epoch (default) or a single mini-batch. */
@@ -66,45 +55,29 @@ export class RemoteTrainer {
    * Calling it while already playing resolves at once. Rejections (a disposed trainer, a stopped
    * engine) stop playing and reject.
    */
-  async play(opts: PlayOptions): Promise<void> {
-    if (this.#playing) return;
-    this.#playing = true;
+  play(opts: PlayOptions): Promise<void> {
     const slice = opts.slice ?? { ms: 12 };
-    try {
-      // The next slice is asked for as soon as a frame is drawn, so the worker trains while the
-      // browser paints and waits for the next animation frame (one request in flight at a time, as
-      // RemoteRace.play); before, the worker sat idle through every paint and frame wait.
-      await playFrames({
-        advance: () => this.advance(slice, opts.snapshot),
-        onFrame: opts.onFrame,
-        done: (frame) => frame.progress.diverged,
-        playing: () => this.#playing,
-        nextFrame: opts.nextFrame,
-        pipeline: true,
-      });
-    } finally {
-      this.#playing = false;
-    }
-  }
-
-  /** Stops {@link play} after the slice in flight (its frame is still delivered). */
-  pause(): void {
-    this.#playing = false;
+    return this.loop({
+      advance: () => this.advance(slice, typeof opts.snapshot === 'function' ? opts.snapshot() : opts.snapshot),
+      onFrame: opts.onFrame,
+      done: (frame) => frame.progress.diverged,
+      nextFrame: opts.nextFrame,
+    });
   }
 
   /** Status plus the grid / weights / health asked for. */
   snapshot(req?: SnapshotRequest): Promise<Snapshot> {
-    return this.#client.trainerSnapshot(this.id, req);
+    return this.client.trainerSnapshot(this.id, req);
   }
 
   /** The model file as JSON text. */
   exportModel(): Promise<string> {
-    return this.#client.trainerExport(this.id);
+    return this.client.trainerExport(this.id);
   }
 
   /** Loads a model file; a malformed one rejects with EngineError naming the field, and nothing changes. */
   importModel(text: string): Promise<TrainerStatus> {
-    return this.#client.trainerImport(this.id, text);
+    return this.client.trainerImport(this.id, text);
   }
 
   /**
@@ -112,22 +85,22 @@ export class RemoteTrainer {
    * worker takes messages in order, so the edit lands between two slices.
    */
   edit(edit: WeightEdit, snapshot: SnapshotRequest = {}): Promise<Snapshot> {
-    return this.#client.trainerEdit(this.id, edit, snapshot);
+    return this.client.trainerEdit(this.id, edit, snapshot);
   }
 
   /** Each split's raw 2-D points and labels (x, y, label per sample). */
   points(): Promise<Points> {
-    return this.#client.trainerPoints(this.id);
+    return this.client.trainerPoints(this.id);
   }
 
   /** Every sample (train, then test) as x,y,label CSV text. */
   pointsCsv(): Promise<string> {
-    return this.#client.trainerPointsCsv(this.id);
+    return this.client.trainerPointsCsv(this.id);
   }
 
   /** Stops playing and frees the trainer in the worker. */
   async dispose(): Promise<void> {
     this.pause();
-    await this.#client.trainerDispose(this.id);
+    await this.client.trainerDispose(this.id);
   }
 }

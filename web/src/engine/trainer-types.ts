@@ -273,7 +273,11 @@ export interface Confusion {
 /** What one snapshot request asks for (status is always included). */
 export interface SnapshotRequest {
   grid?: GridRequest;
-  weights?: boolean;
+  /**
+   * Every layer's weights: `true` always, `{ since: v }` only when they changed after version `v`
+   * (the {@link Snapshot.version} of the weights the page last drew).
+   */
+  weights?: boolean | { since: number };
   health?: boolean;
   /** Every neuron's grid (res ≤ 100). */
   neurons?: GridRequest;
@@ -286,6 +290,11 @@ export interface SnapshotRequest {
 /** One frame's worth of trainer state, read in one call. */
 export interface Snapshot {
   status: TrainerStatus;
+  /**
+   * The parameters' version: bumped by every training step, edit, import and configure (reset),
+   * so equal versions mean equal weights.
+   */
+  version: number;
   grid?: Grid;
   weights?: LayerWeights[];
   health?: LayerHealth[];

@@ -50,6 +50,10 @@ export class Trainer {
   #handle: TrainerHandle | undefined;
   /** Latched when an advance hits a NaN/Inf; cleared by configure and importModel. */
   #diverged = false;
+  /** Bumped by whatever changes the parameters: a step, an edit, an import, a configure. */
+  #version = 0;
+  /** Units per dense layer (hidden, then the head), read once per configure or import. */
+  #units: number[] | undefined;
 
   /** Wraps a loaded module; throws EngineError when the build has no trainer. */
   constructor(module: TrainerModule) {
@@ -73,6 +77,7 @@ export class Trainer {
   configure(config: TrainerConfig): void {
     const error = this.#need().configure(JSON.stringify(config));
     if (error) throw new EngineError(error);
+    this.#changed(true);
     this.#diverged = false;
   }
 
@@ -112,7 +117,13 @@ export class Trainer {
         throw new EngineError('A slice is { epochs: n }, { batches: n } or { ms: t }');
       }
     }
+    if (h.steps() !== before) this.#changed(false);
     return this.#progress(before);
+  }
+
+  /** The parameters' version (see {@link Snapshot.version}). */
+  get version(): number {
+    return this.#version;
   }
 
   /** Finished epochs, steps and last epoch loss without training. */
@@ -167,8 +178,7 @@ export class Trainer {
       if (refused) throw new EngineError(refused);
       const error = h.neuronGrids(res, req.x0, req.x1, req.y0, req.y1, buf);
       if (error) throw new EngineError(error);
-      const units = (JSON.parse(h.weightsJson()) as RawWeights[]).map((l) => l.out);
-      return { res, units, values: buf.view().slice(0, n) };
+      return { res, units: this.#layerUnits().slice(), values: buf.view().slice(0, n) };
     } finally {
       buf.delete();
     }
@@ -207,9 +217,9 @@ export class Trainer {
 
   /** Status plus whatever `req` asks for, in one call (what a page draws per frame). */
   snapshot(req: SnapshotRequest = {}): Snapshot {
-    const out: Snapshot = { status: this.status() };
+    const out: Snapshot = { status: this.status(), version: this.#version };
     if (req.grid !== undefined) out.grid = this.grid(req.grid);
-    if (req.weights === true) out.weights = this.weights();
+    if (req.weights === true || (typeof req.weights === 'object' && req.weights.since !== this.#version)) out.weights = this.weights();
     if (req.health === true) out.health = this.health();
     if (req.neurons !== undefined) out.neurons = this.neurons(req.neurons);
     if (req.units === true) out.units = this.units();
@@ -234,6 +244,7 @@ export class Trainer {
     if (typeof text !== 'string') throw new EngineError('A model must be JSON text');
     const error = this.#need().importJson(text);
     if (error) throw new EngineError(error);
+    this.#changed(true);
     this.#diverged = false;
   }
 
@@ -248,6 +259,7 @@ export class Trainer {
     if (typeof e.value !== 'number') throw new EngineError(`value must be a number (got ${String(e.value)})`);
     const error = e.row === 'bias' ? h.setBias(layer, col, e.value) : h.setWeight(layer, count(e.row, 'row'), col, e.value);
     if (error) throw new EngineError(error);
+    this.#changed(false);
   }
 
   /** Each split's raw 2-D points and labels (nn/points.hpp), copied; empty arrays for digits. */
@@ -271,6 +283,16 @@ export class Trainer {
   dispose(): void {
     this.#handle?.delete();
     this.#handle = undefined;
+  }
+
+  #changed(shape: boolean): void {
+    this.#version++;
+    if (shape) this.#units = undefined;
+  }
+
+  #layerUnits(): number[] {
+    this.#units ??= (JSON.parse(this.#need().weightsJson()) as RawWeights[]).map((l) => l.out);
+    return this.#units;
   }
 
   #progress(before: number): Progress {

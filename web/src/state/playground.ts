@@ -183,6 +183,9 @@ export function playgroundTable(ids: readonly string[], name: (id: string) => st
       describe: (v: boolean) => (v ? 'discretised output' : 'graded output') },
     logloss: { kind: 'boolean', default: false, label: 'Log scale', hideable: true,
       describe: (v: boolean) => (v ? 'loss on a log scale' : 'loss on a linear scale') },
+    // Classroom: `hide=wedit` hides the weight editor (the diagram stays, read-only); `lock=wedit` shows it locked.
+    wedit: { kind: 'boolean', default: true, label: 'Edit weights and biases', hideable: true,
+      describe: (v: boolean) => (v ? 'weights editable' : 'weights read-only') },
   } as const satisfies Record<string, Field>;
 }
 

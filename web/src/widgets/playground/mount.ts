@@ -36,7 +36,7 @@ const GRID_RES = 100;
 /** Neuron thumbnail points per side (enlarged on hover or focus; the engine allows up to 100). */
 const NEURON_RES = 32;
 /** Keys whose change keeps the run (views and speed); every other key reconfigures (a fresh run). */
-const VIEW_KEYS: ReadonlySet<string> = new Set(['speed', 'test', 'discrete', 'logloss', 'pclass']);
+const VIEW_KEYS: ReadonlySet<string> = new Set(['speed', 'test', 'discrete', 'logloss', 'pclass', 'wedit']);
 
 export interface PlaygroundMountOptions { embed: boolean; notices: HTMLElement }
 
@@ -153,16 +153,24 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
   const confusionBox = el('div');
   // Weights as edges between the thumbnails, each editable (edges.ts); an edit goes to the engine and comes back as a snapshot.
   const edges = new WeightEdges(neurons, {
-    edit: async (e) => { show(await trainer.edit(e, snapReq())); },
-    editable: () => true,
+    edit: async (e) => { show(await trainer.edit(e, snapReq(!trainer.playing))); },
+    editable: () => state.wedit && access.editable('wedit'),
+    readOnly: hidden.has('wedit'),
+    lockedReason: () => (locked.has('wedit') ? 'Locked by this link: the weights and biases are shown, not editable.'
+      : 'Editing is off: tick “Edit weights and biases” to edit.'),
     nodeName: (column, i) => (column === 0 ? `input ${FEATURES[state.feat[i] as keyof typeof FEATURES] ?? state.feat[i] ?? i + 1}`
       : column === neurons.nodes().length - 1 ? (neurons.nodes()[column]!.length > 1 ? `output ${i + 1}` : 'the output') : `layer ${column} neuron ${i + 1}`),
   });
-  section('Network', 'pg-neurons-box', el('p', 'hint', 'Each hidden neuron\'s output over the same square as the map (orange −1, blue +1; hover or focus to enlarge). ✕ marks a dead neuron: never active on the training set.'),
-    el('p', 'hint', 'Edges are the weights: wider for larger |w|, solid blue positive, dashed orange negative. Click or tap an edge to edit it, or focus the diagram and use the arrow keys, + and −, Enter. An edit changes the running model: Download model keeps it; the link and Reset keep the initial weights.'),
-    neurons.root, edges.editor);
-  section('Gradient health', 'pg-health-box', healthView.root);
-  section('Pre-activations per layer', 'pg-hists-box', el('p', 'hint', 'Where the inputs z of each layer\'s activation fall (first 256 training points). A saturated sigmoid or tanh layer piles up in the flat tails.'), hists.root);
+  let networkHint: HTMLElement;
+  const networkSection = section('Network', 'pg-neurons-box', el('p', 'hint', 'Each hidden neuron\'s output over the same square as the map (orange −1, blue +1; hover or focus to enlarge). ✕ marks a dead neuron: never active on the training set.'),
+    networkHint = el('p', 'hint', 'Edges are the weights: wider for larger |w|, solid blue positive, dashed orange negative. The dot at a neuron\'s top-left corner is its bias: larger for larger |b|, a filled blue dot positive, a hollow dashed orange ring negative. Click or tap an edge or a dot to edit it, or focus the diagram and use the arrow keys (each neuron\'s inputs, then its bias), + and −, Enter. An edit changes the running model: Download model keeps it; the link and Reset keep the initial weights.'),
+    neurons.root, ...(hidden.has('wedit') ? [] : [keyed(createCheckbox(table.wedit.label, state.wedit, (v) => { state.wedit = v; onChange('wedit'); }).root, 'wedit'), edges.editor]));
+  if (locked.has('wedit')) {
+    networkHint.textContent = 'Edges are the weights: wider for larger |w|, solid blue positive, dashed orange negative. The dot at a neuron\'s top-left corner is its bias: larger for larger |b|, filled blue positive, hollow dashed orange negative. This link locks them: click, tap or use the arrow keys to read a value; it cannot be changed.';
+  }
+  if (hidden.has('wedit')) networkHint.textContent = 'Edges are the weights: wider for larger |w|, solid blue positive, dashed orange negative. The dot at a neuron\'s top-left corner is its bias: larger for larger |b|, filled blue positive, hollow dashed orange negative.';
+  const healthSection = section('Gradient health', 'pg-health-box', healthView.root);
+  const histsSection = section('Pre-activations per layer', 'pg-hists-box', el('p', 'hint', 'Where the inputs z of each layer\'s activation fall (first 256 training points). A saturated sigmoid or tanh layer piles up in the flat tails.'), hists.root);
   const confusionSection = section('Confusion matrix', 'pg-confusion-box', confusionBox);
 
   view.append(toolbar, modelBar, modelStatus, readouts, announce, engineError, diverged, pics, inside);
@@ -222,6 +230,19 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
   let trainer: RemoteTrainer;
   let points: Points = { train: new Float32Array(0), test: new Float32Array(0) };
   let last: Snapshot | undefined;
+  /** The parameters' version of the weights the edges show (-1: none yet). */
+  let drawnVersion = -1;
+  /** Whether a frame of Play left out a view (offscreen): the pause reads everything. */
+  let skipped = false;
+  /** The inside views on screen (or within a screen of it): only those are read back each frame. */
+  const onScreen = new Set<Element>();
+  {
+    const io = new IntersectionObserver((entries) => {
+      // Only frames of Play look at this: the next frame reads what came into view.
+      for (const e of entries) if (e.isIntersecting) onScreen.add(e.target); else onScreen.delete(e.target);
+    }, { rootMargin: '50% 0px' });
+    for (const box of [networkSection, healthSection, histsSection, confusionSection]) io.observe(box);
+  }
   const history = { epochs: [] as number[], train: [] as number[], test: [] as number[] };
   let chart: LinePlot | undefined;
   let kind: OutputKind = 'prob';
@@ -233,11 +254,22 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     return 'prob';
   }
   const gridReq = () => { const d = domainOf(state.data); return { res: GRID_RES, x0: -d, x1: d, y0: -d, y1: d }; };
-  const snapReq = (): SnapshotRequest => {
+  const wantsConfusion = () => (MULTICLASS_SETS.has(state.data) || state.data === 'own') && state.classes > 2;
+  /**
+   * What a snapshot reads back: everything (a step, an edit, a fresh run), the weights only when they
+   * changed since the ones drawn; a frame of Play (`full` false) only the views on screen or near it,
+   * and a full snapshot follows the pause when one was skipped.
+   */
+  const snapReq = (full = true): SnapshotRequest => {
     const d = domainOf(state.data);
-    const classes = (MULTICLASS_SETS.has(state.data) || state.data === 'own') && state.classes > 2;
-    return { grid: gridReq(), neurons: { res: NEURON_RES, x0: -d, x1: d, y0: -d, y1: d }, units: true, health: true, weights: true,
-      ...(classes ? { confusion: 'test' as const } : {}) };
+    const req: SnapshotRequest = { grid: gridReq() };
+    if (full || onScreen.has(networkSection)) {
+      Object.assign(req, { neurons: { res: NEURON_RES, x0: -d, x1: d, y0: -d, y1: d }, units: true, weights: { since: drawnVersion } });
+    }
+    if (full || onScreen.has(healthSection) || onScreen.has(histsSection)) req.health = true;
+    if (wantsConfusion() && (full || onScreen.has(confusionSection))) req.confusion = 'test';
+    if (req.neurons === undefined || req.health === undefined || (wantsConfusion() && req.confusion === undefined)) skipped = true;
+    return req;
   };
   const actNames = () => layerActivations(state).map(nameOf);
 
@@ -262,8 +294,10 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     chart.rebuild();
   }
 
-  function show(s: Snapshot): void {
-    last = s;
+  function show(s: Snapshot, full = false): void {
+    // A frame carries only what is on screen: keep the rest of the run's last pictures (redrawn on a theme change).
+    last = full || last === undefined ? s : { ...last, ...s };
+    if (s.weights) drawnVersion = s.version;
     const st = s.status;
     record(st);
     rEpoch.textContent = String(st.epoch ?? 0);
@@ -292,7 +326,7 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     if (s.neurons) neurons.draw(s.neurons, s.units, names, state.feat.map((f) => FEATURES[f as keyof typeof FEATURES] ?? f));
     if (s.weights) edges.draw(s.weights);
     if (s.health) { healthView.draw(s.health, names); hists.draw(s.health, names); }
-    confusionSection.hidden = s.confusion === undefined;
+    confusionSection.hidden = !wantsConfusion();
     if (s.confusion) confusionBox.replaceChildren(confusionTable(s.confusion, CLASS_NAMES));
     if (st.diverged && st.divergence) {
       divergedText.textContent = describeDivergence(st.divergence, state.lr, describeActs(layerActivations(state).map(nameOf)));
@@ -316,7 +350,7 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     }
     history.epochs.length = 0; history.train.length = 0; history.test.length = 0;
     points = await trainer.points();
-    show(await trainer.snapshot(snapReq()));
+    show(await trainer.snapshot(snapReq()), true);
     rSpeed.textContent = '—';
   }
 
@@ -341,9 +375,12 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     if (trainer.playing || last?.status.diverged) return;
     setPlaying(true);
     since = performance.now(); stepsAt = last?.status.steps ?? 0;
-    playing = trainer.play({ slice: sliceOf(state.speed), snapshot: snapReq(), onFrame })
+    playing = trainer.play({ slice: sliceOf(state.speed), snapshot: () => snapReq(false), onFrame })
       .catch((err: unknown) => { engineError.textContent = `Training stopped: ${err instanceof Error ? err.message : String(err)}`; engineError.hidden = false; })
-      .finally(() => { setPlaying(false); playing = undefined; announceNow(); });
+      .finally(() => {
+        setPlaying(false); playing = undefined; announceNow();
+        if (skipped) { skipped = false; void trainer.snapshot(snapReq()).then((s) => show(s)); }
+      });
   }
   function pause(): void { trainer?.pause(); }
   function announceNow(): void {
@@ -377,8 +414,9 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     if (VIEW_KEYS.has(key)) {
       if (key === 'logloss') redrawChart();
       if (key === 'pclass') return;
+      if (key === 'wedit') { edges.refresh(); return; }
       if (key === 'speed' && trainer.playing) { pause(); void playing?.then(startPlay); }
-      else if (last && !trainer.playing) void trainer.snapshot(snapReq()).then(show);
+      else if (last && !trainer.playing) show(last); // a view option: the same run, drawn again
       return;
     }
     pending = pending.then(configure); // a fresh run with the new settings, in order
@@ -430,7 +468,7 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     showOwn(); ownPanel.refresh();
     history.epochs.length = 0; history.train.length = 0; history.test.length = 0;
     points = await trainer.points();
-    show(await trainer.snapshot(snapReq()));
+    show(await trainer.snapshot(snapReq()), true);
     modelStatus.textContent = `Loaded ${name}: epoch ${status.epoch ?? 0}, ${status.steps ?? 0} steps.` +
       (mapped.notes.length > 0 ? ` ${mapped.notes.join(' ')}` : '');
   }
@@ -445,6 +483,6 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     trainer = await RemoteTrainer.create(client, {});
   }
   points = await trainer.points();
-  show(await trainer.snapshot(snapReq()));
+  show(await trainer.snapshot(snapReq()), true);
   host.dataset.ready = 'true';
 }

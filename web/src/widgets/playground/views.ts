@@ -39,6 +39,14 @@ export class NeuronsView {
   readonly diagram = el('div', 'pg-net');
   readonly #summary = el('p', 'hint pg-dead-summary');
   readonly #layers = el('div', 'pg-neuron-layers');
+  /**
+   * The hovered or focused thumbnail, enlarged: an overlay outside the scroller (which would clip it
+   * at its top and bottom), over the diagram; a copy of the thumbnail's canvas, kept live.
+   */
+  readonly #zoom = el('div', 'pg-zoom');
+  readonly #zoomCanvas = el('canvas');
+  #zoomed: { canvas: HTMLCanvasElement; box: HTMLElement } | undefined;
+  #hovered: HTMLElement | undefined;
   #shape = '';
   #cells: { canvas: HTMLCanvasElement; box: HTMLElement }[][] = [];
   #columns: HTMLElement[][] = [];
@@ -48,7 +56,42 @@ export class NeuronsView {
   constructor() {
     this.diagram.append(this.#layers);
     this.scroller.append(this.diagram);
-    this.root.append(this.scroller, this.#summary);
+    this.root.append(this.scroller, this.#zoom, this.#summary);
+    this.#zoom.hidden = true;
+    this.#zoom.setAttribute('aria-hidden', 'true');
+    this.#zoom.append(this.#zoomCanvas, el('span', 'pg-dead-mark', '✕'));
+    const cellOf = (t: EventTarget | null) => (t instanceof Element ? t.closest<HTMLElement>('.pg-neuron, .pg-neuron-out') : null);
+    this.scroller.addEventListener('focusin', (e) => this.#zoomTo(cellOf(e.target) ?? this.#hovered));
+    this.scroller.addEventListener('focusout', () => this.#zoomTo(this.#hovered));
+    this.scroller.addEventListener('pointerover', (e) => { this.#hovered = cellOf(e.target) ?? undefined; this.#zoomTo(this.#hovered ?? this.#focused()); });
+    this.scroller.addEventListener('pointerleave', () => { this.#hovered = undefined; this.#zoomTo(this.#focused()); });
+    this.scroller.addEventListener('scroll', () => this.#zoomTo(this.#zoomed?.box));
+  }
+
+  #focused(): HTMLElement | undefined {
+    const a = document.activeElement;
+    return a instanceof HTMLElement && this.scroller.contains(a) && a.matches('.pg-neuron, .pg-neuron-out') ? a : undefined;
+  }
+
+  /** Shows `box` enlarged 3.2× around its centre (kept inside the box's width), or hides the overlay. */
+  #zoomTo(box: HTMLElement | null | undefined): void {
+    const cell = box ? this.#cells.flat().find((c) => c.box === box) : undefined;
+    this.#zoomed = cell;
+    if (cell === undefined) { this.#zoom.hidden = true; return; }
+    const size = 3.2 * cell.box.offsetWidth;
+    const base = this.root.getBoundingClientRect(), r = cell.box.getBoundingClientRect();
+    const left = Math.max(0, Math.min(this.root.clientWidth - size, r.left + r.width / 2 - base.left - size / 2));
+    Object.assign(this.#zoom.style, { width: `${size}px`, height: `${size}px`, left: `${left}px`, top: `${r.top + r.height / 2 - base.top - size / 2}px` });
+    this.#zoom.hidden = false;
+    this.#copyZoom();
+  }
+
+  #copyZoom(): void {
+    const cell = this.#zoomed;
+    if (cell === undefined) return;
+    if (this.#zoomCanvas.width !== cell.canvas.width) { this.#zoomCanvas.width = cell.canvas.width; this.#zoomCanvas.height = cell.canvas.height; }
+    this.#zoomCanvas.getContext('2d')!.drawImage(cell.canvas, 0, 0);
+    this.#zoom.classList.toggle('dead', cell.box.classList.contains('dead'));
   }
 
   /** Each column's node boxes: inputs, every hidden layer, the outputs. */
@@ -85,12 +128,14 @@ export class NeuronsView {
         if (cell.box.getAttribute('aria-label') !== label) cell.box.setAttribute('aria-label', label);
       }
     });
+    this.#copyZoom();
     const summary = units === undefined ? '' : describeDead(units, names);
     if (this.#summary.textContent !== summary) this.#summary.textContent = summary;
   }
 
   #build(hidden: readonly number[], outputs: number, names: readonly string[], features: readonly string[], res: number, shape: string): void {
     this.#shape = shape;
+    this.#zoomTo(undefined);
     this.#layers.textContent = '';
     const column = (title: string, cls = '') => {
       const row = el('div', `pg-neuron-layer ${cls}`.trim());
