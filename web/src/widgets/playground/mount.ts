@@ -161,14 +161,15 @@ export async function mountPlayground(host: HTMLElement, client: EngineClient, o
     nodeName: (column, i) => (column === 0 ? `input ${FEATURES[state.feat[i] as keyof typeof FEATURES] ?? state.feat[i] ?? i + 1}`
       : column === neurons.nodes().length - 1 ? (neurons.nodes()[column]!.length > 1 ? `output ${i + 1}` : 'the output') : `layer ${column} neuron ${i + 1}`),
   });
-  let networkHint: HTMLElement;
+  // The legend stays whatever the link says; the editing instructions belong to `wedit` (hidden with
+  // it, worded for a lock), so hide=wedit removes exactly the parts of that key (access.spec).
+  const edgeLegend = 'Edges are the weights: wider for larger |w|, solid blue positive, dashed orange negative. The dot at a neuron\'s top-left corner is its bias: larger for larger |b|, a filled blue dot positive, a hollow dashed orange ring negative.';
+  const editHint = locked.has('wedit')
+    ? 'This link locks them: click, tap or use the arrow keys to read a value; it cannot be changed.'
+    : 'Click or tap an edge or a dot to edit it, or focus the diagram and use the arrow keys (each neuron\'s inputs, then its bias), + and −, Enter. An edit changes the running model: Download model keeps it; the link and Reset keep the initial weights.';
   const networkSection = section('Network', 'pg-neurons-box', el('p', 'hint', 'Each hidden neuron\'s output over the same square as the map (orange −1, blue +1; hover or focus to enlarge). ✕ marks a dead neuron: never active on the training set.'),
-    networkHint = el('p', 'hint', 'Edges are the weights: wider for larger |w|, solid blue positive, dashed orange negative. The dot at a neuron\'s top-left corner is its bias: larger for larger |b|, a filled blue dot positive, a hollow dashed orange ring negative. Click or tap an edge or a dot to edit it, or focus the diagram and use the arrow keys (each neuron\'s inputs, then its bias), + and −, Enter. An edit changes the running model: Download model keeps it; the link and Reset keep the initial weights.'),
+    el('p', 'hint', edgeLegend), ...(hidden.has('wedit') ? [] : [viewOf(el('p', 'hint', editHint), 'wedit')]),
     neurons.root, ...(hidden.has('wedit') ? [] : [keyed(createCheckbox(table.wedit.label, state.wedit, (v) => { state.wedit = v; onChange('wedit'); }).root, 'wedit'), edges.editor]));
-  if (locked.has('wedit')) {
-    networkHint.textContent = 'Edges are the weights: wider for larger |w|, solid blue positive, dashed orange negative. The dot at a neuron\'s top-left corner is its bias: larger for larger |b|, filled blue positive, hollow dashed orange negative. This link locks them: click, tap or use the arrow keys to read a value; it cannot be changed.';
-  }
-  if (hidden.has('wedit')) networkHint.textContent = 'Edges are the weights: wider for larger |w|, solid blue positive, dashed orange negative. The dot at a neuron\'s top-left corner is its bias: larger for larger |b|, filled blue positive, hollow dashed orange negative.';
   const healthSection = section('Gradient health', 'pg-health-box', healthView.root);
   const histsSection = section('Pre-activations per layer', 'pg-hists-box', el('p', 'hint', 'Where the inputs z of each layer\'s activation fall (first 256 training points). A saturated sigmoid or tanh layer piles up in the flat tails.'), hists.root);
   const confusionSection = section('Confusion matrix', 'pg-confusion-box', confusionBox);
