@@ -41,7 +41,7 @@ const work = mkdtempSync(join(tmpdir(), 'actlab-url-fuzz-'));
 for (const f of readdirSync(join(root, 'web/src/state')).filter((n) => n.endsWith('.ts'))) {
   const src = readFileSync(join(root, 'web/src/state', f), 'utf8');
   let js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
-  js = js.replace(/from '\.\/([a-z-]+)'/g, "from './$1.mjs'");
+  js = js.replace(/from '\.\/([a-z-]+)(?:\.ts)?'/g, "from './$1.mjs'");
   writeFileSync(join(work, f.replace(/\.ts$/, '.mjs')), js);
 }
 const schema = await import(pathToFileURL(join(work, 'schema.mjs')).href);
