@@ -25,6 +25,7 @@ import { raceSpec, type RaceState } from '../src/state/race.ts';
 import { parseState } from '../src/state/schema.ts';
 import { softmaxSpec, type SoftmaxState } from '../src/state/softmax.ts';
 import type { LiveEngines } from './live';
+import { memoPerEngine } from './engine-memo.ts';
 import { widgetById } from './widgets.ts';
 
 /** Epochs a playground figure trains for (from the link's seeded start). */
@@ -201,25 +202,20 @@ const raceCache = new WeakMap<object, Map<string, RaceReport>>();
 /** The race of `state` run to its end (cached per engine: a lesson's figure and live numbers share it). */
 export function raceReport(s: RaceState, e: LiveEngines): RaceReport {
   const spec = raceSpec(s);
-  const key = JSON.stringify(spec);
-  const cache = raceCache.get(e.module) ?? new Map<string, RaceReport>();
-  raceCache.set(e.module, cache);
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const race = new Race(e.module as unknown as RaceModule);
-  try {
-    if (s.data === 'digits') {
-      if (e.digits === undefined) throw new Error('the digits (public/data/digits8x8.bin) are not loaded');
-      race.setDigits(e.digits);
+  return memoPerEngine(raceCache, e.module, JSON.stringify(spec), () => {
+    const race = new Race(e.module as unknown as RaceModule);
+    try {
+      if (s.data === 'digits') {
+        if (e.digits === undefined) throw new Error('the digits (public/data/digits8x8.bin) are not loaded');
+        race.setDigits(e.digits);
+      }
+      race.configure(spec);
+      while (!race.advance({ rounds: 100 }).finished);
+      return race.report(0);
+    } finally {
+      race.dispose();
     }
-    race.configure(spec);
-    while (!race.advance({ rounds: 100 }).finished);
-    const report = race.report(0);
-    cache.set(key, report);
-    return report;
-  } finally {
-    race.dispose();
-  }
+  });
 }
 
 function raceFigure(s: RaceState, e: LiveEngines, metas: readonly ActivationMeta[]): string {

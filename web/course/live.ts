@@ -27,6 +27,7 @@ import type { TrainerModule } from '../src/engine/trainer-types';
 import { parseState } from '../src/state/schema.ts';
 import { playgroundTable, trainerConfig, type PlaygroundState } from '../src/state/playground.ts';
 import { raceTable, type RaceState } from '../src/state/race.ts';
+import { memoPerEngine } from './engine-memo.ts';
 import { raceReport } from './figures.ts';
 
 export interface LiveEngines {
@@ -146,22 +147,17 @@ const trainCache = new WeakMap<object, Map<string, TrainedRun | Error>>();
 /** The playground network of `s` trained for `epochs` from its seeded start (cached per engine). */
 function trainedRun(s: PlaygroundState, epochs: number, e: LiveEngines): TrainedRun {
   const config = trainerConfig(s);
-  const key = `${JSON.stringify(config)}@${epochs}`;
-  const cache = trainCache.get(e.module) ?? new Map<string, TrainedRun | Error>();
-  trainCache.set(e.module, cache);
-  let run = cache.get(key);
-  if (run === undefined) {
+  const run = memoPerEngine(trainCache, e.module, `${JSON.stringify(config)}@${epochs}`, (): TrainedRun | Error => {
     const trainer = new Trainer(e.module);
     try {
       trainer.configure(config);
-      run = trainer.advance({ epochs }).diverged
+      return trainer.advance({ epochs }).diverged
         ? new Error('training diverged (NaN/Inf); this number does not exist')
         : { train: trainer.metrics('train'), test: trainer.metrics('test'), health: trainer.health() };
     } finally {
       trainer.dispose();
     }
-    cache.set(key, run);
-  }
+  });
   if (run instanceof Error) throw new Error(run.message);
   return run;
 }
