@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 #include "actlab/util/limits.hpp"
@@ -28,7 +29,11 @@ template <class T> class HeapArray {
     }
     const std::size_t count = static_cast<std::size_t>(n);
     if (count == 0) return;
-    p_ = static_cast<T*>(std::calloc(count, sizeof(T)));
+    // 16-byte aligned (Emscripten's malloc aligns to 8), so the kernels' f32x4 loads and stores
+    // of a page's array never straddle two 16-byte groups (util/aligned_new.cpp has the numbers).
+    const std::size_t bytes = (count * sizeof(T) + 15) / 16 * 16;  // count <= max: no overflow
+    p_ = static_cast<T*>(std::aligned_alloc(16, bytes));
+    if (p_) std::memset(p_, 0, bytes);
     if (!p_) {
       error_ = std::string(what) + ": out of memory for " + std::to_string(count) + " elements (the page's engine memory is capped at 2 GiB)";
       return;
