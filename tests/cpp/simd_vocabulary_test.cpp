@@ -46,6 +46,20 @@ template <class B> void check_select_and_ints() {
   float a[4] = {1, 2, 3, 4}, b[4] = {-1, -2, -3, -4}, out[4];
   B::store(out, B::select(B::gt(B::load(a), B::splat(2.5f)), B::load(a), B::load(b)));
   for (int k = 0; k < B::width; ++k) CHECK(out[k] == (a[k] > 2.5f ? a[k] : b[k]));
+  // select_or_zero(m, c) has the bits of select(m, c, +0) for every positive c, on every back end
+  // (wasm computes it as pmin(c, mask)); a NaN input's mask is clear, so it gives +0.
+  const float cs[] = {1.0f, 1.0f / 6.0f, 0x1p-149f, 0x1p-126f, 3.4028235e38f, std::numeric_limits<float>::infinity()};
+  const float xs[4] = {kNaN, -0.0f, 0x1p-149f, 5.0f};
+  for (float c : cs) {
+    float want[4], got[4];
+    B::store(want, B::select(B::gt(B::load(xs), B::splat(0.0f)), B::splat(c), B::splat(0.0f)));
+    B::store(got, B::select_or_zero(B::gt(B::load(xs), B::splat(0.0f)), B::splat(c)));
+    for (int k = 0; k < B::width; ++k) {
+      INFO("c = " << c << ", lane " << k);
+      CHECK(bit_cast<std::uint32_t>(got[k]) == bit_cast<std::uint32_t>(want[k]));
+      CHECK(bit_cast<std::uint32_t>(got[k]) == (xs[k] > 0 ? bit_cast<std::uint32_t>(c) : 0u));
+    }
+  }
   // NaN compares false for every ordered comparison; is_nan finds it.
   float n[4] = {kNaN, kNaN, kNaN, kNaN};
   CHECK_FALSE(B::any(B::lt(B::load(n), B::splat(0.0f))));

@@ -42,7 +42,7 @@ struct Step {
   static double ref_f(double x, const double*) { return std::isnan(x) ? x : (x >= 0 ? 1.0 : 0.0); }
   static double ref_df(double x, const double*) { return std::isnan(x) ? x : 0.0; }
   template <class B> static F<B> f(F<B> x, const Params<B>&) {
-    return vmath::keep_nan<B>(x, B::select(B::ge(x, zero<B>()), one<B>(), zero<B>()));
+    return vmath::keep_nan<B>(x, B::select_or_zero(B::ge(x, zero<B>()), one<B>()));
   }
   template <class B> static F<B> df(F<B> x, const Params<B>&) { return vmath::keep_nan<B>(x, zero<B>()); }
 };
@@ -63,10 +63,10 @@ struct Relu {
   // A select, not max(0, x): relu(-0) = +0 on every back end (clang for wasm compiles a scalar
   // max(0, x) so that the sign of a zero result differs from the SIMD back end).
   template <class B> static F<B> f(F<B> x, const Params<B>&) {
-    return vmath::keep_nan<B>(x, B::select(B::gt(x, zero<B>()), x, zero<B>()));
+    return vmath::keep_nan<B>(x, B::max(x, zero<B>()));  // max(x, 0) is x > 0 ? x : 0, so -0 gives +0
   }
   template <class B> static F<B> df(F<B> x, const Params<B>&) {
-    return vmath::keep_nan<B>(x, B::select(B::gt(x, zero<B>()), one<B>(), zero<B>()));
+    return vmath::keep_nan<B>(x, B::select_or_zero(B::gt(x, zero<B>()), one<B>()));
   }
 };
 
@@ -84,12 +84,12 @@ struct Relu6 {
   static double ref_df(double x, const double*) { return std::isnan(x) ? x : (x > 0 && x < 6 ? 1.0 : 0.0); }
   template <class B> static F<B> f(F<B> x, const Params<B>&) {
     F<B> six = splat<B>(6.0f);
-    F<B> y = B::select(B::gt(x, six), six, B::select(B::gt(x, zero<B>()), x, zero<B>()));
-    return vmath::keep_nan<B>(x, y);
+    // min(6, max(x, 0)): 6 < y ? 6 : y of y = x > 0 ? x : 0 (so -0 gives +0), then NaN kept.
+    return vmath::keep_nan<B>(x, B::min(six, B::max(x, zero<B>())));
   }
   template <class B> static F<B> df(F<B> x, const Params<B>&) {
     auto inside = B::mask_and(B::gt(x, zero<B>()), B::lt(x, splat<B>(6.0f)));
-    return vmath::keep_nan<B>(x, B::select(inside, one<B>(), zero<B>()));
+    return vmath::keep_nan<B>(x, B::select_or_zero(inside, one<B>()));
   }
 };
 
@@ -144,7 +144,7 @@ struct HardSigmoid {
     return vmath::clamp<B>(B::div(B::add(x, splat<B>(3.0f)), splat<B>(6.0f)), 0.0f, 1.0f);
   }
   template <class B> static F<B> df(F<B> x, const Params<B>&) {
-    return vmath::keep_nan<B>(x, B::select(B::lt(B::abs(x), splat<B>(3.0f)), splat<B>(1.0f / 6.0f), zero<B>()));
+    return vmath::keep_nan<B>(x, B::select_or_zero(B::lt(B::abs(x), splat<B>(3.0f)), splat<B>(1.0f / 6.0f)));
   }
 };
 

@@ -55,6 +55,9 @@ struct Scalar {
   static F select(M m, F a, F b) {
     return actlab::bit_cast<F>((actlab::bit_cast<std::uint32_t>(a) & m) | (actlab::bit_cast<std::uint32_t>(b) & ~m));
   }
+  // select_or_zero(m, c): c where the mask is set, +0 elsewhere; every lane of c must be a
+  // positive float (not NaN). The same bits as select(m, c, 0); see wasm128.hpp for why it exists.
+  static F select_or_zero(M m, F c) { return select(m, c, 0.0f); }
 
   // Bitwise operations on the float's bits.
   static F bit_and(F a, std::uint32_t bits) { return actlab::bit_cast<F>(actlab::bit_cast<std::uint32_t>(a) & bits); }

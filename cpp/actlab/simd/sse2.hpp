@@ -45,6 +45,8 @@ struct Sse2 {
   static M mask_not(M a) { return _mm_xor_ps(a, _mm_castsi128_ps(_mm_set1_epi32(-1))); }
   static bool any(M m) { return _mm_movemask_ps(m) != 0; }
   static F select(M m, F a, F b) { return _mm_or_ps(_mm_and_ps(m, a), _mm_andnot_ps(m, b)); }
+  // c where the mask is set, +0 elsewhere (c > 0 in every lane): one and.
+  static F select_or_zero(M m, F c) { return _mm_and_ps(m, c); }
 
   static F bit_and(F a, std::uint32_t bits) {
     return _mm_and_ps(a, _mm_castsi128_ps(_mm_set1_epi32(static_cast<int>(bits))));

@@ -45,6 +45,11 @@ struct Wasm128 {
   static M mask_not(M a) { return wasm_v128_not(a); }
   static bool any(M m) { return wasm_v128_any_true(m); }
   static F select(M m, F a, F b) { return wasm_v128_bitselect(a, b, m); }
+  // c where the mask is set, +0 elsewhere, for c > 0 in every lane (not NaN): pmin(c, m) is
+  // m < c ? m : c, and a set mask's bits are a NaN (the compare fails: c) while a clear one is +0
+  // (+0 < c: +0). Written as v128.and or select(m, c, 0), clang emits v128.bitselect, which V8
+  // lowers to three instructions (and, andnot, or) even against the zero; pmin is one minps.
+  static F select_or_zero(M m, F c) { return wasm_f32x4_pmin(c, m); }
 
   static F bit_and(F a, std::uint32_t bits) { return wasm_v128_and(a, wasm_i32x4_splat(static_cast<int>(bits))); }
   static F bit_xor(F a, F b) { return wasm_v128_xor(a, b); }
