@@ -185,6 +185,31 @@ test('a thumbnail per hidden neuron that enlarges on focus; dead neurons are the
   expect(errors).toEqual([]);
 });
 
+test('the thumbnail focused by keyboard stays enlarged when the page scrolls under a resting pointer; moving the pointer enlarges the hovered one', async ({ page }) => {
+  await page.goto('playground.html?units=4,4');
+  await widgetReady(page);
+  const cells = page.locator('.pg-neuron');
+  await expect(cells).toHaveCount(8);
+  const zoom = page.locator('.pg-zoom');
+  const centreY = async (l: ReturnType<typeof page.locator>) => { const r = await l.boundingBox(); return r === null ? NaN : r.y + r.height / 2; };
+  const [a, b] = [cells.nth(0), cells.nth(3)];
+  await page.locator('.pg-neurons-box').scrollIntoViewIfNeeded();
+  const box = (await a.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2); // the pointer rests on A
+  await expect.poll(async () => Math.abs((await centreY(zoom)) - (await centreY(a)))).toBeLessThan(2);
+  await page.keyboard.press('Shift'); // a key press, then focus moves to B as Tab would
+  await b.focus();
+  await expect.poll(async () => Math.abs((await centreY(zoom)) - (await centreY(b)))).toBeLessThan(2);
+  // What the browser sends when Tab scrolls the page under the resting pointer: pointerover on the
+  // thumbnail now beneath it, with no movement. B stays enlarged (before: A took over).
+  await a.dispatchEvent('pointerover', { bubbles: true, movementX: 0, movementY: 0 });
+  await page.waitForTimeout(50);
+  expect(Math.abs((await centreY(zoom)) - (await centreY(b)))).toBeLessThan(2);
+  // A real pointer move over A: the hovered thumbnail is enlarged again.
+  await page.mouse.move(box.x + box.width / 2 + 2, box.y + box.height / 2 + 1);
+  await expect.poll(async () => Math.abs((await centreY(zoom)) - (await centreY(a)))).toBeLessThan(2);
+});
+
 test('a deep sigmoid stack shows the vanishing-gradient warning in its health bars', async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto('playground.html?units=8,8,8,8,8,8,8,8&act=sigmoid');

@@ -47,6 +47,8 @@ export class NeuronsView {
   readonly #zoomCanvas = el('canvas');
   #zoomed: { canvas: HTMLCanvasElement; box: HTMLElement } | undefined;
   #hovered: HTMLElement | undefined;
+  /** A key was pressed after the pointer last moved: the focused thumbnail, not the hovered one, is enlarged. */
+  #keyboard = false;
   #shape = '';
   #cells: { canvas: HTMLCanvasElement; box: HTMLElement }[][] = [];
   #columns: HTMLElement[][] = [];
@@ -61,9 +63,22 @@ export class NeuronsView {
     this.#zoom.setAttribute('aria-hidden', 'true');
     this.#zoom.append(this.#zoomCanvas, el('span', 'pg-dead-mark', '✕'));
     const cellOf = (t: EventTarget | null) => (t instanceof Element ? t.closest<HTMLElement>('.pg-neuron, .pg-neuron-out') : null);
+    // Focus wins over a pointer that has not moved since the last key press: when Tab scrolls the
+    // page under a resting pointer, the browser sends pointerover for whatever is now beneath it,
+    // and the thumbnail the learner tabbed to must stay the enlarged one.
+    this.root.ownerDocument.addEventListener('keydown', () => { this.#keyboard = true; }, true);
     this.scroller.addEventListener('focusin', (e) => this.#zoomTo(cellOf(e.target) ?? this.#hovered));
     this.scroller.addEventListener('focusout', () => this.#zoomTo(this.#hovered));
-    this.scroller.addEventListener('pointerover', (e) => { this.#hovered = cellOf(e.target) ?? undefined; this.#zoomTo(this.#hovered ?? this.#focused()); });
+    this.scroller.addEventListener('pointerover', (e) => {
+      this.#hovered = cellOf(e.target) ?? undefined;
+      this.#zoomTo(this.#keyboard ? this.#focused() ?? this.#hovered : this.#hovered ?? this.#focused());
+    });
+    this.scroller.addEventListener('pointermove', (e) => {
+      if (e.movementX === 0 && e.movementY === 0) return;
+      this.#keyboard = false;
+      this.#hovered = cellOf(e.target) ?? undefined;
+      if (this.#zoomed?.box !== (this.#hovered ?? this.#focused())) this.#zoomTo(this.#hovered ?? this.#focused());
+    });
     this.scroller.addEventListener('pointerleave', () => { this.#hovered = undefined; this.#zoomTo(this.#focused()); });
     this.scroller.addEventListener('scroll', () => this.#zoomTo(this.#zoomed?.box));
   }
