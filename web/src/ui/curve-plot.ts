@@ -6,7 +6,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { fitPadding, fitYAxis } from './axis-fit';
-import { formatNumber } from './format';
+import { tickLabels } from './tick-labels';
 
 /** What one plot shows. */
 export interface CurveData {
@@ -51,7 +51,7 @@ export class CurvePlot {
     const font = '11px system-ui, sans-serif';
     // Labels with one minus sign (formatNumber's U+2212), axes sized to them (axis-fit.ts).
     const axisStyle = { stroke: axis, font, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1, size: 5 }, gap: 4,
-      values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)) };
+      values: (_u: uPlot, splits: number[]) => tickLabels(splits) };
     const { width, height } = this.#size();
     this.#plot = new uPlot({
       width,

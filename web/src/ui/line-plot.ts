@@ -8,6 +8,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { fitPadding, fitYAxis } from './axis-fit';
 import { formatNumber } from './format';
+import { tickLabels } from './tick-labels';
 import { WHOLE_STEPS, xRange } from './x-axis';
 import { themeColour } from './theme';
 
@@ -108,9 +109,9 @@ export class LinePlot {
         ...(this.#data.logY ? { y: { range: () => this.#logRange() } } : {}) },
       // Axis sizes follow the labels (axis-fit.ts): no minus sign or exponent is ever cut at the edge; at
       // least 56 px, so stacked plots with labels up to "−0.25" keep their x axes aligned.
-      axes: [{ ...axisStyle, size: 30, values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)),
+      axes: [{ ...axisStyle, size: 30, values: (_u: uPlot, splits: number[]) => tickLabels(splits),
         ...(this.#data.xWhole ? { incrs: [...WHOLE_STEPS] } : {}) },
-        { ...axisStyle, size: fitYAxis(font, this.#data.logY ? 66 : 56), values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, 3)),
+        { ...axisStyle, size: fitYAxis(font, this.#data.logY ? 66 : 56), values: (_u: uPlot, splits: number[]) => tickLabels(splits),
           // Log axis: the plot holds log10 of each value (uPlot's own log scale breaks below ~1e-16, and
           // a sigmoid gradient at 50 layers is ~1e-32); ticks sit on whole decades, labelled 10^k.
           ...(this.#data.logY ? { splits: () => this.#logSplits(), values: (_u: uPlot, splits: number[]) => splits.map((e) => formatNumber(10 ** e, 1)) } : {}) }],
