@@ -86,6 +86,23 @@ TEST_CASE("SIMD vocabulary: select, compares, integer lanes", "[simd]") {
   check_select_and_ints<actlab::simd::Native>();
 }
 
+TEST_CASE("SIMD vocabulary: transpose4 turns four rows into four columns (the short-row softmax copy)", "[simd]") {
+  using B = actlab::simd::Native;
+  if constexpr (B::width == 4) {
+    float m[4][4], t[4][4];
+    for (int r = 0; r < 4; ++r)
+      for (int c = 0; c < 4; ++c) m[r][c] = static_cast<float>(10 * r + c);
+    B::F a = B::load(m[0]), b = B::load(m[1]), c = B::load(m[2]), d = B::load(m[3]);
+    B::transpose4(a, b, c, d);
+    B::store(t[0], a);
+    B::store(t[1], b);
+    B::store(t[2], c);
+    B::store(t[3], d);
+    for (int r = 0; r < 4; ++r)
+      for (int k = 0; k < 4; ++k) CHECK(t[r][k] == m[k][r]);
+  }
+}
+
 TEST_CASE("SIMD vocabulary: horizontal sum uses the fixed order ((l0+l1)+(l2+l3))", "[simd]") {
   using B = actlab::simd::Native;
   // Chosen so that left-to-right summation gives a different result: 1e8 + 1 - 1e8 + 1.

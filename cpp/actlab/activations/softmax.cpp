@@ -193,8 +193,9 @@ template <class B> void log_softmax_impl(const float* z, float* out, std::size_t
 
 // Short rows (n < kShortRow, e.g. a classifier's 10 outputs): B::width rows at once, one row per
 // lane, so max, sum and 1/sum need no horizontal step and no partial vectors. The rows are copied
-// transposed into a small buffer (column j of the W rows is one vector), and the results copied
-// back. Every lane runs the same operations as the others, so a row's bits do not depend on which
+// transposed into a small buffer (column j of the W rows is one vector; 4 columns at a time by a
+// register transpose, the rest one float at a time), and the results copied back the same way.
+// Every lane runs the same operations as the others, so a row's bits do not depend on which
 // rows share its call; the sum is pairwise over the columns, the same on every back end.
 constexpr std::size_t kShortRow = 16;
 
@@ -207,8 +208,20 @@ void short_rows_impl(const float* z, float* out, std::size_t rows, std::size_t n
   const bool unit_t = temperature == 1.0f;
   for (std::size_t r0 = 0; r0 < rows; r0 += W) {
     const std::size_t lanes = std::min(W, rows - r0);
-    if (lanes == W) {  // a whole group: a fixed-count copy the compilers unroll (no per-lane test)
-      for (std::size_t j = 0; j < n; ++j)
+    if (lanes == W) {  // a whole group: 4 columns at a time through a register transpose, then the rest
+      std::size_t j = 0;
+      if constexpr (W == 4) {
+        const float* g = z + r0 * n;
+        for (; j + 4 <= n; j += 4) {
+          F a = B::load(g + j), b = B::load(g + n + j), c = B::load(g + 2 * n + j), d = B::load(g + 3 * n + j);
+          B::transpose4(a, b, c, d);
+          B::store(buf[j], a);
+          B::store(buf[j + 1], b);
+          B::store(buf[j + 2], c);
+          B::store(buf[j + 3], d);
+        }
+      }
+      for (; j < n; ++j)
         for (std::size_t l = 0; l < W; ++l) buf[j][l] = z[(r0 + l) * n + j];
     } else {
       for (std::size_t j = 0; j < n; ++j)
@@ -254,7 +267,19 @@ void short_rows_impl(const float* z, float* out, std::size_t rows, std::size_t n
       B::store(buf[j], kLog ? B::sub(v, k) : B::mul(v, k));
     }
     if (lanes == W) {
-      for (std::size_t j = 0; j < n; ++j)
+      std::size_t j = 0;
+      if constexpr (W == 4) {
+        float* g = out + r0 * n;
+        for (; j + 4 <= n; j += 4) {
+          F a = B::load(buf[j]), b = B::load(buf[j + 1]), c = B::load(buf[j + 2]), d = B::load(buf[j + 3]);
+          B::transpose4(a, b, c, d);
+          B::store(g + j, a);
+          B::store(g + n + j, b);
+          B::store(g + 2 * n + j, c);
+          B::store(g + 3 * n + j, d);
+        }
+      }
+      for (; j < n; ++j)
         for (std::size_t l = 0; l < W; ++l) out[(r0 + l) * n + j] = buf[j][l];
     } else {
       for (std::size_t j = 0; j < n; ++j)

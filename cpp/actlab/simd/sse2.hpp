@@ -47,6 +47,14 @@ struct Sse2 {
   static F select(M m, F a, F b) { return _mm_or_ps(_mm_and_ps(m, a), _mm_andnot_ps(m, b)); }
   // c where the mask is set, +0 elsewhere (c > 0 in every lane): one and.
   static F select_or_zero(M m, F c) { return _mm_and_ps(m, c); }
+  // 4x4 transpose in registers: on return a holds lane 0 of a, b, c, d (in that order), b lane 1, ...
+  static void transpose4(F& a, F& b, F& c, F& d) {
+    F t0 = _mm_unpacklo_ps(a, b), t1 = _mm_unpacklo_ps(c, d), t2 = _mm_unpackhi_ps(a, b), t3 = _mm_unpackhi_ps(c, d);
+    a = _mm_movelh_ps(t0, t1);
+    b = _mm_movehl_ps(t1, t0);
+    c = _mm_movelh_ps(t2, t3);
+    d = _mm_movehl_ps(t3, t2);
+  }
 
   static F bit_and(F a, std::uint32_t bits) {
     return _mm_and_ps(a, _mm_castsi128_ps(_mm_set1_epi32(static_cast<int>(bits))));

@@ -50,6 +50,15 @@ struct Wasm128 {
   // (+0 < c: +0). Written as v128.and or select(m, c, 0), clang emits v128.bitselect, which V8
   // lowers to three instructions (and, andnot, or) even against the zero; pmin is one minps.
   static F select_or_zero(M m, F c) { return wasm_f32x4_pmin(c, m); }
+  // 4x4 transpose in registers (the same shuffles as SSE2's unpack/movelh/movehl, which V8 emits).
+  static void transpose4(F& a, F& b, F& c, F& d) {
+    F t0 = wasm_i32x4_shuffle(a, b, 0, 4, 1, 5), t1 = wasm_i32x4_shuffle(c, d, 0, 4, 1, 5);
+    F t2 = wasm_i32x4_shuffle(a, b, 2, 6, 3, 7), t3 = wasm_i32x4_shuffle(c, d, 2, 6, 3, 7);
+    a = wasm_i32x4_shuffle(t0, t1, 0, 1, 4, 5);
+    b = wasm_i32x4_shuffle(t0, t1, 2, 3, 6, 7);
+    c = wasm_i32x4_shuffle(t2, t3, 0, 1, 4, 5);
+    d = wasm_i32x4_shuffle(t2, t3, 2, 3, 6, 7);
+  }
 
   static F bit_and(F a, std::uint32_t bits) { return wasm_v128_and(a, wasm_i32x4_splat(static_cast<int>(bits))); }
   static F bit_xor(F a, F b) { return wasm_v128_xor(a, b); }
