@@ -16,6 +16,7 @@ import { keyed } from '../../ui/access';
 import { el } from '../../ui/dom';
 import { formatNumber as f } from '../../ui/format';
 import { addPresetButtons, createEngineError, createSeedBox, mountLabFrame } from '../../ui/lab-frame';
+import { latestOnly } from '../../ui/latest-only';
 import { createLegend } from '../../ui/legend';
 import { LinePlot, type LineData } from '../../ui/line-plot';
 import { showNotices } from '../../ui/notices';
@@ -170,40 +171,35 @@ export async function mountDeadNeurons(host: HTMLElement, client: EngineClient, 
     return true;
   };
   let scanRows: ScanRow[] = [];
-  let busy = false, again = false;
+  const ask = latestOnly(async () => {
+    const s = structuredClone(state);
+    const cSpecs = COMPARED.map((id) => censusSpec(s, id));
+    if (changed('census', [s.act, cSpecs])) {
+      const results = await Promise.all(cSpecs.map((c) => client.probe('census', c)));
+      drawCensus(s, results);
+    }
+    const dSpecs = dyingSpecs(s);
+    if (changed('dying', dSpecs)) {
+      const results = await Promise.all(dSpecs.map(({ id: _id, ...spec }) => client.probe('dying', spec)));
+      drawTraining(s, results);
+    }
+    const sSpecs = metas.map((m) => scanSpec(s, m.id));
+    if (changed('scan', sSpecs)) {
+      const results = await Promise.all(sSpecs.map((spec) => client.probe('scan', spec)));
+      scanRows = results.map((r: ScanResult, i) => scanRow(metas[i]!.id, metas[i]!.name, r));
+      last.sorted = '';
+    }
+    if (changed('sorted', [s.sort, s.asc, last.scan])) drawScan(s);
+    engineError.hidden = true;
+    host.dataset.ready = 'true';
+  }, (err) => {
+    for (const k of Object.keys(last)) delete last[k];
+    engineError.textContent = `The engine refused these settings: ${err instanceof Error ? err.message : String(err)}`;
+    engineError.hidden = false;
+  });
   async function schedule(): Promise<void> {
     writeUrlState(table, state, hidden, locked);
-    if (busy) { again = true; return; }
-    busy = true;
-    try {
-      do {
-        again = false;
-        const s = structuredClone(state);
-        const cSpecs = COMPARED.map((id) => censusSpec(s, id));
-        if (changed('census', [s.act, cSpecs])) {
-          const results = await Promise.all(cSpecs.map((c) => client.probe('census', c)));
-          drawCensus(s, results);
-        }
-        const dSpecs = dyingSpecs(s);
-        if (changed('dying', dSpecs)) {
-          const results = await Promise.all(dSpecs.map(({ id: _id, ...spec }) => client.probe('dying', spec)));
-          drawTraining(s, results);
-        }
-        const sSpecs = metas.map((m) => scanSpec(s, m.id));
-        if (changed('scan', sSpecs)) {
-          const results = await Promise.all(sSpecs.map((spec) => client.probe('scan', spec)));
-          scanRows = results.map((r: ScanResult, i) => scanRow(metas[i]!.id, metas[i]!.name, r));
-          last.sorted = '';
-        }
-        if (changed('sorted', [s.sort, s.asc, last.scan])) drawScan(s);
-        engineError.hidden = true;
-        host.dataset.ready = 'true';
-      } while (again);
-    } catch (err) {
-      for (const k of Object.keys(last)) delete last[k];
-      engineError.textContent = `The engine refused these settings: ${err instanceof Error ? err.message : String(err)}`;
-      engineError.hidden = false;
-    } finally { busy = false; }
+    await ask();
   }
 
   function drawCensus(s: DeadState, results: CensusResult[]): void {

@@ -11,6 +11,7 @@ import { keyed } from '../../ui/access';
 import { el } from '../../ui/dom';
 import { formatNumber as f } from '../../ui/format';
 import { addPresetButtons, createEngineError, createSeedBox, mountLabFrame } from '../../ui/lab-frame';
+import { latestOnly } from '../../ui/latest-only';
 import { createLegend } from '../../ui/legend';
 import { LinePlot, type LineData } from '../../ui/line-plot';
 import { showNotices } from '../../ui/notices';
@@ -113,30 +114,25 @@ export async function mountGradients(host: HTMLElement, client: EngineClient, o:
   view.append(arith, engineError, resultSlot, gradHead, gradLegend, gradBox, sigHead, sigLegend, sigBox, note);
 
   let gradPlot: LinePlot | undefined, sigPlot: LinePlot | undefined;
-  let busy = false, again = false;
+  const ask = latestOnly(async (stale) => {
+    const snap = structuredClone(state);
+    const specs = depthSpecs(snap);
+    const results = await Promise.all(specs.map((s) => client.probe('depth', s)));
+    const chain = await client.probe('chain', { factor: 0.25, layers: snap.layers, series: results.map((r) => r.grad) });
+    const [ten, three] = await Promise.all([client.probe('chain', { factor: 0.25, layers: 10 }), client.probe('chain', { factor: 0.2, layers: 3 })]);
+    if (stale()) return;
+    const sweeps: Sweep[] = results.map((result, i) => ({ id: specs[i]!.activation, name: nameOf(specs[i]!.activation), result,
+      factor: chain.factors[i] ?? null }));
+    draw(snap, sweeps, chain.product, ten.product[9] ?? null, three.product[2] ?? null);
+    engineError.hidden = true;
+    host.dataset.ready = 'true';
+  }, (err) => {
+    engineError.textContent = `The engine refused these settings: ${err instanceof Error ? err.message : String(err)}`;
+    engineError.hidden = false;
+  });
   async function schedule(): Promise<void> {
     writeUrlState(table, state, hidden, locked);
-    if (busy) { again = true; return; }
-    busy = true;
-    try {
-      do {
-        again = false;
-        const snap = structuredClone(state);
-        const specs = depthSpecs(snap);
-        const results = await Promise.all(specs.map((s) => client.probe('depth', s)));
-        const chain = await client.probe('chain', { factor: 0.25, layers: snap.layers, series: results.map((r) => r.grad) });
-        const [ten, three] = await Promise.all([client.probe('chain', { factor: 0.25, layers: 10 }), client.probe('chain', { factor: 0.2, layers: 3 })]);
-        if (again) continue;
-        const sweeps: Sweep[] = results.map((result, i) => ({ id: specs[i]!.activation, name: nameOf(specs[i]!.activation), result,
-          factor: chain.factors[i] ?? null }));
-        draw(snap, sweeps, chain.product, ten.product[9] ?? null, three.product[2] ?? null);
-        engineError.hidden = true;
-        host.dataset.ready = 'true';
-      } while (again);
-    } catch (err) {
-      engineError.textContent = `The engine refused these settings: ${err instanceof Error ? err.message : String(err)}`;
-      engineError.hidden = false;
-    } finally { busy = false; }
+    await ask();
   }
 
   function draw(s: GradientsState, sweeps: Sweep[], product: (number | null)[], ten: number | null, three: number | null): void {

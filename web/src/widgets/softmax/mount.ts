@@ -11,6 +11,7 @@ import { keyed } from '../../ui/access';
 import { el } from '../../ui/dom';
 import { formatNumber as f } from '../../ui/format';
 import { createEngineError, mountLabFrame } from '../../ui/lab-frame';
+import { latestOnly } from '../../ui/latest-only';
 import { showNotices } from '../../ui/notices';
 import { createCheckbox } from '../../ui/select';
 import { mountShare } from '../../ui/share-panel';
@@ -88,26 +89,22 @@ export async function mountSoftmax(host: HTMLElement, client: EngineClient, o: S
   const calibration = mountCalibration(table, state, client, { hidden, locked }, () => writeUrlState(table, state, hidden, locked));
   widget.append(calibration.root);
 
-  let busy = false, again = false;
+  const ask = latestOnly(async (stale) => {
+    const spec = softmaxSpec(state);
+    const r = await client.probe('softmax', spec);
+    if (stale()) return;
+    draw(spec.logits, r);
+    engineError.hidden = true;
+  }, (err) => {
+    engineError.textContent = `The engine refused these logits: ${err instanceof Error ? err.message : String(err)}`;
+    engineError.hidden = false;
+  });
   async function schedule(): Promise<void> {
     const notices: string[] = [];
-    const spec = softmaxSpec(state, notices);
+    softmaxSpec(state, notices);
     if (notices.length > 0) y.s.set(state.target);
     writeUrlState(table, state, hidden, locked);
-    if (busy) { again = true; return; }
-    busy = true;
-    try {
-      do {
-        again = false;
-        const r = await client.probe('softmax', softmaxSpec(state));
-        if (again) continue;
-        draw(spec.logits, r);
-        engineError.hidden = true;
-      } while (again);
-    } catch (err) {
-      engineError.textContent = `The engine refused these logits: ${err instanceof Error ? err.message : String(err)}`;
-      engineError.hidden = false;
-    } finally { busy = false; }
+    await ask();
   }
 
   function draw(z: number[], r: SoftmaxLabResult): void {
