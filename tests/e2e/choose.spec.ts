@@ -4,7 +4,7 @@
 // link; axe in both themes; 360 px.
 import { expect, test } from '@playwright/test';
 import { allEvidence, evidenceHref } from '../../web/src/state/choose';
-import { axeInBothThemes, loadsCleanly, watchErrors, widgetReady } from './helpers';
+import { axeInBothThemes, fitsPhone, loadsCleanly, watchErrors, widgetReady } from './helpers';
 
 for (const url of ['choose.html', 'embed/choose.html']) {
   test(`${url} loads with an answer and the three pitfalls, and no console errors`, async ({ page }) => {
@@ -94,9 +94,4 @@ test('URL round trip and a hostile link', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
-test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('choose.html');
-  await widgetReady(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-});
+fitsPhone('choose.html');

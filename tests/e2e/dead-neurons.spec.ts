@@ -4,7 +4,7 @@
 // hostile links, axe light and dark, and a 360 px phone.
 import { expect, test, type Page } from '@playwright/test';
 import { formatNumber } from '../../web/src/ui/format';
-import { axeInBothThemes, engineProbe, loadsCleanly, watchErrors, widgetReady } from './helpers';
+import { axeInBothThemes, engineProbe, fitsPhone, loadsCleanly, watchErrors, widgetReady } from './helpers';
 
 interface CensusOut { dead: number; weak: number; healthy: number; saturated: number; units: { active: number; state: string }[] }
 interface DyingOut { dead: number[]; deadShare: number[]; hiddenUnits: number }
@@ -132,9 +132,4 @@ test('a hostile link gets notices and safe values, never a blank page', async ({
   expect(errors).toEqual([]);
 });
 
-test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('dead-neurons.html');
-  await widgetReady(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-});
+fitsPhone('dead-neurons.html');

@@ -3,7 +3,7 @@
 // hostile links, classroom mode, embed code, no console errors, no axe violations, phone width.
 import { expect, test, type Page } from '@playwright/test';
 import { formatNumber } from '../../web/src/ui/format';
-import { axeInBothThemes, axeViolations, engine, engineValue, loadsCleanly, siteOrigin, watchErrors, watchKatexScripts, widgetReady } from './helpers';
+import { axeInBothThemes, axeViolations, engine, engineValue, fitsPhone, loadsCleanly, sidewaysOverflow, siteOrigin, watchErrors, watchKatexScripts, widgetReady } from './helpers';
 
 /** The readout row of activation `name`: [f(z), f′(z)] as shown. */
 async function readout(page: Page, name: string): Promise<[string, string]> {
@@ -138,12 +138,7 @@ test('Copy embed code gives iframe HTML for the current state', async ({ page })
   expect(code).toContain(`<script src="${siteOrigin}/embed.js" async></script>`);
 });
 
-test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('explorer.html');
-  await widgetReady(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-});
+fitsPhone('explorer.html');
 
 /** Ink (alpha > 0) in the outer `edge` pixels (left, right, top, bottom) of every canvas under `scope`: a cut label leaves some. */
 async function edgeInk(page: Page, scope: string, edge = 2): Promise<number[]> {
@@ -386,7 +381,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.mouse.move(p.x, p.y);
       await expect(page.locator('.plot-hover').first()).toBeVisible();
       expect(await axeViolations(page)).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     });
   }
 }

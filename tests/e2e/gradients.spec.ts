@@ -3,7 +3,7 @@
 // Node engine's depth probe), the keyboard, URL round trip, hostile links, axe and a 360 px phone.
 import { expect, test } from '@playwright/test';
 import { formatNumber } from '../../web/src/ui/format';
-import { axeInBothThemes, engineProbe, loadsCleanly, watchErrors, widgetReady } from './helpers';
+import { axeInBothThemes, engineProbe, fitsPhone, loadsCleanly, watchErrors, widgetReady } from './helpers';
 
 interface DepthOut { grad: (number | null)[]; signal: (number | null)[]; vanishForward: number; vanishBackward: number }
 /** The Node engine's depth sweep for the same spec the page sends. */
@@ -90,9 +90,4 @@ test('a hostile link gets notices and safe values, never a blank page', async ({
   expect(errors).toEqual([]);
 });
 
-test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('gradients.html');
-  await widgetReady(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-});
+fitsPhone('gradients.html');

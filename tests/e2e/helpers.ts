@@ -80,6 +80,20 @@ export function axeInBothThemes(url: string, options: { timeout?: number; settle
   }
 }
 
+/** How many CSS px the page is wider than its viewport (0 or less: no sideways scrolling). */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Registers the test that `url`, its widget ready, fits a 360 px phone screen without sideways scrolling. */
+export function fitsPhone(url: string): void {
+  test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await openWidget(page, url);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  });
+}
+
 interface NodeModule {
   F32Buffer: new (n: number) => { view(): Float32Array; delete(): void };
   apply(id: string, i: unknown, o: unknown, d: boolean, p0: number, p1: number, simd: boolean): string;

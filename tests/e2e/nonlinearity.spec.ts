@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { bentConfig, collapseSpec, fitSpec, linearConfig, nonlinearityTable, type NonlinearityState } from '../../web/src/state/nonlinearity';
 import { defaults } from '../../web/src/state/schema';
 import { formatNumber } from '../../web/src/ui/format';
-import { axeInBothThemes, engine, engineProbe, loadsCleanly, watchErrors, widgetReady } from './helpers';
+import { axeInBothThemes, engine, engineProbe, fitsPhone, loadsCleanly, watchErrors, widgetReady } from './helpers';
 
 interface NodeModule {
   Trainer: new () => { configure(json: string): string; stepEpochs(n: number): boolean; statusJson(): string; delete(): void };
@@ -142,9 +142,4 @@ test('a hostile link gets notices and safe values, never a blank page', async ({
   expect(errors).toEqual([]);
 });
 
-test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('nonlinearity.html?epochs=10');
-  await widgetReady(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-});
+fitsPhone('nonlinearity.html?epochs=10');

@@ -4,7 +4,7 @@
 // true class, URL round trip, hostile links, axe and a 360 px phone.
 import { expect, test } from '@playwright/test';
 import { formatNumber } from '../../web/src/ui/format';
-import { axeInBothThemes, engineProbe, loadsCleanly, watchErrors, widgetReady } from './helpers';
+import { axeInBothThemes, engineProbe, fitsPhone, loadsCleanly, watchErrors, widgetReady } from './helpers';
 
 interface SoftmaxOut { stable: number[]; grad: number[]; naiveFinite: boolean }
 const softmax = (spec: Record<string, unknown>) => engineProbe<SoftmaxOut>('softmax', spec);
@@ -61,12 +61,7 @@ test('a hostile link gets notices and safe values, never a blank page', async ({
   expect(errors).toEqual([]);
 });
 
-test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('softmax.html');
-  await widgetReady(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-});
+fitsPhone('softmax.html');
 
 // The calibration demo: a small model trained by the engine, its confidence against its accuracy.
 interface CalOut {
