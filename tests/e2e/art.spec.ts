@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { axeViolations, engine, fnv1a64, watchErrors, widgetReady } from './helpers';
+import { axeInBothThemes, engine, fitsPhone, fnv1a64, watchErrors, widgetReady } from './helpers';
 
 const nativeCli = path.resolve(__dirname, '../../build/native/actlab');
 
@@ -78,15 +78,7 @@ for (const url of ['art.html', 'embed/art.html']) {
     expect(errors).toEqual([]);
   });
 
-  for (const colorScheme of ['light', 'dark'] as const) {
-    test(`${url} has no WCAG 2.2 AA violations (${colorScheme})`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme });
-      await page.goto(url);
-      await widgetReady(page);
-      await shownHash(page);
-      expect(await axeViolations(page)).toEqual([]);
-    });
-  }
+  axeInBothThemes(url, { settled: shownHash });
 }
 
 test('the same seed and settings give the same pixel hash in the browser, in Node wasm and natively', async ({ page }) => {
@@ -229,12 +221,7 @@ test('URL state: per-layer activations and hidden controls survive a reload; bad
   expect(await shownHash(page)).toBe(hash);
 });
 
-test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('art.html');
-  await widgetReady(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-});
+fitsPhone('art.html');
 
 test('#8 finding 8: art.html?act=relu,tanh,relu&depth=3 reopens as ReLU, Tanh, ReLU and paints exactly that network', async ({ page }) => {
   await page.goto('art.html?act=relu,tanh,relu&depth=3');

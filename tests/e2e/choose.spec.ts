@@ -4,26 +4,17 @@
 // link; axe in both themes; 360 px.
 import { expect, test } from '@playwright/test';
 import { allEvidence, evidenceHref } from '../../web/src/state/choose';
-import { axeViolations, watchErrors, widgetReady } from './helpers';
+import { axeInBothThemes, fitsPhone, loadsCleanly, watchErrors, widgetReady } from './helpers';
 
 for (const url of ['choose.html', 'embed/choose.html']) {
   test(`${url} loads with an answer and the three pitfalls, and no console errors`, async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(url);
-    await widgetReady(page);
-    await expect(page.locator('.choose-pick')).toContainText('ReLU');
-    await expect(page.locator('.choose-pitfalls li')).toHaveCount(3);
-    expect(errors).toEqual([]);
+    await loadsCleanly(page, url, async () => {
+      await expect(page.locator('.choose-pick')).toContainText('ReLU');
+      await expect(page.locator('.choose-pitfalls li')).toHaveCount(3);
+    });
   });
 
-  for (const colorScheme of ['light', 'dark'] as const) {
-    test(`${url} has no WCAG 2.2 AA violations (${colorScheme})`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme });
-      await page.goto(url);
-      await widgetReady(page);
-      expect(await axeViolations(page)).toEqual([]);
-    });
-  }
+  axeInBothThemes(url);
 }
 
 test('a transformer’s hidden layers: GELU, and its link opens the explorer with GELU, no notice', async ({ page }) => {
@@ -103,9 +94,4 @@ test('URL round trip and a hostile link', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
-test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('choose.html');
-  await widgetReady(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-});
+fitsPhone('choose.html');

@@ -4,15 +4,12 @@
 // hostile links, axe light and dark, and a 360 px phone.
 import { expect, test, type Page } from '@playwright/test';
 import { formatNumber } from '../../web/src/ui/format';
-import { axeViolations, engine, watchErrors, widgetReady } from './helpers';
+import { axeInBothThemes, engineProbe, fitsPhone, loadsCleanly, watchErrors, widgetReady } from './helpers';
 
 interface CensusOut { dead: number; weak: number; healthy: number; saturated: number; units: { active: number; state: string }[] }
 interface DyingOut { dead: number[]; deadShare: number[]; hiddenUnits: number }
 interface ScanOut { deadShare: number; minAbsDf: number; maxAbsDf: number }
-function probe<T>(kind: string, spec: Record<string, unknown>): T {
-  const m = engine() as unknown as { runProbe(kind: string, json: string): string };
-  return JSON.parse(m.runProbe(kind, JSON.stringify(spec))) as T;
-}
+const probe = engineProbe;
 const census = (spec: Record<string, unknown>) => probe<CensusOut>('census', { inputs: 5, units: 20, samples: 1000, biasMean: 0, seed: 1, ...spec });
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 const compareRow = (page: Page, name: string) => page.locator(`table.compare tbody tr:has(th:text-is("${name}")) td`);
@@ -20,29 +17,19 @@ const words = (page: Page) => page.locator('.census-words');
 
 for (const url of ['dead-neurons.html', 'embed/dead-neurons.html']) {
   test(`${url} loads with the engine's census, training chart and scan, and no console errors`, async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(url);
-    await widgetReady(page);
-    const r = census({ activation: 'relu' });
-    await expect(words(page)).toHaveText(new RegExp(`^ReLU, bias mean 0: ${r.dead} of 20 units dead, ${r.weak} weak, ${r.healthy} healthy`));
-    await expect(page.locator('.detector')).toContainText(`Dead neurons: ${r.dead}/20 (${pct(r.dead / 20)})`);
-    await expect(page.locator('table.units tbody tr')).toHaveCount(20);
-    await expect(page.locator('table.units tbody tr').first().locator('td').first()).toContainText(pct(r.units[0]!.active));
-    await expect(page.locator('.part canvas[role="img"]')).toHaveAttribute('aria-label', /Share of dead hidden units per epoch/);
-    await expect(page.locator('table.scan tbody tr').first()).toBeVisible();
-    expect(errors).toEqual([]);
+    await loadsCleanly(page, url, async () => {
+      const r = census({ activation: 'relu' });
+      await expect(words(page)).toHaveText(new RegExp(`^ReLU, bias mean 0: ${r.dead} of 20 units dead, ${r.weak} weak, ${r.healthy} healthy`));
+      await expect(page.locator('.detector')).toContainText(`Dead neurons: ${r.dead}/20 (${pct(r.dead / 20)})`);
+      await expect(page.locator('table.units tbody tr')).toHaveCount(20);
+      await expect(page.locator('table.units tbody tr').first().locator('td').first()).toContainText(pct(r.units[0]!.active));
+      await expect(page.locator('.part canvas[role="img"]')).toHaveAttribute('aria-label', /Share of dead hidden units per epoch/);
+      await expect(page.locator('table.scan tbody tr').first()).toBeVisible();
+    });
   });
 
-  for (const colorScheme of ['light', 'dark'] as const) {
-    test(`${url} has no WCAG 2.2 AA violations (${colorScheme})`, async ({ page }) => {
-      // Four parts with long tables (20 units, every activation's scan): axe needs longer than the default 30 s on a busy machine.
-      test.setTimeout(120_000);
-      await page.emulateMedia({ colorScheme });
-      await page.goto(url);
-      await widgetReady(page);
-      expect(await axeViolations(page)).toEqual([]);
-    });
-  }
+  // Four parts with long tables (20 units, every activation's scan): axe needs longer than the default 30 s on a busy machine.
+  axeInBothThemes(url, { timeout: 120_000 });
 }
 
 test('kill half the layer with the bias slider, revive it with Leaky ReLU: the engine’s counts', async ({ page }) => {
@@ -145,9 +132,4 @@ test('a hostile link gets notices and safe values, never a blank page', async ({
   expect(errors).toEqual([]);
 });
 
-test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('dead-neurons.html');
-  await widgetReady(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-});
+fitsPhone('dead-neurons.html');

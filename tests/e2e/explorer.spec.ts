@@ -3,7 +3,7 @@
 // hostile links, classroom mode, embed code, no console errors, no axe violations, phone width.
 import { expect, test, type Page } from '@playwright/test';
 import { formatNumber } from '../../web/src/ui/format';
-import { axeViolations, engine, engineValue, siteOrigin, watchErrors, watchKatexScripts, widgetReady } from './helpers';
+import { axeInBothThemes, axeViolations, engine, engineValue, fitsPhone, loadsCleanly, sidewaysOverflow, siteOrigin, watchErrors, watchKatexScripts, widgetReady } from './helpers';
 
 /** The readout row of activation `name`: [f(z), f′(z)] as shown. */
 async function readout(page: Page, name: string): Promise<[string, string]> {
@@ -22,23 +22,14 @@ async function expectEngineReadouts(page: Page, z: number): Promise<void> {
 
 for (const url of ['explorer.html', 'embed/explorer.html']) {
   test(`${url} loads with engine-drawn plots and no console errors`, async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(url);
-    await widgetReady(page);
-    await expect(page.locator('.plots canvas[role="img"]')).toHaveCount(2);
-    await expect(page.locator('.plots canvas[role="img"]').first()).toHaveAttribute('aria-label', /Plot of f\(z\) for z from −5 to 5\. Sigmoid \(logistic\): rises .*Tanh: rises .*ReLU: rises .*Cursor at z = 0\.5/);
-    await expect(page.locator('.formula .katex').first()).toBeVisible();
-    expect(errors).toEqual([]);
+    await loadsCleanly(page, url, async () => {
+      await expect(page.locator('.plots canvas[role="img"]')).toHaveCount(2);
+      await expect(page.locator('.plots canvas[role="img"]').first()).toHaveAttribute('aria-label', /Plot of f\(z\) for z from −5 to 5\. Sigmoid \(logistic\): rises .*Tanh: rises .*ReLU: rises .*Cursor at z = 0\.5/);
+      await expect(page.locator('.formula .katex').first()).toBeVisible();
+    });
   });
 
-  for (const colorScheme of ['light', 'dark'] as const) {
-    test(`${url} has no WCAG 2.2 AA violations (${colorScheme})`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme });
-      await page.goto(url);
-      await widgetReady(page);
-      expect(await axeViolations(page)).toEqual([]);
-    });
-  }
+  axeInBothThemes(url);
 }
 
 test('formulas and the cheat sheet arrive typeset from the build; KaTeX\'s JS is never fetched', async ({ page }) => {
@@ -147,12 +138,7 @@ test('Copy embed code gives iframe HTML for the current state', async ({ page })
   expect(code).toContain(`<script src="${siteOrigin}/embed.js" async></script>`);
 });
 
-test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('explorer.html');
-  await widgetReady(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-});
+fitsPhone('explorer.html');
 
 /** Ink (alpha > 0) in the outer `edge` pixels (left, right, top, bottom) of every canvas under `scope`: a cut label leaves some. */
 async function edgeInk(page: Page, scope: string, edge = 2): Promise<number[]> {
@@ -395,7 +381,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.mouse.move(p.x, p.y);
       await expect(page.locator('.plot-hover').first()).toBeVisible();
       expect(await axeViolations(page)).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     });
   }
 }

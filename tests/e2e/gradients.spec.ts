@@ -3,36 +3,24 @@
 // Node engine's depth probe), the keyboard, URL round trip, hostile links, axe and a 360 px phone.
 import { expect, test } from '@playwright/test';
 import { formatNumber } from '../../web/src/ui/format';
-import { axeViolations, engine, watchErrors, widgetReady } from './helpers';
+import { axeInBothThemes, engineProbe, fitsPhone, loadsCleanly, watchErrors, widgetReady } from './helpers';
 
 interface DepthOut { grad: (number | null)[]; signal: (number | null)[]; vanishForward: number; vanishBackward: number }
 /** The Node engine's depth sweep for the same spec the page sends. */
-function depth(spec: Record<string, unknown>): DepthOut {
-  const m = engine() as unknown as { runProbe(kind: string, json: string): string };
-  return JSON.parse(m.runProbe('depth', JSON.stringify(spec))) as DepthOut;
-}
+const depth = (spec: Record<string, unknown>) => engineProbe<DepthOut>('depth', spec);
 const row = (name: string) => `table.data tbody tr:has(th:text-is("${name}")) td`;
 
 for (const url of ['gradients.html', 'embed/gradients.html']) {
   test(`${url} loads with two engine-drawn log charts and no console errors`, async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(url);
-    await widgetReady(page);
-    const charts = page.locator('.plots canvas[role="img"]');
-    await expect(charts).toHaveCount(2);
-    await expect(charts.first()).toHaveAttribute('aria-label', /Backward gradient magnitude per layer, log scale, threshold 0\.001\. Sigmoid \(logistic\): .* at layer 50/);
-    await expect(charts.nth(1)).toHaveAttribute('aria-label', /Forward signal per layer/);
-    expect(errors).toEqual([]);
+    await loadsCleanly(page, url, async () => {
+      const charts = page.locator('.plots canvas[role="img"]');
+      await expect(charts).toHaveCount(2);
+      await expect(charts.first()).toHaveAttribute('aria-label', /Backward gradient magnitude per layer, log scale, threshold 0\.001\. Sigmoid \(logistic\): .* at layer 50/);
+      await expect(charts.nth(1)).toHaveAttribute('aria-label', /Forward signal per layer/);
+    });
   });
 
-  for (const colorScheme of ['light', 'dark'] as const) {
-    test(`${url} has no WCAG 2.2 AA violations (${colorScheme})`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme });
-      await page.goto(url);
-      await widgetReady(page);
-      expect(await axeViolations(page)).toEqual([]);
-    });
-  }
+  axeInBothThemes(url);
 }
 
 test('the course preset at 50 layers shows the engine’s layer where each gradient dies, and 0.25^10', async ({ page }) => {
@@ -102,9 +90,4 @@ test('a hostile link gets notices and safe values, never a blank page', async ({
   expect(errors).toEqual([]);
 });
 
-test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('gradients.html');
-  await widgetReady(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-});
+fitsPhone('gradients.html');

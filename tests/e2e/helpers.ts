@@ -1,9 +1,10 @@
-// helpers.ts — shared pieces of the browser tests: console-error capture, the axe check at WCAG 2.2 AA,
-// the Node build of the engine (to compare page readouts with engine values), and FNV-1a 64.
+// helpers.ts — shared pieces of the browser tests: console-error capture, the axe check at WCAG 2.2 AA
+// (and the light/dark axe tests every widget page has), the Node build of the engine (to compare page
+// readouts with engine values and probes), and FNV-1a 64.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 /** The site's origin and the deep sub-path copy (ports from ACTLAB_E2E_PORT, as playwright.config.ts). */
 export const sitePort = Number(process.env.ACTLAB_E2E_PORT ?? 4173);
@@ -45,6 +46,54 @@ export async function widgetReady(page: Page): Promise<void> {
   await expect(page.locator('#widget')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
 }
 
+/** Opens `url` and waits for its widget to be ready. */
+export async function openWidget(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await widgetReady(page);
+}
+
+/**
+ * Opens `url`, waits for its widget, runs `checks`, then expects no console, page or network errors
+ * from the whole visit.
+ */
+export async function loadsCleanly(page: Page, url: string, checks: () => Promise<void>): Promise<void> {
+  const errors = watchErrors(page);
+  await openWidget(page, url);
+  await checks();
+  expect(errors).toEqual([]);
+}
+
+/**
+ * Registers the two tests `${url} has no WCAG 2.2 AA violations (light|dark)`: the page in that colour
+ * scheme, its widget ready (and `settled`, if given, awaited), no axe violations. `timeout` sets the
+ * tests' time limit in ms (for pages whose axe walk is long).
+ */
+export function axeInBothThemes(url: string, options: { timeout?: number; settled?: (page: Page) => Promise<unknown> } = {}): void {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`${url} has no WCAG 2.2 AA violations (${colorScheme})`, async ({ page }) => {
+      if (options.timeout !== undefined) test.setTimeout(options.timeout);
+      await page.emulateMedia({ colorScheme });
+      await openWidget(page, url);
+      if (options.settled) await options.settled(page);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
+}
+
+/** How many CSS px the page is wider than its viewport (0 or less: no sideways scrolling). */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Registers the test that `url`, its widget ready, fits a 360 px phone screen without sideways scrolling. */
+export function fitsPhone(url: string): void {
+  test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await openWidget(page, url);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  });
+}
+
 interface NodeModule {
   F32Buffer: new (n: number) => { view(): Float32Array; delete(): void };
   apply(id: string, i: unknown, o: unknown, d: boolean, p0: number, p1: number, simd: boolean): string;
@@ -59,6 +108,12 @@ export function engine(): NodeModule {
     nodeModule = require(path.resolve(__dirname, '../../build/wasm/actlab_node.js'))() as NodeModule;
   }
   return nodeModule;
+}
+
+/** The Node engine's probe `kind` run on `spec` (the JSON the page sends), parsed. */
+export function engineProbe<T>(kind: string, spec: unknown): T {
+  const m = engine() as unknown as { runProbe(kind: string, json: string): string };
+  return JSON.parse(m.runProbe(kind, JSON.stringify(spec))) as T;
 }
 
 /** f(z) or f′(z) of `id` with default parameters, from the engine. */

@@ -3,7 +3,7 @@
 // a visible message when the engine cannot load, and the same page from a deep sub-path.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { subPathRoot, watchKatexScripts } from './helpers';
+import { sidewaysOverflow, subPathRoot, watchKatexScripts } from './helpers';
 
 const LOADED = /Engine loaded: (\d+) activations/;
 /** The elementwise activations PRODUCT.md promises (softmax is a vector op, not a card). */
@@ -88,7 +88,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 test('fits a phone screen without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await openHome(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await sidewaysOverflow(page);
   expect(overflow).toBeLessThanOrEqual(0);
 });
 

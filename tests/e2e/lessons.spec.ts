@@ -11,7 +11,7 @@ import { live, type LiveEngines } from '../../web/course/live';
 import { Engine } from '../../web/src/engine/engine';
 import { ExprEngine, type ExprModule } from '../../web/src/engine/expr';
 import type { ActlabModule } from '../../web/src/engine/types';
-import { engine, subPathRoot, watchErrors } from './helpers';
+import { engine, sidewaysOverflow, subPathRoot, watchErrors } from './helpers';
 
 const files = readdirSync(path.resolve(__dirname, '../../lessons/en')).filter((f) => /^\d\d-.*\.md$/.test(f)).sort();
 const slugs = files.map((f) => f.replace(/^\d\d-/, '').replace(/\.md$/, ''));
@@ -188,7 +188,7 @@ test('360 px: no sideways scrolling of the page, widgets fit', async ({ page }) 
   await page.setViewportSize({ width: 360, height: 800 });
   for (const slug of slugs) {
     await page.goto(`./lessons/${slug}.html`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await sidewaysOverflow(page);
     expect(overflow, slug).toBeLessThanOrEqual(0);
     const widest = await page.locator('iframe.widget-frame').evaluateAll((fs) => Math.max(...fs.map((f) => f.getBoundingClientRect().right)));
     expect(widest, slug).toBeLessThanOrEqual(360);

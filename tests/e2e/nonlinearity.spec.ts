@@ -6,14 +6,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { bentConfig, collapseSpec, fitSpec, linearConfig, nonlinearityTable, type NonlinearityState } from '../../web/src/state/nonlinearity';
 import { defaults } from '../../web/src/state/schema';
 import { formatNumber } from '../../web/src/ui/format';
-import { axeViolations, engine, watchErrors, widgetReady } from './helpers';
+import { axeInBothThemes, engine, engineProbe, fitsPhone, loadsCleanly, watchErrors, widgetReady } from './helpers';
 
 interface NodeModule {
-  runProbe(kind: string, json: string): string;
   Trainer: new () => { configure(json: string): string; stepEpochs(n: number): boolean; statusJson(): string; delete(): void };
 }
 const node = () => engine() as unknown as NodeModule;
-const probe = <T>(kind: string, spec: unknown): T => JSON.parse(node().runProbe(kind, JSON.stringify(spec))) as T;
+const probe = engineProbe;
 const base = (change: Partial<NonlinearityState> = {}): NonlinearityState =>
   ({ ...(defaults(nonlinearityTable(['relu', 'tanh', 'sigmoid'])) as NonlinearityState), ...change });
 const attr = async (page: Page, name: string) => page.locator('#widget').getAttribute(`data-${name}`);
@@ -32,24 +31,15 @@ function xorStatus(config: unknown, epochs: number): Status {
 
 for (const url of ['nonlinearity.html', 'embed/nonlinearity.html']) {
   test(`${url} loads with the collapse, both XOR maps and the fit, and no console errors`, async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(url);
-    await widgetReady(page);
-    await expect(page.locator('.nl-card canvas[role="img"]')).toHaveCount(2);
-    await expect(page.locator('.nl-card canvas').first()).toHaveAttribute('aria-label', /Decision map of the linear network/);
-    await expect(page.locator('.nl-view [role="img"][aria-label*="fitted to sin(πx) on [−1, 1]: RMS error"]')).toHaveCount(1);
-    await expect(page.locator('.nonlin .nl-result').first()).toContainText('10 linear layers of width 3 multiply into one layer');
-    expect(errors).toEqual([]);
+    await loadsCleanly(page, url, async () => {
+      await expect(page.locator('.nl-card canvas[role="img"]')).toHaveCount(2);
+      await expect(page.locator('.nl-card canvas').first()).toHaveAttribute('aria-label', /Decision map of the linear network/);
+      await expect(page.locator('.nl-view [role="img"][aria-label*="fitted to sin(πx) on [−1, 1]: RMS error"]')).toHaveCount(1);
+      await expect(page.locator('.nonlin .nl-result').first()).toContainText('10 linear layers of width 3 multiply into one layer');
+    });
   });
 
-  for (const colorScheme of ['light', 'dark'] as const) {
-    test(`${url} has no WCAG 2.2 AA violations (${colorScheme})`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme });
-      await page.goto(url);
-      await widgetReady(page);
-      expect(await axeViolations(page)).toEqual([]);
-    });
-  }
+  axeInBothThemes(url);
 }
 
 test('ten linear layers collapse into one: the same outputs, the Node engine’s W′ and difference; tanh breaks it', async ({ page }) => {
@@ -152,9 +142,4 @@ test('a hostile link gets notices and safe values, never a blank page', async ({
   expect(errors).toEqual([]);
 });
 
-test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('nonlinearity.html?epochs=10');
-  await widgetReady(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-});
+fitsPhone('nonlinearity.html?epochs=10');

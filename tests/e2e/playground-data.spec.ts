@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { parseState } from '../../web/src/state/schema';
 import { playgroundTable, trainerConfig, type PlaygroundState } from '../../web/src/state/playground';
-import { axeViolations, engine, watchErrors, widgetReady } from './helpers';
+import { axeViolations, engine, sidewaysOverflow, watchErrors, widgetReady } from './helpers';
 
 interface NodeTrainer {
   configure(json: string): string; stepEpochs(n: number): boolean; stepBatches(n: number): number; statusJson(): string;
@@ -253,7 +253,7 @@ for (const theme of ['light', 'dark'] as const) {
     await widgetReady(page);
     await stepEpochs(page, 1);
     expect(await axeViolations(page)).toEqual([]);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await sidewaysOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
   });
 }

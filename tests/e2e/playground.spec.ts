@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { defaults } from '../../web/src/state/schema';
 import { playgroundTable, trainerConfig, type PlaygroundState } from '../../web/src/state/playground';
-import { axeViolations, engine, watchErrors, widgetReady } from './helpers';
+import { axeViolations, engine, sidewaysOverflow, watchErrors, widgetReady } from './helpers';
 
 interface NodeTrainer { configure(json: string): string; stepEpochs(n: number): boolean; stepBatches(n: number): number; statusJson(): string; delete(): void }
 
@@ -133,7 +133,7 @@ for (const theme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Step an epoch' }).click();
       await expect(page.locator('#widget')).toHaveAttribute('data-epoch', '1');
       expect(await axeViolations(page)).toEqual([]);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await sidewaysOverflow(page);
       expect(overflow).toBeLessThanOrEqual(0);
     });
   }

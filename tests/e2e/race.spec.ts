@@ -7,7 +7,7 @@ import type { RaceReport } from '../../web/src/engine/race-types';
 import type { ActivationMeta } from '../../web/src/engine/types';
 import { raceSpec, raceTable, type RaceState } from '../../web/src/state/race';
 import { parseState } from '../../web/src/state/schema';
-import { axeViolations, engine, watchErrors, widgetReady } from './helpers';
+import { axeViolations, engine, fitsPhone, watchErrors, widgetReady } from './helpers';
 
 interface RaceModule { Race: new () => { configure(s: string): string; step(n: number): number; reportJson(from: number): string; delete(): void } }
 const metas = (): ActivationMeta[] => JSON.parse((engine() as unknown as { activationsJson(): string }).activationsJson()) as ActivationMeta[];
@@ -168,12 +168,7 @@ test('the noise control shows only for the 2-D sets: hidden for the digits, back
   await expect(noise).toBeHidden();
 });
 
-test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('race.html?act=sigmoid,relu,gelu,tanh,elu,swish,leaky_relu,softplus');
-  await widgetReady(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-});
+fitsPhone('race.html?act=sigmoid,relu,gelu,tanh,elu,swish,leaky_relu,softplus');
 
 test('a preset loads its link; over 5 seeds the standings show the engine’s spread', async ({ page }) => {
   await page.goto('race.html');

@@ -4,7 +4,7 @@
 // teacher's site theme is dark, the height); preset pinning and Reset; the preview; keyboard only;
 // axe at 360/768/1280 px in both themes with the panel open.
 import { expect, test, type Page } from '@playwright/test';
-import { axeViolations, widgetReady } from './helpers';
+import { axeViolations, sidewaysOverflow, widgetReady } from './helpers';
 
 /** Serves `body` as a plain HTML page at `name` on the site's origin (a course page stand-in). */
 async function hostPage(page: Page, name: string, snippet: string): Promise<void> {
@@ -171,7 +171,7 @@ for (const width of [360, 768, 1280]) {
       await page.getByText('Choose what students may change, the theme and the size').click();
       await page.locator('.share-panel').getByRole('button', { name: 'Copy embed code' }).click();
       expect(await axeViolations(page)).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     });
   }
 }

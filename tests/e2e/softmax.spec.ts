@@ -4,35 +4,23 @@
 // true class, URL round trip, hostile links, axe and a 360 px phone.
 import { expect, test } from '@playwright/test';
 import { formatNumber } from '../../web/src/ui/format';
-import { axeViolations, engine, watchErrors, widgetReady } from './helpers';
+import { axeInBothThemes, engineProbe, fitsPhone, loadsCleanly, watchErrors, widgetReady } from './helpers';
 
 interface SoftmaxOut { stable: number[]; grad: number[]; naiveFinite: boolean }
-function softmax(spec: Record<string, unknown>): SoftmaxOut {
-  const m = engine() as unknown as { runProbe(kind: string, json: string): string };
-  return JSON.parse(m.runProbe('softmax', JSON.stringify(spec))) as SoftmaxOut;
-}
+const softmax = (spec: Record<string, unknown>) => engineProbe<SoftmaxOut>('softmax', spec);
 const cells = (cls: number) => `table[data-softmax] tbody tr:nth-child(${cls}) td`;
 
 for (const url of ['softmax.html', 'embed/softmax.html']) {
   test(`${url} shows the course example from the engine, with no console errors`, async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.goto(url);
-    await widgetReady(page);
-    const r = softmax({ logits: [2.0, 1.0, 0.1], temperature: 1, target: 0 });
-    for (const [i, p] of r.stable.entries()) await expect(page.locator(cells(i + 1)).nth(1)).toHaveText(formatNumber(p, 4));
-    expect(r.stable.map((p) => Number(p.toFixed(3)))).toEqual([0.659, 0.242, 0.099]);
-    await expect(page.locator(cells(1)).nth(3)).toHaveText(formatNumber(r.grad[0]!, 4)); // p − y for the true class
-    expect(errors).toEqual([]);
+    await loadsCleanly(page, url, async () => {
+      const r = softmax({ logits: [2.0, 1.0, 0.1], temperature: 1, target: 0 });
+      for (const [i, p] of r.stable.entries()) await expect(page.locator(cells(i + 1)).nth(1)).toHaveText(formatNumber(p, 4));
+      expect(r.stable.map((p) => Number(p.toFixed(3)))).toEqual([0.659, 0.242, 0.099]);
+      await expect(page.locator(cells(1)).nth(3)).toHaveText(formatNumber(r.grad[0]!, 4)); // p − y for the true class
+    });
   });
 
-  for (const colorScheme of ['light', 'dark'] as const) {
-    test(`${url} has no WCAG 2.2 AA violations (${colorScheme})`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme });
-      await page.goto(url);
-      await widgetReady(page);
-      expect(await axeViolations(page)).toEqual([]);
-    });
-  }
+  axeInBothThemes(url);
 }
 
 test('keyboard: pushing logit 1 past 88.7 overflows the naive form; the stable one still sums to 1', async ({ page }) => {
@@ -73,12 +61,7 @@ test('a hostile link gets notices and safe values, never a blank page', async ({
   expect(errors).toEqual([]);
 });
 
-test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('softmax.html');
-  await widgetReady(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-});
+fitsPhone('softmax.html');
 
 // The calibration demo: a small model trained by the engine, its confidence against its accuracy.
 interface CalOut {
@@ -86,10 +69,7 @@ interface CalOut {
   bins: { count: number; accuracy: number; confidence: number }[];
   example: { label: number; predicted: number; confidence: number } | null; bestT: number; bestEce: number;
 }
-function calibration(spec: Record<string, unknown>): CalOut {
-  const m = engine() as unknown as { runProbe(kind: string, json: string): string };
-  return JSON.parse(m.runProbe('calibration', JSON.stringify(spec))) as CalOut;
-}
+const calibration = (spec: Record<string, unknown>) => engineProbe<CalOut>('calibration', spec);
 const pct = (v: number, digits = 3) => `${formatNumber(v * 100, digits)}\u00a0%`;
 
 test('calibration: the page states the engine’s confident mistakes, bins and ECE', async ({ page }) => {

@@ -1,20 +1,14 @@
 // client.test.ts — EngineClient ↔ worker.ts ↔ Engine over the request/response protocol, in-process
 // under Node (fake-worker.ts), with the Node wasm build standing in for the browser glue.
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { FakeWorker, installFakes, posted } from './fake-worker';
+import { FakeWorker, posted, startWorkerClient } from './fake-worker';
 
-vi.mock('../../web/src/engine/generated/actlab_web.mjs', async () => {
-  const { createRequire } = await import('node:module');
-  const { defaultNodeModulePath } = await import('../../web/src/engine/node');
-  return { default: createRequire(import.meta.url)(defaultNodeModulePath) };
-});
+vi.mock('../../web/src/engine/generated/actlab_web.mjs', async () => (await import('./fake-worker')).nodeGlue());
 
-installFakes();
-await import('../../web/src/engine/worker');
-const { EngineClient, EngineError } = await import('../../web/src/engine/client');
+const client = await startWorkerClient();
+const { EngineError } = await import('../../web/src/engine/client');
 const { loadNodeEngine } = await import('../../web/src/engine/node');
 
-const client = new EngineClient();
 const direct = await loadNodeEngine();
 afterAll(() => client.terminate());
 

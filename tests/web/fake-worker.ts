@@ -1,6 +1,11 @@
 // fake-worker.ts — runs web/src/engine/worker.ts in-process under Node so EngineClient can be
 // tested without a browser: a fake `self` for the worker side and a fake `Worker` for the page
-// side, passing messages through structuredClone as a real worker boundary would.
+// side, passing messages through structuredClone as a real worker boundary would. A test file that
+// wants the real engine behind the worker mocks the browser glue with the Node wasm build, then
+// starts the worker:
+//   vi.mock('../../web/src/engine/generated/actlab_web.mjs', async () => (await import('./fake-worker')).nodeGlue());
+//   const client = await startWorkerClient();
+import type { EngineClient } from '../../web/src/engine/client';
 
 /** What the worker posted: the message and its transfer list. */
 export interface Posted {
@@ -53,4 +58,19 @@ export class FakeWorker {
 export function installFakes(): void {
   (globalThis as Record<string, unknown>).self = workerSide;
   (globalThis as Record<string, unknown>).Worker = FakeWorker;
+}
+
+/** The Node wasm build (build/wasm/actlab_node.js) as the browser glue module's default export, for `vi.mock`. */
+export async function nodeGlue(): Promise<{ default: unknown }> {
+  const { createRequire } = await import('node:module');
+  const { defaultNodeModulePath } = await import('../../web/src/engine/node');
+  return { default: createRequire(import.meta.url)(defaultNodeModulePath) };
+}
+
+/** Installs the fakes, starts worker.ts on the fake worker side and returns a client of it (terminate it when done). */
+export async function startWorkerClient(): Promise<EngineClient> {
+  installFakes();
+  await import('../../web/src/engine/worker');
+  const { EngineClient } = await import('../../web/src/engine/client');
+  return new EngineClient();
 }

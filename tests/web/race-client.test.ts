@@ -4,21 +4,15 @@
 // slice while a frame is drawn yet never skips or repeats an epoch, and a pause delivers the frame
 // that was in flight.
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { installFakes, posted } from './fake-worker';
+import { posted, startWorkerClient } from './fake-worker';
 
-vi.mock('../../web/src/engine/generated/actlab_web.mjs', async () => {
-  const { createRequire } = await import('node:module');
-  const { defaultNodeModulePath } = await import('../../web/src/engine/node');
-  return { default: createRequire(import.meta.url)(defaultNodeModulePath) };
-});
+vi.mock('../../web/src/engine/generated/actlab_web.mjs', async () => (await import('./fake-worker')).nodeGlue());
 
-installFakes();
-await import('../../web/src/engine/worker');
-const { EngineClient, EngineError } = await import('../../web/src/engine/client');
+const client = await startWorkerClient();
+const { EngineError } = await import('../../web/src/engine/client');
 const { RemoteRace } = await import('../../web/src/engine/race-client');
 const { Race, loadNodeModule } = await import('../../web/src/engine/node');
 
-const client = new EngineClient();
 const direct = new Race(await loadNodeModule());
 afterAll(() => { direct.dispose(); client.terminate(); });
 

@@ -1,22 +1,16 @@
 // trainer-client.test.ts — RemoteTrainer / EngineClient ↔ worker.ts ↔ Trainer over the worker
 // protocol, in-process under Node (fake-worker.ts), with the Node wasm build as the glue.
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { installFakes, posted } from './fake-worker';
+import { posted, startWorkerClient } from './fake-worker';
 import { digitsBytes, documentedRuns, hex64 } from './trainer-fixtures';
 
-vi.mock('../../web/src/engine/generated/actlab_web.mjs', async () => {
-  const { createRequire } = await import('node:module');
-  const { defaultNodeModulePath } = await import('../../web/src/engine/node');
-  return { default: createRequire(import.meta.url)(defaultNodeModulePath) };
-});
+vi.mock('../../web/src/engine/generated/actlab_web.mjs', async () => (await import('./fake-worker')).nodeGlue());
 
-installFakes();
-await import('../../web/src/engine/worker');
-const { EngineClient, EngineError } = await import('../../web/src/engine/client');
+const client = await startWorkerClient();
+const { EngineError } = await import('../../web/src/engine/client');
 const { RemoteTrainer } = await import('../../web/src/engine/trainer-client');
 const { Trainer, loadNodeModule } = await import('../../web/src/engine/node');
 
-const client = new EngineClient();
 const direct = new Trainer(await loadNodeModule());
 afterAll(() => { direct.dispose(); client.terminate(); });
 

@@ -4,21 +4,15 @@
 // lands between two slices while a page plays, and a bad index or value rejects with the engine's
 // message while the model stays as it was.
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { installFakes } from './fake-worker';
+import { startWorkerClient } from './fake-worker';
 
-vi.mock('../../web/src/engine/generated/actlab_web.mjs', async () => {
-  const { createRequire } = await import('node:module');
-  const { defaultNodeModulePath } = await import('../../web/src/engine/node');
-  return { default: createRequire(import.meta.url)(defaultNodeModulePath) };
-});
+vi.mock('../../web/src/engine/generated/actlab_web.mjs', async () => (await import('./fake-worker')).nodeGlue());
 
-installFakes();
-await import('../../web/src/engine/worker');
-const { EngineClient, EngineError } = await import('../../web/src/engine/client');
+const client = await startWorkerClient();
+const { EngineError } = await import('../../web/src/engine/client');
 const { RemoteTrainer } = await import('../../web/src/engine/trainer-client');
 const { Trainer, loadNodeModule } = await import('../../web/src/engine/node');
 
-const client = new EngineClient();
 const direct = new Trainer(await loadNodeModule());
 afterAll(() => { direct.dispose(); client.terminate(); });
 const config = { dataset: { name: 'xor' as const, samples: 100 }, network: { hidden: [{ units: 3, activation: 'tanh' }] } };

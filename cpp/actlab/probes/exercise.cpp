@@ -12,14 +12,13 @@
 #include "actlab/nn/trainer.hpp"
 #include "actlab/probes/depth.hpp"
 #include "actlab/probes/health.hpp"
+#include "actlab/probes/json_out.hpp"
 #include "actlab/util/json.hpp"
 
 namespace actlab::probes {
 namespace {
 
 using json::Value;
-
-Value num(double d) { return std::isfinite(d) ? Value::number(d) : Value(); }
 
 // f at x = 0, 1 and −3; the answer is a constant when all three are the same (same bits, or all NaN).
 bool constant_value(const expr::Compiled& c, double& v) {
@@ -190,15 +189,13 @@ std::string health_json(const Value& spec) {
   o.set("thresholds", std::move(th));
   Value runs = Value::array();
   for (const HealthRun& r : c.runs) {
-    Value g = Value::array();
-    for (double d : r.grad) g.push(num(d));
     Value x = Value::object();
     x.set("name", Value::string(r.name));
     x.set("activation", Value::string(r.activation));
     x.set("init", Value::string(r.init));
     x.set("layers", Value::number(r.layers));
     x.set("width", Value::number(r.width));
-    x.set("grad", std::move(g));
+    x.set("grad", doubles(r.grad));
     x.set("engine", flags(r.engine));
     x.set("learner", flags(r.learner));
     x.set("missed", Value::number(r.missed));

@@ -7,19 +7,13 @@
 
 #include "actlab/probes/calibration.hpp"
 #include "actlab/probes/fit1d.hpp"
+#include "actlab/probes/json_out.hpp"
 #include "actlab/probes/lab_probes.hpp"
 
 namespace actlab::probes {
 namespace {
 
 using json::Value;
-
-std::string error_json(const std::string& msg) {
-  Value o = Value::object();
-  o.set("error", Value::string(msg));
-  return json::write(o);
-}
-Value num(double d) { return std::isfinite(d) ? Value::number(d) : Value(); }
 
 // Field readers of the lab specs: leave `out` unchanged when `key` is absent; return "" or
 // "<key>: <why>". `whole`: the number must be an integer.
@@ -127,9 +121,7 @@ std::string chain_json(const Value& spec) {
     }
   }
   Value o = Value::object();
-  Value p = Value::array();
-  for (double d : product) p.push(num(d));
-  o.set("product", std::move(p));
+  o.set("product", doubles(product));
   o.set("factors", std::move(factors));
   return json::write(o);
 }
@@ -159,24 +151,19 @@ std::string fit1d_json(const Value& spec) {
   s.seed = static_cast<std::uint64_t>(seed);
   Fit1dResult r;
   if (std::string e = fit_1d(s, r); !e.empty()) return error_json(e);
-  auto arr = [](const std::vector<double>& v) {
-    Value a = Value::array();
-    for (double d : v) a.push(num(d));
-    return a;
-  };
   Value o = Value::object();
-  o.set("x", arr(r.x));
-  o.set("target", arr(r.target));
-  o.set("fit", arr(r.fit));
-  o.set("contrib", arr(r.contrib));
-  o.set("kink", arr(r.kink));
-  o.set("w", arr(r.w));
-  o.set("b", arr(r.b));
-  o.set("v", arr(r.v));
+  o.set("x", doubles(r.x));
+  o.set("target", doubles(r.target));
+  o.set("fit", doubles(r.fit));
+  o.set("contrib", doubles(r.contrib));
+  o.set("kink", doubles(r.kink));
+  o.set("w", doubles(r.w));
+  o.set("b", doubles(r.b));
+  o.set("v", doubles(r.v));
   o.set("c", num(r.c));
   o.set("rmse", num(r.rmse));
   o.set("maxAbsErr", num(r.max_abs_err));
-  o.set("sweep", arr(r.sweep_rmse));
+  o.set("sweep", doubles(r.sweep_rmse));
   return json::write(o);
 }
 

@@ -10,6 +10,7 @@
 #include "actlab/probes/collapse.hpp"
 #include "actlab/probes/depth.hpp"
 #include "actlab/probes/dying.hpp"
+#include "actlab/probes/json_out.hpp"
 #include "actlab/probes/lab_json.hpp"
 #include "actlab/probes/scan.hpp"
 #include "actlab/util/json.hpp"
@@ -19,18 +20,6 @@ namespace actlab::probes {
 namespace {
 
 using json::Value;
-
-std::string error_json(const std::string& msg) {
-  Value o = Value::object();
-  o.set("error", Value::string(msg));
-  return json::write(o);
-}
-Value num(double d) { return std::isfinite(d) ? Value::number(d) : Value(); }
-Value doubles(const std::vector<double>& v) {
-  Value a = Value::array();
-  for (double d : v) a.push(num(d));
-  return a;
-}
 
 // Field readers: leave `out` unchanged when absent; return "" or "<key>: <why>".
 std::string get_num(const Value& spec, const char* key, double lo, double hi, double& out) {

@@ -5,6 +5,7 @@
 // buffer is deleted in a `finally`. Engine error strings become thrown `EngineError`s.
 // No maths here: every number comes from the engine.
 
+import { bufferCall } from './buffer-call.ts';
 import { EngineError } from './errors.ts';
 import type { ActivationMeta, ActlabModule, ApplyOptions, Backend, CurveFeatures, F32Buffer, FeatureOptions, FeatureResult, SoftmaxOptions } from './types';
 
@@ -146,17 +147,6 @@ export class Engine {
    * always deleted.
    */
   #withBuffer(input: Float32Array, call: (buf: F32Buffer) => string): Float32Array {
-    const n = input.length;
-    const buf = new this.#module.F32Buffer(n);
-    try {
-      const refused = buf.error();
-      if (refused) throw new EngineError(refused);
-      buf.view().set(input);
-      const error = call(buf);
-      if (error) throw new EngineError(error);
-      return buf.view().slice(0, n);
-    } finally {
-      buf.delete();
-    }
+    return bufferCall(this.#module, input.length, call, input);
   }
 }

@@ -8,6 +8,7 @@
 //   r.configure({ config: { dataset: { name: 'circle' }, network: { hidden: [{ units: 8 }] } },
 //                 contestants: [{ activation: 'sigmoid' }, { activation: 'relu' }], epochs: 60 });
 //   r.advance({ rounds: 10 }); r.report(); r.grid(1, { res: 40, x0: -2.5, x1: 2.5, y0: -2.5, y1: 2.5 });
+import { bufferCall } from './buffer-call.ts';
 import { EngineError } from './errors.ts';
 import type { RaceHandle, RaceModule, RaceProgress, RaceReport, RaceSlice, RaceSpec } from './race-types';
 import type { Grid, GridRequest, Points } from './trainer-types';
@@ -69,16 +70,7 @@ export class Race {
     if (!Number.isInteger(req.res) || req.res < 1 || req.res > MAX_GRID) throw new EngineError(`res must be a whole number from 1 to ${MAX_GRID}`);
     const outputs = h.outputs();
     const n = req.res * req.res * outputs;
-    const buf = new this.#module.F32Buffer(n);
-    try {
-      const refused = buf.error();
-      if (refused) throw new EngineError(refused);
-      const error = h.grid(contestant, req.res, req.x0, req.x1, req.y0, req.y1, buf);
-      if (error) throw new EngineError(error);
-      return { res: req.res, outputs, values: buf.view().slice(0, n) };
-    } finally {
-      buf.delete();
-    }
+    return { res: req.res, outputs, values: bufferCall(this.#module, n, (buf) => h.grid(contestant, req.res, req.x0, req.x1, req.y0, req.y1, buf)) };
   }
 
   /** The race's 2-D points per split (x, y, label per sample), copied; empty for digits. */

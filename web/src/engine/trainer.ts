@@ -7,6 +7,7 @@
 //   t.configure({ dataset: { name: 'circle' }, network: { hidden: [{ units: 8, activation: 'tanh' }] } });
 //   t.advance({ epochs: 10 });  t.metrics('test');  t.grid({ res: 100, x0: -6, x1: 6, y0: -6, y1: 6 });
 //   t.dispose();
+import { bufferCall } from './buffer-call.ts';
 import { EngineError } from './errors.ts';
 import type {
   Confusion, CsvOptions, CsvPoints, Grid, GridRequest, LayerHealth, LayerWeights, Metrics, NeuronGrids, Points, Progress, Slice,
@@ -152,16 +153,7 @@ export class Trainer {
     const res = count(req.res, 'res', MAX_GRID);
     const outputs = h.outputs();
     const n = res * res * Math.max(1, outputs);
-    const buf = new this.#module.F32Buffer(n);
-    try {
-      const refused = buf.error();
-      if (refused) throw new EngineError(refused);
-      const error = h.grid(res, req.x0, req.x1, req.y0, req.y1, buf);
-      if (error) throw new EngineError(error);
-      return { res, outputs, values: buf.view().slice(0, n) };
-    } finally {
-      buf.delete();
-    }
+    return { res, outputs, values: bufferCall(this.#module, n, (buf) => h.grid(res, req.x0, req.x1, req.y0, req.y1, buf)) };
   }
 
   /**
@@ -172,16 +164,8 @@ export class Trainer {
     const h = this.#needReady();
     const res = count(req.res, 'res', 100);
     const n = res * res * h.neuronCount();
-    const buf = new this.#module.F32Buffer(n);
-    try {
-      const refused = buf.error();
-      if (refused) throw new EngineError(refused);
-      const error = h.neuronGrids(res, req.x0, req.x1, req.y0, req.y1, buf);
-      if (error) throw new EngineError(error);
-      return { res, units: this.#layerUnits().slice(), values: buf.view().slice(0, n) };
-    } finally {
-      buf.delete();
-    }
+    const values = bufferCall(this.#module, n, (buf) => h.neuronGrids(res, req.x0, req.x1, req.y0, req.y1, buf));
+    return { res, units: this.#layerUnits().slice(), values };
   }
 
   /** Each hidden unit's activity over the whole training set (dead units never fire). */

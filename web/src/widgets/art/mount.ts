@@ -8,6 +8,7 @@ import { readUrlState, writeUrlState } from '../../state/url';
 import { keyed } from '../../ui/access';
 import { el } from '../../ui/dom';
 import { ImageCanvas } from '../../ui/heatmap';
+import { latestOnly } from '../../ui/latest-only';
 import { showNotices } from '../../ui/notices';
 import { createSelect } from '../../ui/select';
 import { mountShare } from '../../ui/share-panel';
@@ -153,55 +154,47 @@ export async function mountArt(host: HTMLElement, client: EngineClient, o: ArtMo
   let fullMs = 0, fullMsOf = '';
 
   // Rendering: one frame in flight; the latest state wins. After a still frame, ask for the hash.
-  let busy = false, again = false;
-  async function render(): Promise<void> {
-    if (busy) { again = true; return; }
-    busy = true;
-    try {
-      do {
-        again = false;
-        const config = artConfig(state);
-        const z = state.z;
-        const still = !playing;
-        const full = fullSize();
-        const size = still ? full : Math.min(full, playSize || full);
-        const t0 = performance.now();
-        const rgba = await withConfig(config, () => client.artRender({ imageW: size, imageH: size, x: 0, y: 0, w: size, h: size, z }));
-        const ms = performance.now() - t0;
-        engineError.hidden = true;
-        image.resize(size, size);
-        image.draw(rgba);
-        if (performance.getEntriesByName('actlab:first-art').length === 0) performance.mark('actlab:first-art');
-        const words = describeArt(state, metas);
-        caption.textContent = words;
-        image.setLabel(words);
-        view.dataset.size = String(size);
-        if (size === full) {
-          if (fullMsOf !== `${config}@${full}`) { fullMsOf = `${config}@${full}`; fullMs = ms; } else fullMs = Math.min(fullMs, ms);
-        }
-        if (!still) adaptPlay(full, size, ms);
-        // The hash belongs to the picture shown: cleared now, set when it arrives for this picture.
-        delete view.dataset.hash;
-        if (still && !again) {
-          hashLine.textContent = 'Computing…';
-          const hash = await withConfig(config, () => client.artHash(size, size, z));
-          if (!again && !playing) {
-            hashLine.textContent = `Engine pixel hash (FNV-1a 64 of the ${size} × ${size} RGBA bytes): ${hash}. Settings: ${config}, z = ${z}.`;
-            view.dataset.hash = hash;
-            view.dataset.hashConfig = `${config}@${z}`;
-            view.dataset.hashSize = String(size);
-          }
-        } else if (!still) {
-          hashLine.textContent = 'Not computed while the animation plays; pause to see it.';
-        }
-        host.dataset.ready = 'true';
-      } while (again);
-    } catch (err) {
-      engineError.textContent = err instanceof Error ? err.message : `Could not render: ${String(err)}`;
-      engineError.hidden = false;
-      hashLine.textContent = 'No picture.';
-    } finally { busy = false; }
-  }
+  const render = latestOnly(async (stale) => {
+    const config = artConfig(state);
+    const z = state.z;
+    const still = !playing;
+    const full = fullSize();
+    const size = still ? full : Math.min(full, playSize || full);
+    const t0 = performance.now();
+    const rgba = await withConfig(config, () => client.artRender({ imageW: size, imageH: size, x: 0, y: 0, w: size, h: size, z }));
+    const ms = performance.now() - t0;
+    engineError.hidden = true;
+    image.resize(size, size);
+    image.draw(rgba);
+    if (performance.getEntriesByName('actlab:first-art').length === 0) performance.mark('actlab:first-art');
+    const words = describeArt(state, metas);
+    caption.textContent = words;
+    image.setLabel(words);
+    view.dataset.size = String(size);
+    if (size === full) {
+      if (fullMsOf !== `${config}@${full}`) { fullMsOf = `${config}@${full}`; fullMs = ms; } else fullMs = Math.min(fullMs, ms);
+    }
+    if (!still) adaptPlay(full, size, ms);
+    // The hash belongs to the picture shown: cleared now, set when it arrives for this picture.
+    delete view.dataset.hash;
+    if (still && !stale()) {
+      hashLine.textContent = 'Computing…';
+      const hash = await withConfig(config, () => client.artHash(size, size, z));
+      if (!stale() && !playing) {
+        hashLine.textContent = `Engine pixel hash (FNV-1a 64 of the ${size} × ${size} RGBA bytes): ${hash}. Settings: ${config}, z = ${z}.`;
+        view.dataset.hash = hash;
+        view.dataset.hashConfig = `${config}@${z}`;
+        view.dataset.hashSize = String(size);
+      }
+    } else if (!still) {
+      hashLine.textContent = 'Not computed while the animation plays; pause to see it.';
+    }
+    host.dataset.ready = 'true';
+  }, (err) => {
+    engineError.textContent = err instanceof Error ? err.message : `Could not render: ${String(err)}`;
+    engineError.hidden = false;
+    hashLine.textContent = 'No picture.';
+  });
 
   // While playing, a frame slower than the budget is drawn smaller (never below MIN_PREVIEW).
   let frames = 0, since = 0;

@@ -15,6 +15,8 @@ import { readUrlState, writeUrlState } from '../../state/url';
 import { keyed } from '../../ui/access';
 import { el } from '../../ui/dom';
 import { formatNumber as f } from '../../ui/format';
+import { addPresetButtons, createEngineError, createSeedBox, mountLabFrame } from '../../ui/lab-frame';
+import { latestOnly } from '../../ui/latest-only';
 import { createLegend } from '../../ui/legend';
 import { LinePlot, type LineData } from '../../ui/line-plot';
 import { showNotices } from '../../ui/notices';
@@ -45,12 +47,8 @@ export async function mountDeadNeurons(host: HTMLElement, client: EngineClient, 
   scanSpec(state, 'relu', parsed.notices);
   showNotices(o.notices, parsed.notices);
 
-  const widget = el('div', 'widget dead-neurons captions-fit');
-  const side = el('div', 'panel controls-panel');
-  side.append(el('h2', undefined, 'Controls'));
   const view = el('div', 'views');
-  widget.append(side, view);
-  host.append(widget);
+  const { side } = mountLabFrame(host, 'dead-neurons captions-fit', view);
 
   // Controls, grouped by the part they drive, each tagged with its key.
   const sliders: Partial<Record<keyof DeadState, Slider>> = {};
@@ -77,21 +75,9 @@ export async function mountDeadNeurons(host: HTMLElement, client: EngineClient, 
   layerBox.append(keyed(act.root, 'act'));
   layerBox.append(slider('bias', 0.1, 'Each bias is drawn from N(bias mean, 1): a negative mean pushes units towards dead.'),
     slider('inputs', 1), slider('units', 1), slider('samples', 10));
-  const seedBox = keyed(el('div', 'control seed-row'), 'seed');
-  const seedLabel = el('label', 'control-label', table.seed.label);
-  const seedInput = el('input');
-  seedInput.type = 'number';
-  seedInput.id = 'dead-seed';
-  seedLabel.htmlFor = seedInput.id;
-  Object.assign(seedInput, { min: '0', max: String(table.seed.max), step: '1', value: String(state.seed) });
-  seedInput.addEventListener('change', () => {
-    const v = Math.round(Number(seedInput.value));
-    state.seed = Number.isFinite(v) ? Math.min(table.seed.max, Math.max(0, v)) : table.seed.default;
-    seedInput.value = String(state.seed);
-    schedule();
-  });
-  seedBox.append(seedLabel, seedInput, el('div', 'hint', 'Same seed, same weights, inputs and training run: the numbers repeat exactly.'));
-  layerBox.append(seedBox);
+  const seedBox = createSeedBox('seed', 'dead-seed', table.seed, state.seed,
+    'Same seed, same weights, inputs and training run: the numbers repeat exactly.', (v) => { state.seed = v; schedule(); });
+  layerBox.append(seedBox.root);
 
   const trainBox = group('Dying by training');
   trainBox.append(slider('lr', 0.01, undefined, 3), slider('lowLr', 0.01, undefined, 3), slider('epochs', 1));
@@ -103,23 +89,13 @@ export async function mountDeadNeurons(host: HTMLElement, client: EngineClient, 
   const share = mountShare({ widget: 'dead-neurons', title: 'Dying ReLUs (Activation Lab)', height: 2800,
     table, parsed: { hidden, locked }, state, host, slot: side, embed: o.embed });
 
-  for (const p of DEAD_PRESETS) {
-    const b = el('button', undefined, p.label);
-    b.type = 'button';
-    b.addEventListener('click', () => {
-      // A preset changes only what the link lets the learner change.
-      for (const [k, v] of Object.entries(p.values)) if (share.access.editable(k)) (state as Record<string, unknown>)[k] = v;
-      refreshControls();
-      schedule();
-    });
-    presetRow.append(b);
-  }
+  addPresetButtons(presetRow, DEAD_PRESETS, (k) => share.access.editable(k), state, () => { refreshControls(); schedule(); });
   if (Object.keys(DEAD_PRESETS[0]!.values).every((k) => !share.access.editable(k))) presetBox.hidden = true;
 
   function refreshControls(): void {
     for (const [k, s] of Object.entries(sliders)) s.set(state[k as keyof DeadState] as number);
     act.select.value = state.act;
-    seedInput.value = String(state.seed);
+    seedBox.set(state.seed);
     sortSel.select.value = state.sort;
     asc.input.checked = state.asc;
   }
@@ -133,9 +109,7 @@ export async function mountDeadNeurons(host: HTMLElement, client: EngineClient, 
     view.append(s);
     return s;
   };
-  const engineError = el('p', 'error');
-  engineError.setAttribute('role', 'alert');
-  engineError.hidden = true;
+  const engineError = createEngineError();
   view.append(engineError);
 
   // 1. The census.
@@ -197,40 +171,35 @@ export async function mountDeadNeurons(host: HTMLElement, client: EngineClient, 
     return true;
   };
   let scanRows: ScanRow[] = [];
-  let busy = false, again = false;
+  const ask = latestOnly(async () => {
+    const s = structuredClone(state);
+    const cSpecs = COMPARED.map((id) => censusSpec(s, id));
+    if (changed('census', [s.act, cSpecs])) {
+      const results = await Promise.all(cSpecs.map((c) => client.probe('census', c)));
+      drawCensus(s, results);
+    }
+    const dSpecs = dyingSpecs(s);
+    if (changed('dying', dSpecs)) {
+      const results = await Promise.all(dSpecs.map(({ id: _id, ...spec }) => client.probe('dying', spec)));
+      drawTraining(s, results);
+    }
+    const sSpecs = metas.map((m) => scanSpec(s, m.id));
+    if (changed('scan', sSpecs)) {
+      const results = await Promise.all(sSpecs.map((spec) => client.probe('scan', spec)));
+      scanRows = results.map((r: ScanResult, i) => scanRow(metas[i]!.id, metas[i]!.name, r));
+      last.sorted = '';
+    }
+    if (changed('sorted', [s.sort, s.asc, last.scan])) drawScan(s);
+    engineError.hidden = true;
+    host.dataset.ready = 'true';
+  }, (err) => {
+    for (const k of Object.keys(last)) delete last[k];
+    engineError.textContent = `The engine refused these settings: ${err instanceof Error ? err.message : String(err)}`;
+    engineError.hidden = false;
+  });
   async function schedule(): Promise<void> {
     writeUrlState(table, state, hidden, locked);
-    if (busy) { again = true; return; }
-    busy = true;
-    try {
-      do {
-        again = false;
-        const s = structuredClone(state);
-        const cSpecs = COMPARED.map((id) => censusSpec(s, id));
-        if (changed('census', [s.act, cSpecs])) {
-          const results = await Promise.all(cSpecs.map((c) => client.probe('census', c)));
-          drawCensus(s, results);
-        }
-        const dSpecs = dyingSpecs(s);
-        if (changed('dying', dSpecs)) {
-          const results = await Promise.all(dSpecs.map(({ id: _id, ...spec }) => client.probe('dying', spec)));
-          drawTraining(s, results);
-        }
-        const sSpecs = metas.map((m) => scanSpec(s, m.id));
-        if (changed('scan', sSpecs)) {
-          const results = await Promise.all(sSpecs.map((spec) => client.probe('scan', spec)));
-          scanRows = results.map((r: ScanResult, i) => scanRow(metas[i]!.id, metas[i]!.name, r));
-          last.sorted = '';
-        }
-        if (changed('sorted', [s.sort, s.asc, last.scan])) drawScan(s);
-        engineError.hidden = true;
-        host.dataset.ready = 'true';
-      } while (again);
-    } catch (err) {
-      for (const k of Object.keys(last)) delete last[k];
-      engineError.textContent = `The engine refused these settings: ${err instanceof Error ? err.message : String(err)}`;
-      engineError.hidden = false;
-    } finally { busy = false; }
+    await ask();
   }
 
   function drawCensus(s: DeadState, results: CensusResult[]): void {

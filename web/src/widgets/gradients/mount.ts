@@ -10,6 +10,8 @@ import { readUrlState, writeUrlState } from '../../state/url';
 import { keyed } from '../../ui/access';
 import { el } from '../../ui/dom';
 import { formatNumber as f } from '../../ui/format';
+import { addPresetButtons, createEngineError, createSeedBox, mountLabFrame } from '../../ui/lab-frame';
+import { latestOnly } from '../../ui/latest-only';
 import { createLegend } from '../../ui/legend';
 import { LinePlot, type LineData } from '../../ui/line-plot';
 import { showNotices } from '../../ui/notices';
@@ -38,13 +40,9 @@ export async function mountGradients(host: HTMLElement, client: EngineClient, o:
   const { hidden, locked } = parsed;
   showNotices(o.notices, parsed.notices);
 
-  const widget = el('div', 'widget gradients captions-fit');
-  const side = el('div', 'panel controls-panel');
-  side.append(el('h2', undefined, 'Controls'));
   const view = el('section', 'panel plots');
   view.setAttribute('aria-label', 'Signal and gradient per layer');
-  widget.append(side, view);
-  host.append(widget);
+  const { side } = mountLabFrame(host, 'gradients captions-fit', view);
 
   // Controls, each tagged with its key (the frame hides and locks them).
   const sliders: Partial<Record<keyof GradientsState, Slider>> = {};
@@ -81,36 +79,14 @@ export async function mountGradients(host: HTMLElement, client: EngineClient, o:
     (v) => { state.init = v; schedule(); });
   side.append(keyed(init.root, 'init'));
   side.append(slider('samples', 1), slider('th', 0.5, 'Threshold = 10^k; the course calls a magnitude below 10^−3 effectively zero.'));
-  const seedBox = keyed(el('div', 'control seed-row'), 'seed');
-  const seedLabel = el('label', 'control-label', table.seed.label);
-  const seedInput = el('input');
-  seedInput.type = 'number';
-  seedInput.id = 'gradients-seed';
-  seedLabel.htmlFor = seedInput.id;
-  Object.assign(seedInput, { min: '0', max: String(table.seed.max), step: '1', value: String(state.seed) });
-  seedInput.addEventListener('change', () => {
-    const v = Math.round(Number(seedInput.value));
-    state.seed = Number.isFinite(v) ? Math.min(table.seed.max, Math.max(0, v)) : table.seed.default;
-    seedInput.value = String(state.seed);
-    schedule();
-  });
-  seedBox.append(seedLabel, seedInput, el('div', 'hint', 'Same seed, same weights and inputs: the numbers repeat exactly.'));
-  side.append(seedBox);
+  const seedBox = createSeedBox('seed', 'gradients-seed', table.seed, state.seed,
+    'Same seed, same weights and inputs: the numbers repeat exactly.', (v) => { state.seed = v; schedule(); });
+  side.append(seedBox.root);
 
   const share = mountShare({ widget: 'gradients', title: 'Vanishing and exploding gradients (Activation Lab)', height: 1300,
     table, parsed: { hidden, locked }, state, host, slot: side, embed: o.embed });
 
-  for (const p of presets) {
-    const b = el('button', undefined, p.label);
-    b.type = 'button';
-    b.addEventListener('click', () => {
-      // A preset changes only what the link lets the learner change.
-      for (const [k, v] of Object.entries(p.values)) if (share.access.editable(k)) (state as Record<string, unknown>)[k] = v;
-      refreshControls();
-      schedule();
-    });
-    presetRow.append(b);
-  }
+  addPresetButtons(presetRow, presets, (k) => share.access.editable(k), state, () => { refreshControls(); schedule(); });
   if (presets.length === 0 || Object.keys(table).every((k) => !share.access.editable(k))) presetBox.hidden = true;
 
   function refreshControls(): void {
@@ -118,16 +94,14 @@ export async function mountGradients(host: HTMLElement, client: EngineClient, o:
     actGroup.set(state.act);
     count();
     init.select.value = state.init;
-    seedInput.value = String(state.seed);
+    seedBox.set(state.seed);
   }
 
   // The view: results sentence and table, then the two charts.
   const arith = el('p', 'arith');
   arith.setAttribute('aria-live', 'polite');
   const resultSlot = el('div');
-  const engineError = el('p', 'error');
-  engineError.setAttribute('role', 'alert');
-  engineError.hidden = true;
+  const engineError = createEngineError();
   const gradHead = el('h2', undefined, 'Backward: gradient magnitude per layer');
   const gradLegend = el('div');
   const gradBox = el('div', 'plot-box');
@@ -140,30 +114,25 @@ export async function mountGradients(host: HTMLElement, client: EngineClient, o:
   view.append(arith, engineError, resultSlot, gradHead, gradLegend, gradBox, sigHead, sigLegend, sigBox, note);
 
   let gradPlot: LinePlot | undefined, sigPlot: LinePlot | undefined;
-  let busy = false, again = false;
+  const ask = latestOnly(async (stale) => {
+    const snap = structuredClone(state);
+    const specs = depthSpecs(snap);
+    const results = await Promise.all(specs.map((s) => client.probe('depth', s)));
+    const chain = await client.probe('chain', { factor: 0.25, layers: snap.layers, series: results.map((r) => r.grad) });
+    const [ten, three] = await Promise.all([client.probe('chain', { factor: 0.25, layers: 10 }), client.probe('chain', { factor: 0.2, layers: 3 })]);
+    if (stale()) return;
+    const sweeps: Sweep[] = results.map((result, i) => ({ id: specs[i]!.activation, name: nameOf(specs[i]!.activation), result,
+      factor: chain.factors[i] ?? null }));
+    draw(snap, sweeps, chain.product, ten.product[9] ?? null, three.product[2] ?? null);
+    engineError.hidden = true;
+    host.dataset.ready = 'true';
+  }, (err) => {
+    engineError.textContent = `The engine refused these settings: ${err instanceof Error ? err.message : String(err)}`;
+    engineError.hidden = false;
+  });
   async function schedule(): Promise<void> {
     writeUrlState(table, state, hidden, locked);
-    if (busy) { again = true; return; }
-    busy = true;
-    try {
-      do {
-        again = false;
-        const snap = structuredClone(state);
-        const specs = depthSpecs(snap);
-        const results = await Promise.all(specs.map((s) => client.probe('depth', s)));
-        const chain = await client.probe('chain', { factor: 0.25, layers: snap.layers, series: results.map((r) => r.grad) });
-        const [ten, three] = await Promise.all([client.probe('chain', { factor: 0.25, layers: 10 }), client.probe('chain', { factor: 0.2, layers: 3 })]);
-        if (again) continue;
-        const sweeps: Sweep[] = results.map((result, i) => ({ id: specs[i]!.activation, name: nameOf(specs[i]!.activation), result,
-          factor: chain.factors[i] ?? null }));
-        draw(snap, sweeps, chain.product, ten.product[9] ?? null, three.product[2] ?? null);
-        engineError.hidden = true;
-        host.dataset.ready = 'true';
-      } while (again);
-    } catch (err) {
-      engineError.textContent = `The engine refused these settings: ${err instanceof Error ? err.message : String(err)}`;
-      engineError.hidden = false;
-    } finally { busy = false; }
+    await ask();
   }
 
   function draw(s: GradientsState, sweeps: Sweep[], product: (number | null)[], ten: number | null, three: number | null): void {

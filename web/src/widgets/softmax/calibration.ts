@@ -9,6 +9,7 @@ import { calibrationSpec, type SoftmaxState, type SoftmaxTable } from '../../sta
 import { keyed, viewOf } from '../../ui/access';
 import { el } from '../../ui/dom';
 import { formatNumber as f } from '../../ui/format';
+import { latestOnly } from '../../ui/latest-only';
 import { createSlider } from '../../ui/slider';
 import { createTable } from '../../ui/table';
 
@@ -151,23 +152,15 @@ export function mountCalibration(table: SoftmaxTable, state: SoftmaxState, clien
     useBest.hidden = !mayUseBest || r.bestT === state.calT;
   }
 
-  let busy = false, again = false;
-  async function schedule(): Promise<void> {
-    if (busy) { again = true; return; }
-    busy = true;
-    try {
-      do {
-        again = false;
-        const r = await client.probe('calibration', calibrationSpec(state));
-        if (again) continue;
-        draw(r);
-        error.hidden = true;
-        root.dataset.ready = 'true';
-      } while (again);
-    } catch (err) {
-      error.textContent = `The engine refused this calibration run: ${err instanceof Error ? err.message : String(err)}`;
-      error.hidden = false;
-    } finally { busy = false; }
-  }
+  const schedule = latestOnly(async (stale) => {
+    const r = await client.probe('calibration', calibrationSpec(state));
+    if (stale()) return;
+    draw(r);
+    error.hidden = true;
+    root.dataset.ready = 'true';
+  }, (err) => {
+    error.textContent = `The engine refused this calibration run: ${err instanceof Error ? err.message : String(err)}`;
+    error.hidden = false;
+  });
   return { root, schedule };
 }

@@ -10,6 +10,8 @@ import { readUrlState, writeUrlState } from '../../state/url';
 import { keyed } from '../../ui/access';
 import { el } from '../../ui/dom';
 import { formatNumber as f } from '../../ui/format';
+import { createEngineError, mountLabFrame } from '../../ui/lab-frame';
+import { latestOnly } from '../../ui/latest-only';
 import { showNotices } from '../../ui/notices';
 import { createCheckbox } from '../../ui/select';
 import { mountShare } from '../../ui/share-panel';
@@ -38,13 +40,9 @@ export async function mountSoftmax(host: HTMLElement, client: EngineClient, o: S
   softmaxSpec(state, parsed.notices);
   showNotices(o.notices, parsed.notices);
 
-  const widget = el('div', 'widget softmax captions-fit');
-  const side = el('div', 'panel controls-panel');
-  side.append(el('h2', undefined, 'Controls'));
   const view = el('section', 'panel');
   view.setAttribute('aria-label', 'Probabilities');
-  widget.append(side, view);
-  host.append(widget);
+  const { widget, side } = mountLabFrame(host, 'softmax captions-fit', view);
 
   const sliders: Slider[] = [];
   const number = (key: 'K' | 'T' | 'target', step: number, hint?: string) => {
@@ -81,9 +79,7 @@ export async function mountSoftmax(host: HTMLElement, client: EngineClient, o: S
   const summary = el('p', 'arith');
   summary.setAttribute('aria-live', 'polite');
   const overflow = el('p', 'overflow');
-  const engineError = el('p', 'error');
-  engineError.setAttribute('role', 'alert');
-  engineError.hidden = true;
+  const engineError = createEngineError();
   const tableSlot = el('div');
   const note = el('p', 'hint', 'Stable: exp((z − max z)/T), so no exponent is positive. Naive: exp(z/T) as written, in float32, whose ' +
     'largest value is about 3.4·10³⁸ = e^88.7 — past that the exponential is Infinity and Infinity/Infinity is NaN. ' +
@@ -93,26 +89,22 @@ export async function mountSoftmax(host: HTMLElement, client: EngineClient, o: S
   const calibration = mountCalibration(table, state, client, { hidden, locked }, () => writeUrlState(table, state, hidden, locked));
   widget.append(calibration.root);
 
-  let busy = false, again = false;
+  const ask = latestOnly(async (stale) => {
+    const spec = softmaxSpec(state);
+    const r = await client.probe('softmax', spec);
+    if (stale()) return;
+    draw(spec.logits, r);
+    engineError.hidden = true;
+  }, (err) => {
+    engineError.textContent = `The engine refused these logits: ${err instanceof Error ? err.message : String(err)}`;
+    engineError.hidden = false;
+  });
   async function schedule(): Promise<void> {
     const notices: string[] = [];
-    const spec = softmaxSpec(state, notices);
+    softmaxSpec(state, notices);
     if (notices.length > 0) y.s.set(state.target);
     writeUrlState(table, state, hidden, locked);
-    if (busy) { again = true; return; }
-    busy = true;
-    try {
-      do {
-        again = false;
-        const r = await client.probe('softmax', softmaxSpec(state));
-        if (again) continue;
-        draw(spec.logits, r);
-        engineError.hidden = true;
-      } while (again);
-    } catch (err) {
-      engineError.textContent = `The engine refused these logits: ${err instanceof Error ? err.message : String(err)}`;
-      engineError.hidden = false;
-    } finally { busy = false; }
+    await ask();
   }
 
   function draw(z: number[], r: SoftmaxLabResult): void {
