@@ -305,7 +305,9 @@ export async function runTrainBench({ quick = false, log = () => {} } = {}) {
   const frame68Rows = ['wasm', 'native'].map((t) => [t, fmt(best[`${t}:frame68:epoch_ms`], 3), fmt(best[`${t}:frame68:grid_ms`], 3),
     fmt(best[`${t}:frame68:neurons_ms`], 3), fmt(best[`${t}:frame68:frame_ms`], 3), fmt(best[`${t}:frame68:reference_frame_ms`], 3),
     fmt(best[`${t}:frame68:shared_frame_ms`], 3),
-    t === 'wasm' ? note('6x8 playground frame in wasm (ms)', best['wasm:frame68:frame_ms'], T.frame68Ms, true, ' ms') : '']);
+    // The target reads the engine's frame as a TF-Playground-like page would ask for it: one
+    // frameGrids pass for the output grid and every thumbnail (the two-call frame is beside it).
+    t === 'wasm' ? note('6x8 playground frame in wasm, one pass (ms)', best['wasm:frame68:shared_frame_ms'], T.frame68Ms, true, ' ms') : '']);
   const csvRows = [
     ['wasm, engine: reader + the JSON answer the binding returned before', fmt(best['wasm:csv:json'], 1)],
     ['wasm, engine: reader alone', fmt(best['wasm:csv:read'], 1)],
