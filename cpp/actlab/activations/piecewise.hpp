@@ -60,10 +60,11 @@ struct Relu {
   }
   static double ref_f(double x, const double*) { return std::isnan(x) ? x : (x > 0 ? x : 0.0); }
   static double ref_df(double x, const double*) { return std::isnan(x) ? x : (x > 0 ? 1.0 : 0.0); }
-  // A select, not max(0, x): relu(-0) = +0 on every back end (clang for wasm compiles a scalar
-  // max(0, x) so that the sign of a zero result differs from the SIMD back end).
+  // The vocabulary's max(x, 0), i.e. x > 0 ? x : 0 (one maxps / f32x4.pmax; a compare and a
+  // bit-select in the scalar back end), not std::max(0, x) or fmax: relu(-0) = +0 on every back
+  // end (clang for wasm compiles a scalar max(0, x) so that the sign of a zero result differs).
   template <class B> static F<B> f(F<B> x, const Params<B>&) {
-    return vmath::keep_nan<B>(x, B::max(x, zero<B>()));  // max(x, 0) is x > 0 ? x : 0, so -0 gives +0
+    return vmath::keep_nan<B>(x, B::max(x, zero<B>()));
   }
   template <class B> static F<B> df(F<B> x, const Params<B>&) {
     return vmath::keep_nan<B>(x, B::select_or_zero(B::gt(x, zero<B>()), one<B>()));
