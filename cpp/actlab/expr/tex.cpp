@@ -168,7 +168,6 @@ class Printer {
       case Op::NormalPdf: return fn("\\varphi", n.a);
       case Op::ErfPrime: {
         prec = kProduct;
-        Prec p;
         return "\\frac{2}{\\sqrt{\\pi}}\\,e^{-{" + sub(n.a, kAtom) + "}^{2}}";
       }
       default: prec = kAtom; return "?";
