@@ -116,7 +116,8 @@ export class LinePlot {
           // a sigmoid gradient at 50 layers is ~1e-32); ticks sit on whole decades, labelled 10^k.
           ...(this.#data.logY ? { splits: () => this.#logSplits(), values: (_u: uPlot, splits: number[]) => splits.map((e) => formatNumber(10 ** e, 1)) } : {}) }],
       series: [{}, ...this.#data.series.map((s, i) => ({ label: s.label, stroke: seriesColour(i), width: 2, dash: DASHES[i % DASHES.length],
-        points: { show: false } }))],
+        // A lone point (epoch 0, before any training) is drawn as a dot: a line needs two.
+        points: { show: (u: uPlot) => (u.data[0]?.length ?? 0) === 1, size: 7, width: 2 } }))],
       hooks: { drawClear: [(u: uPlot) => this.#drawShade(u)], draw: [(u: uPlot) => this.#drawCursor(u)] },
     }, this.#columns(), this.#box);
     this.#label();
