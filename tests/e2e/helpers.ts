@@ -16,7 +16,13 @@ export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  // A request the test's own next page.goto() cut off (net::ERR_ABORTED: e.g. a KaTeX font still
+  // loading when choose.spec walks to the next link) is not the page's failure; a missing file
+  // still shows as HTTP 404 below, and every other network error is kept.
+  page.on('requestfailed', (r) => {
+    if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    errors.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? 'unknown'})`);
+  });
   page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
   return errors;
 }
