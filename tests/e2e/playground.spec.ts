@@ -44,6 +44,29 @@ test('XOR: Play trains a small network to at least 95 % test accuracy, and Pause
   expect(errors).toEqual([]);
 });
 
+test('at epoch 0 the loss chart shows its one point per series as a dot, and a line once training has a second point', async ({ page }) => {
+  await page.goto('playground.html');
+  await widgetReady(page);
+  await expect(page.getByText('Epoch', { exact: true }).locator('..')).toContainText('0');
+  // Pixels of the first series' colour (--s0, the train loss) on the chart's canvas: a lone point was
+  // drawn as nothing before (uPlot draws a line between two points and no marker).
+  const seriesPixels = () => page.locator('.pg-chart-area canvas').first().evaluate((c: HTMLCanvasElement) => {
+    const probe = document.createElement('div');
+    probe.style.color = 'var(--s0)';
+    document.body.append(probe);
+    const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g)!.map(Number);
+    probe.remove();
+    const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i]! - r!) + Math.abs(px[i + 1]! - g!) + Math.abs(px[i + 2]! - b!) < 30 && px[i + 3]! > 200) n++;
+    return n;
+  });
+  await expect.poll(seriesPixels).toBeGreaterThan(10);
+  const dot = await seriesPixels();
+  await page.getByRole('button', { name: 'Step an epoch' }).click();
+  await expect.poll(seriesPixels).not.toBe(dot);
+});
+
 test('Step an epoch, Step a batch and Reset give the engine’s exact losses; Reset returns to the same initial weights', async ({ page }) => {
   await page.goto('playground.html');
   await widgetReady(page);
