@@ -123,6 +123,26 @@ template <class B> inline ExpExpm1<B> exp_expm1(F<B> x) {
 
 template <class B> inline F<B> expm1(F<B> x) { return exp_expm1<B>(x).expm1; }
 
+// The reduction of expm1_nonpositive for -44 <= x·log2e (x = n·ln2 + r): s = 2^n, normal, taken
+// from t's bits, and p = expm1(r) (exp_reduce's Taylor form, the same r and p).
+template <class B> struct NonpositiveReduction {
+  F<B> s, p;
+};
+template <class B> inline NonpositiveReduction<B> reduce_nonpositive(F<B> x) {
+  const F<B> magic = B::splat(kRoundMagic + 127.0f);
+  F<B> t = B::add(B::mul(x, B::splat(kLog2e)), magic);
+  F<B> s = B::as_float(B::template shl<23>(B::as_int(t)));  // 2^n, n in [-44, 0]: normal
+  F<B> n = B::sub(t, magic);
+  F<B> r = B::sub(B::sub(x, B::mul(n, B::splat(kLn2Hi))), B::mul(n, B::splat(kLn2Lo)));
+  F<B> q = B::splat(0x1.a01a02p-13f);                 // expm1(r) as in exp_reduce (Taylor)
+  q = B::add(B::mul(q, r), B::splat(0x1.6c16c2p-10f));
+  q = B::add(B::mul(q, r), B::splat(0x1.111112p-7f));
+  q = B::add(B::mul(q, r), B::splat(0x1.555556p-5f));
+  q = B::add(B::mul(q, r), B::splat(0x1.555556p-3f));
+  q = B::add(B::mul(q, r), B::splat(0.5f));
+  return {s, B::add(B::mul(B::mul(r, r), q), r)};
+}
+
 // expm1 for x <= 0 only (tanh's expm1(-2|x|), ELU's negative side): the same reduction and the
 // same bits as expm1() there, without the e^x branch that only positive arguments need. A lane
 // with x > 0 gets a meaningless value (callers select it away); NaN stays NaN.
@@ -131,20 +151,21 @@ template <class B> inline F<B> expm1(F<B> x) { return exp_expm1<B>(x).expm1; }
 // integers in [2^23, 2^24), where the spacing is 1), so r, p and the result keep their bits, with
 // three vector operations fewer (the upper clamp, the integer n and the bias add).
 template <class B> inline F<B> expm1_nonpositive(F<B> x) {
-  const F<B> magic = B::splat(kRoundMagic + 127.0f);
-  F<B> xc = B::max(B::splat(-30.0f), x);  // below -30 the float result is -1 anyway
-  F<B> t = B::add(B::mul(xc, B::splat(kLog2e)), magic);
-  F<B> s = B::as_float(B::template shl<23>(B::as_int(t)));  // 2^n, n in [-44, 0]: normal
-  F<B> n = B::sub(t, magic);
-  F<B> r = B::sub(B::sub(xc, B::mul(n, B::splat(kLn2Hi))), B::mul(n, B::splat(kLn2Lo)));
-  F<B> q = B::splat(0x1.a01a02p-13f);                 // expm1(r) as in exp_reduce (Taylor)
-  q = B::add(B::mul(q, r), B::splat(0x1.6c16c2p-10f));
-  q = B::add(B::mul(q, r), B::splat(0x1.111112p-7f));
-  q = B::add(B::mul(q, r), B::splat(0x1.555556p-5f));
-  q = B::add(B::mul(q, r), B::splat(0x1.555556p-3f));
-  q = B::add(B::mul(q, r), B::splat(0.5f));
-  F<B> p = B::add(B::mul(B::mul(r, r), q), r);
-  return B::add(B::sub(s, B::splat(1.0f)), B::mul(s, p));
+  // below -30 the float result is -1 anyway
+  NonpositiveReduction<B> e = reduce_nonpositive<B>(B::max(B::splat(-30.0f), x));
+  return B::add(B::sub(e.s, B::splat(1.0f)), B::mul(e.s, e.p));
+}
+
+// exp(x) and expm1(x) for -30 <= x <= 0 (and NaN) with exp_expm1's bits, from one reduction and
+// one 2^n (tanh's f and f′ together, issue 9): with n in [-44, 0], e^x = s·p + s is exp_from's
+// one-factor form, which gives the bits of its two-factor form for |n| <= 60 (see exp_from), and
+// expm1 = (s − 1) + s·p is expm1_nonpositive's. exp_expm1's clamps and its selects for x > 18 and
+// x < -30 do nothing in this range. Outside it the results are meaningless: the caller checks.
+// (All 2^32 inputs of tanh's fdf compared with exp_expm1's: cpp/bench/tools/tanh_fdf_exhaustive.cpp.)
+template <class B> inline ExpExpm1<B> exp_expm1_near(F<B> x) {
+  NonpositiveReduction<B> e = reduce_nonpositive<B>(x);
+  F<B> sp = B::mul(e.s, e.p);
+  return {B::add(sp, e.s), B::add(B::sub(e.s, B::splat(1.0f)), sp)};
 }
 
 // Error-free transformations. two_sum: a + b = s + err exactly (any magnitudes).

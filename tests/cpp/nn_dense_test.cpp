@@ -54,3 +54,50 @@ TEST_CASE("dense kernels: scalar and SIMD back ends are bit-identical", "[nn][de
           }
       }
 }
+
+// Issue 9's small-network kernels against the reference ones: forward_small = forward and
+// backward_params_fresh = zero-filled backward_params, bit for bit, on both back ends, at widths
+// on either side of the vector width and of the 4-row and 2-row tiles, every batch 1..10.
+TEST_CASE("dense kernels: the small-network kernels give the reference kernels' bits", "[nn][dense][fastpath]") {
+  data::Rng r(12);
+  const int widths[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 16, 33};
+  for (int in : widths)
+    for (int out : widths)
+      for (int batch = 1; batch <= 10; ++batch) {
+        INFO("in " << in << ", out " << out << ", batch " << batch);
+        std::vector<float> X(static_cast<std::size_t>(batch) * in), W(static_cast<std::size_t>(in) * out), b(out),
+            dZ(static_cast<std::size_t>(batch) * out);
+        for (float& v : X) v = static_cast<float>(r.normal());
+        for (float& v : W) v = static_cast<float>(r.normal());
+        for (float& v : b) v = static_cast<float>(r.normal());
+        for (float& v : dZ) v = static_cast<float>(r.normal());
+        std::vector<float> Zr(dZ.size()), Zs(dZ.size()), Zn(dZ.size());
+        k::forward<simd::Native>(X.data(), batch, in, out, W.data(), b.data(), Zr.data());
+        k::forward_small<simd::Scalar>(X.data(), batch, in, out, W.data(), b.data(), Zs.data());
+        k::forward_small<simd::Native>(X.data(), batch, in, out, W.data(), b.data(), Zn.data());
+        CHECK(std::memcmp(Zr.data(), Zs.data(), Zr.size() * 4) == 0);
+        CHECK(std::memcmp(Zr.data(), Zn.data(), Zr.size() * 4) == 0);
+        std::vector<float> gr(W.size(), 0.f), gbr(out, 0.f), gs(W.size(), 7.f), gbs(out, 7.f), gn(W.size(), 7.f), gbn(out, 7.f);
+        k::backward_params<simd::Native>(X.data(), dZ.data(), batch, in, out, gr.data(), gbr.data());
+        k::backward_params_fresh<simd::Scalar>(X.data(), dZ.data(), batch, in, out, gs.data(), gbs.data());
+        k::backward_params_fresh<simd::Native>(X.data(), dZ.data(), batch, in, out, gn.data(), gbn.data());
+        CHECK(std::memcmp(gr.data(), gs.data(), gr.size() * 4) == 0);
+        CHECK(std::memcmp(gr.data(), gn.data(), gr.size() * 4) == 0);
+        CHECK(std::memcmp(gbr.data(), gbs.data(), gbr.size() * 4) == 0);
+        CHECK(std::memcmp(gbr.data(), gbn.data(), gbr.size() * 4) == 0);
+      }
+}
+
+TEST_CASE("dense kernels: transpose_small is the transpose at every shape", "[nn][dense][fastpath]") {
+  for (int in = 1; in <= 13; ++in)
+    for (int out = 1; out <= 13; ++out) {
+      std::vector<float> W(static_cast<std::size_t>(in) * out), a(W.size(), -1.f), b(W.size(), -2.f), c(W.size(), -3.f);
+      for (std::size_t q = 0; q < W.size(); ++q) W[q] = static_cast<float>(q) + 0.5f;
+      k::transpose(W.data(), in, out, a.data());
+      k::transpose_small<simd::Native>(W.data(), in, out, b.data());
+      k::transpose_small<simd::Scalar>(W.data(), in, out, c.data());
+      INFO("in " << in << ", out " << out);
+      CHECK(a == b);
+      CHECK(a == c);
+    }
+}

@@ -3,12 +3,14 @@
 // linear collapse, health statistics and divergence detection during training.
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "actlab/activations/registry.hpp"
 #include "actlab/nn/trainer.hpp"
 #include "actlab/probes/census.hpp"
 #include "actlab/probes/collapse.hpp"
 #include "actlab/probes/depth.hpp"
+#include "actlab/probes/divergence.hpp"
 #include "actlab/probes/scan.hpp"
 #include "catch2/catch.hpp"
 
@@ -126,4 +128,30 @@ TEST_CASE("health statistics and divergence detection during training", "[probes
   for (int k = 0; k < 3 && ok; ++k) ok = t.run_epoch();
   CHECK_FALSE(ok);
   CHECK(t.divergence().what == "input");
+}
+
+// The finiteness check over every length and position (divergence.cpp's all_finite reads ragged
+// ends of arrays of >= 4 floats as their last whole vector): one non-finite weight anywhere in a
+// layer of 1..13 units is found, and a finite network is not flagged.
+TEST_CASE("divergence: one NaN or Inf anywhere in a weight array of any length is found", "[probes][nn]") {
+  for (int units = 1; units <= 13; ++units) {
+    nn::Trainer t;
+    REQUIRE(t.configure_json(R"({"dataset":{"name":"xor","samples":40},"network":{"hidden":[{"units":)" + std::to_string(units) +
+                             R"(,"activation":"tanh"}]}})") == "");
+    nn::Network& net = t.network();
+    probes::Divergence none;
+    CHECK_FALSE(probes::check_weights(net, 0.1f, none));
+    for (nn::Layer& l : net.layers())
+      for (std::vector<float>* v : {&l.W, &l.b})
+        for (std::size_t k = 0; k < v->size(); ++k)
+          for (float bad : {NAN, INFINITY, -INFINITY}) {
+            INFO("units " << units << ", size " << v->size() << ", index " << k);
+            const float keep = (*v)[k];
+            (*v)[k] = bad;
+            probes::Divergence d;
+            CHECK(probes::check_weights(net, 0.1f, d));
+            CHECK(d.what == "weights");
+            (*v)[k] = keep;
+          }
+  }
 }

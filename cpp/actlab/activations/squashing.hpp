@@ -71,9 +71,12 @@ struct Tanh {
     return B::div(B::mul(splat<B>(4.0f), e), B::mul(d, d));
   }
   // Both from one reduction: exp_expm1 gives expm1(-2|x|) with the same bits as
-  // expm1_nonpositive (the argument is <= 0) and exp(-2|x|) with the same bits as exp().
+  // expm1_nonpositive (the argument is <= 0) and exp(-2|x|) with the same bits as exp(). When no
+  // lane has |x| > 15 (a hidden layer's usual inputs), exp_expm1_near gives the same bits with one
+  // 2^n and no clamps or selects (issue 9: the trainer's tanh layers).
   template <class B> static void fdf(F<B> x, const Params<B>&, F<B>& y, F<B>& dy) {
-    vmath::ExpExpm1<B> ee = vmath::exp_expm1<B>(B::mul(splat<B>(-2.0f), B::abs(x)));
+    const F<B> a = B::mul(splat<B>(-2.0f), B::abs(x));
+    vmath::ExpExpm1<B> ee = B::any(B::lt(a, splat<B>(-30.0f))) ? vmath::exp_expm1<B>(a) : vmath::exp_expm1_near<B>(a);
     F<B> t = B::div(B::sub(zero<B>(), ee.expm1), B::add(splat<B>(2.0f), ee.expm1));
     y = B::bit_xor(t, B::sign_bit(x));
     dy = slope<B>(ee.exp);

@@ -253,19 +253,88 @@ inline void forward_block(const float* X, int s, int in, int out, const float* W
     }
     if (in == 0) break;
   }
-  // The last out % V columns (all of them when out < V), one sequential sum per element.
+  // The last out % V columns (all of them when out < V, or on the scalar back end, V = 1, where
+  // no tile runs), one sequential sum per element.
+  const int j0 = V > 1 ? out / V * V : 0;
   for (int r = 0; r < R; ++r)
-    for (int j = out / V * V; j < out; ++j) {
+    for (int j = j0; j < out; ++j) {
       float acc = b[j];
       for (int i = 0; i < in; ++i) acc = acc + x[r][i] * W[static_cast<std::size_t>(i) * out + j];
       z[r][j] = acc;
     }
 }
 
+// One output unit (the binary heads' last layer): Z[s] = b + Σ_i X[s][i]·W[i] with the samples in
+// the lanes, 4 at a time: each 4 × 4 block of X is transposed (transpose4) so that one vector holds
+// input i of 4 samples. Per element the sum of forward(): b, then + x_i·w_i in increasing i.
+template <class B>
+void forward_column(const float* X, int batch, int in, const float* W, const float* b, float* Z) {
+  using F = typename B::F;
+  int s = 0;
+  if constexpr (B::width == 4) {
+    const std::size_t n = static_cast<std::size_t>(in);
+    for (; s + 4 <= batch; s += 4) {
+      const float* x0 = X + static_cast<std::size_t>(s) * n;
+      const float *x1 = x0 + n, *x2 = x1 + n, *x3 = x2 + n;
+      F acc = B::splat(b[0]);
+      int i = 0;
+      for (; i + 4 <= in; i += 4) {
+        F c0 = B::load(x0 + i), c1 = B::load(x1 + i), c2 = B::load(x2 + i), c3 = B::load(x3 + i);
+        B::transpose4(c0, c1, c2, c3);
+        acc = B::add(acc, B::mul(c0, B::splat(W[i])));
+        acc = B::add(acc, B::mul(c1, B::splat(W[i + 1])));
+        acc = B::add(acc, B::mul(c2, B::splat(W[i + 2])));
+        acc = B::add(acc, B::mul(c3, B::splat(W[i + 3])));
+      }
+      for (; i < in; ++i) {
+        alignas(16) float c[4] = {x0[i], x1[i], x2[i], x3[i]};
+        acc = B::add(acc, B::mul(B::load(c), B::splat(W[i])));
+      }
+      B::store(Z + s, acc);
+    }
+  }
+  for (; s < batch; ++s) {
+    const float* x = X + static_cast<std::size_t>(s) * static_cast<std::size_t>(in);
+    float acc = b[0];
+    for (int i = 0; i < in; ++i) acc = acc + x[i] * W[i];
+    Z[s] = acc;
+  }
+}
+
+// One or two inputs (a first layer on x, y; dA = dZ·Wᵀ below a one-unit head): one sample at a
+// time, each column vector b + x_0·w_0 (+ x_1·w_1) in registers; the tiles' setup would cost more
+// than the sums. Columns past the last whole vector as forward_block's.
+template <class B, int kIn>
+void forward_rowwise(const float* X, int batch, int out, const float* W, const float* b, float* Z) {
+  constexpr int V = B::width, in = kIn;
+  const std::size_t o = static_cast<std::size_t>(out);
+  for (int s = 0; s < batch; ++s) {
+    const float* x = X + static_cast<std::size_t>(s) * static_cast<std::size_t>(in);
+    float* z = Z + static_cast<std::size_t>(s) * o;
+    int j = 0;
+    if constexpr (V > 1)
+      for (; j + V <= out; j += V) {
+        typename B::F acc = B::load(b + j);
+#pragma GCC unroll 2
+        for (int i = 0; i < in; ++i) acc = B::add(acc, B::mul(B::splat(x[i]), B::load(W + static_cast<std::size_t>(i) * o + j)));
+        B::store(z + j, acc);
+      }
+    for (; j < out; ++j) {
+      float acc = b[j];
+      for (int i = 0; i < in; ++i) acc = acc + x[i] * W[static_cast<std::size_t>(i) * o + j];
+      z[j] = acc;
+    }
+  }
+}
+
 // Z = X·W + b: the same bits as forward(), every sample in register tiles (4 rows, then the
-// last 1–3 together), chunk by chunk over the inputs within each block of rows.
+// last 1–3 together), chunk by chunk over the inputs within each block of rows; one output unit
+// and one or two inputs take the two kernels above.
 template <class B>
 void forward_small(const float* X, int batch, int in, int out, const float* W, const float* b, float* Z) {
+  if (out == 1) return forward_column<B>(X, batch, in, W, b, Z);
+  if (in == 1) return forward_rowwise<B, 1>(X, batch, out, W, b, Z);
+  if (in == 2) return forward_rowwise<B, 2>(X, batch, out, W, b, Z);
   int s = 0;
   for (; s + 4 <= batch; s += 4) forward_block<B, 4>(X, s, in, out, W, b, Z);
   switch (batch - s) {
@@ -319,6 +388,59 @@ inline void grad_row(const float* x, std::size_t xs, const float* dZ, int batch,
   }
 }
 
+// Rows i .. i+R−1 of backward_params_fresh's gW at once, for out >= V: each loaded vector of dZ
+// serves R rows (grad_row loads it once per row). Per element the same sum as grad_row: 0, then
+// + x[s][i]·dZ[s][j] for s = 0, 1, ... in order; columns past the last whole vector as grad_row.
+template <class B, int R>
+inline void grad_rows(const float* X, int in, int i, const float* dZ, int batch, int out, float* gW) {
+  using F = typename B::F;
+  constexpr int V = B::width;
+  const std::size_t o = static_cast<std::size_t>(out), xs = static_cast<std::size_t>(in);
+  int j = 0;
+  for (; j + 2 * V <= out; j += 2 * V) {
+    F a0[R], a1[R];
+#pragma GCC unroll 4
+    for (int r = 0; r < R; ++r) a0[r] = a1[r] = B::splat(0.0f);
+    const float* d = dZ + j;
+    const float* x = X + i;
+    for (int s = 0; s < batch; ++s, d += o, x += xs) {
+      const F d0 = B::load(d), d1 = B::load(d + V);
+#pragma GCC unroll 4
+      for (int r = 0; r < R; ++r) {
+        const F v = B::splat(x[r]);
+        a0[r] = B::add(a0[r], B::mul(v, d0));
+        a1[r] = B::add(a1[r], B::mul(v, d1));
+      }
+    }
+#pragma GCC unroll 4
+    for (int r = 0; r < R; ++r) {
+      B::store(gW + static_cast<std::size_t>(i + r) * o + j, a0[r]);
+      B::store(gW + static_cast<std::size_t>(i + r) * o + j + V, a1[r]);
+    }
+  }
+  for (; j + V <= out; j += V) {
+    F a0[R];
+#pragma GCC unroll 4
+    for (int r = 0; r < R; ++r) a0[r] = B::splat(0.0f);
+    const float* d = dZ + j;
+    const float* x = X + i;
+    for (int s = 0; s < batch; ++s, d += o, x += xs) {
+      const F d0 = B::load(d);
+#pragma GCC unroll 4
+      for (int r = 0; r < R; ++r) a0[r] = B::add(a0[r], B::mul(B::splat(x[r]), d0));
+    }
+#pragma GCC unroll 4
+    for (int r = 0; r < R; ++r) B::store(gW + static_cast<std::size_t>(i + r) * o + j, a0[r]);
+  }
+  for (; j < out; ++j)
+    for (int r = 0; r < R; ++r) {
+      float a = 0.0f;
+      for (int s = 0; s < batch; ++s)
+        a = a + X[static_cast<std::size_t>(s) * xs + static_cast<std::size_t>(i + r)] * dZ[static_cast<std::size_t>(s) * o + static_cast<std::size_t>(j)];
+      gW[static_cast<std::size_t>(i + r) * o + static_cast<std::size_t>(j)] = a;
+    }
+}
+
 // gW = Xᵀ·dZ and gb = Σ_s dZ[s], written (not added): the same bits as zeroing both and calling
 // backward_params (each element 0 + term_0 + term_1 + ... in sample order; a term is x·d there
 // too), with each row of gW summed over the whole batch in registers.
@@ -337,6 +459,12 @@ void backward_params_fresh(const float* X, const float* dZ, int batch, int in, i
         B::store(gW + i, a);
       }
   }
+  if constexpr (B::width > 1) {
+    if (out >= B::width) {
+      for (; i + 4 <= in; i += 4) grad_rows<B, 4>(X, in, i, dZ, batch, out, gW);
+      if (in - i >= 2) { grad_rows<B, 2>(X, in, i, dZ, batch, out, gW); i += 2; }
+    }
+  }
   for (; i < in; ++i)
     grad_row<B, true>(X + i, static_cast<std::size_t>(in), dZ, batch, out, gW + static_cast<std::size_t>(i) * out);
   grad_row<B, false>(nullptr, 0, dZ, batch, out, gb);
@@ -349,6 +477,30 @@ inline void multiply(const float* a, const float* f, std::size_t n, float* y) {
   if constexpr (B::width > 1)
     for (; k + B::width <= n; k += B::width) B::store(y + k, B::mul(B::load(a + k), B::load(f + k)));
   for (; k < n; ++k) y[k] = a[k] * f[k];
+}
+
+// Wt = Wᵀ, 4 × 4 blocks through registers (transpose4), the ragged edges one element at a time:
+// the small-network path's transpose (copies, so the same values as transpose()).
+template <class B>
+void transpose_small(const float* W, int in, int out, float* Wt) {
+  const std::size_t I = static_cast<std::size_t>(in), O = static_cast<std::size_t>(out);
+  std::size_t i4 = 0, j4 = 0;
+  if constexpr (B::width == 4) {
+    i4 = I / 4 * 4;
+    j4 = O / 4 * 4;
+    for (std::size_t i = 0; i < i4; i += 4)
+      for (std::size_t j = 0; j < j4; j += 4) {
+        typename B::F a = B::load(W + i * O + j), b = B::load(W + (i + 1) * O + j), c = B::load(W + (i + 2) * O + j),
+                      d = B::load(W + (i + 3) * O + j);
+        B::transpose4(a, b, c, d);
+        B::store(Wt + j * I + i, a);
+        B::store(Wt + (j + 1) * I + i, b);
+        B::store(Wt + (j + 2) * I + i, c);
+        B::store(Wt + (j + 3) * I + i, d);
+      }
+  }
+  for (std::size_t i = 0; i < I; ++i)
+    for (std::size_t j = i < i4 ? j4 : 0; j < O; ++j) Wt[j * I + i] = W[i * O + j];
 }
 
 // Wt = Wᵀ

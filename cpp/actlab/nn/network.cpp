@@ -252,6 +252,28 @@ double Network::loss(const float* y, int batch, float* per_sample) const {
     if (loss_tmp_.size() < 2 * n2) loss_tmp_.resize(2 * n2);
     float* t = loss_tmp_.data();
     float* sp = t + n2;
+    // Labels exactly 0 or 1 (every binary set) and finite logits: one softplus a sample. For y = 1
+    // the loss is 1·sp(−z) + 0·sp(z) and for y = 0 it is 0·sp(−z) + 1·sp(z); with z finite both
+    // softplus values are finite and >= 0, so that is the one needed value + 0 (the + 0.0f turns a
+    // −0 into +0, as the sum with the zero product did): the same bits. Otherwise (a non-finite z,
+    // where the pair gives NaN, or soft labels) the pair below.
+    bool binary = true;
+    for (int s = 0; s < batch && binary; ++s)
+      binary = (y[s] == 0.f || y[s] == 1.f) && std::isfinite(l.Z[static_cast<std::size_t>(s)]);
+    if (binary) {
+      for (int s = 0; s < batch; ++s) {
+        const float z = l.Z[static_cast<std::size_t>(s)];
+        t[s] = y[s] == 1.f ? -z : z;
+      }
+      softplus_->apply(t, sp, static_cast<std::size_t>(batch), false, nullptr, Backend::Simd);
+      double sum = 0.0;
+      for (int s = 0; s < batch; ++s) {
+        const float L = sp[s] + 0.0f;
+        if (per_sample) per_sample[s] = L;
+        sum += L;
+      }
+      return sum / batch;
+    }
     for (int s = 0; s < batch; ++s) {
       const float z = l.Z[static_cast<std::size_t>(s)];  // K = 1
       t[2 * s] = -z;
@@ -356,7 +378,10 @@ void Network::backward(const float* X, const float* y, int batch, Regularization
     // Wᵀ; a single row or column is its own transpose (the binary heads' 8 → 1), so the small
     // path reads W itself there.
     const bool vector_w = small(l) && (l.in == 1 || l.out == 1);
-    if (!vector_w) kernels::transpose(l.W.data(), l.in, l.out, wt_.data());
+    if (!vector_w) {
+      if (small(l)) kernels::transpose_small<B>(l.W.data(), l.in, l.out, wt_.data());
+      else kernels::transpose(l.W.data(), l.in, l.out, wt_.data());
+    }
     const float* wt = vector_w ? l.W.data() : wt_.data();
     std::size_t n = static_cast<std::size_t>(batch) * below.out;
     if (!small(l)) {
