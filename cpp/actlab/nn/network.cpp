@@ -19,6 +19,11 @@ using B = simd::Native;
 // large layers (784 → 128) need. Both give the same bits.
 constexpr std::size_t kSmallWeights = 4096;
 
+// The batch workspaces hold whole vectors: n rounded up to a multiple of 4 floats, so the small
+// path runs an elementwise kernel over the padding too instead of its copy-in/copy-out tail
+// (each value has the same bits wherever it sits; the padding is never read).
+constexpr std::size_t padded(std::size_t n) { return (n + 3) / 4 * 4; }
+
 std::string Network::build(const NetSpec& spec, int inputs, int outputs, Head head) {
   if (head == Head::Auto) return "network.head must be resolved before building";
   if (inputs < 1 || inputs > kMaxUnits) return "network: input count must be in [1, 4096]";
@@ -150,7 +155,7 @@ void Network::reserve(int batch) {
   if (batch <= capacity_) return;
   std::size_t maxw = 0;
   for (Layer& l : layers_) {
-    std::size_t n = static_cast<std::size_t>(batch) * l.out;
+    std::size_t n = padded(static_cast<std::size_t>(batch) * l.out);
     l.Z.resize(n);
     l.A.resize(n);
     l.Fp.resize(n);
@@ -211,6 +216,7 @@ void Network::activate(Layer& l, int batch, bool derivatives) {
     }
     return;
   }
+  if (!reference_) n = padded(n);
   if (!derivatives && !reference_) l.act->apply(l.Z.data(), l.A.data(), n, false, l.params, Backend::Simd);
   else l.act->apply_both(l.Z.data(), l.A.data(), l.Fp.data(), n, l.params, Backend::Simd);
 }
@@ -223,12 +229,13 @@ void Network::forward(const float* X, int batch, bool derivatives) {
     if (!small(l)) kernels::forward<B>(in, batch, l.in, l.out, l.W.data(), l.b.data(), l.Z.data());
     else kernels::forward_small<B>(in, batch, l.in, l.out, l.W.data(), l.b.data(), l.Z.data());
     std::size_t n = static_cast<std::size_t>(batch) * l.out;
+    const std::size_t nk = reference_ ? n : padded(n);  // the elementwise heads' kernel length
     if (l.act) {
       activate(l, batch, derivatives);
     } else {
       switch (head_) {
-        case Head::SigmoidBce: sigmoid_->apply(l.Z.data(), l.A.data(), n, false, nullptr, Backend::Simd); break;
-        case Head::TanhMse: tanh_->apply(l.Z.data(), l.A.data(), n, false, nullptr, Backend::Simd); break;
+        case Head::SigmoidBce: sigmoid_->apply(l.Z.data(), l.A.data(), nk, false, nullptr, Backend::Simd); break;
+        case Head::TanhMse: tanh_->apply(l.Z.data(), l.A.data(), nk, false, nullptr, Backend::Simd); break;
         case Head::SoftmaxCe:
           for (int s = 0; s < batch; ++s)
             softmax(l.Z.data() + static_cast<std::size_t>(s) * l.out, l.A.data() + static_cast<std::size_t>(s) * l.out,
@@ -248,7 +255,7 @@ double Network::loss(const float* y, int batch, float* per_sample) const {
     // Issue 9: softplus(−z) and softplus(z) of the whole batch in one kernel call instead of one
     // call per sample. The kernel is elementwise (whole vectors, then a zero-padded tail), so each
     // value has the same bits wherever it sits in the array; the sum below is the same sequence.
-    const std::size_t n2 = static_cast<std::size_t>(batch) * 2;
+    const std::size_t n2 = padded(static_cast<std::size_t>(batch) * 2);
     if (loss_tmp_.size() < 2 * n2) loss_tmp_.resize(2 * n2);
     float* t = loss_tmp_.data();
     float* sp = t + n2;
@@ -265,7 +272,7 @@ double Network::loss(const float* y, int batch, float* per_sample) const {
         const float z = l.Z[static_cast<std::size_t>(s)];
         t[s] = y[s] == 1.f ? -z : z;
       }
-      softplus_->apply(t, sp, static_cast<std::size_t>(batch), false, nullptr, Backend::Simd);
+      softplus_->apply(t, sp, padded(static_cast<std::size_t>(batch)), false, nullptr, Backend::Simd);
       double sum = 0.0;
       for (int s = 0; s < batch; ++s) {
         const float L = sp[s] + 0.0f;

@@ -77,10 +77,18 @@ void Trainer::gather(std::size_t first, int count) {
   const int dims = data_.dims;
   bx_.resize(static_cast<std::size_t>(count) * dims);
   by_.resize(static_cast<std::size_t>(count));
+  const float* x = data_.x_train.data();
+  float* bx = bx_.data();
   for (int s = 0; s < count; ++s) {
     std::uint32_t i = order_[first + static_cast<std::size_t>(s)];
-    std::copy_n(data_.x_train.begin() + static_cast<std::ptrdiff_t>(i) * dims, dims,
-                bx_.begin() + static_cast<std::ptrdiff_t>(s) * dims);
+    const float* from = x + static_cast<std::size_t>(i) * dims;
+    float* to = bx + static_cast<std::size_t>(s) * dims;
+    if (dims == 2) {  // the 2-D sets without extra features: two floats, not a memmove call
+      to[0] = from[0];
+      to[1] = from[1];
+    } else {
+      std::copy_n(from, dims, to);
+    }
     by_[static_cast<std::size_t>(s)] = ytr_[i];
   }
 }

@@ -11,23 +11,33 @@ namespace {
 
 // x·0 is 0 for every finite x and NaN for ±Inf and NaN, so one vector accumulator of x·0
 // answers "all finite?" without a branch per element (this check runs after every training
-// step; the element-by-element loop was ~9 % of a 2-8-8-1 step).
-bool all_finite(const float* p, std::size_t n) {
-  using B = simd::Native;
-  constexpr std::size_t W = B::width;
-  const B::F zero = B::splat(0.0f);
-  B::F acc = zero;
-  std::size_t i = 0;
-  for (; i + W <= n; i += W) acc = B::add(acc, B::mul(B::load(p + i), zero));
-  // A ragged end of an array of at least W floats: its last W, read again (a read, so elements
-  // counted twice change nothing); shorter arrays element by element.
-  if (i < n && n >= W) acc = B::add(acc, B::mul(B::load(p + n - W), zero));
-  else if (i < n) {
-    float tail = 0.0f;
-    for (; i < n; ++i) tail += p[i] * 0.0f;
-    if (tail != 0.0f) return false;
+// step; the element-by-element loop was ~9 % of a 2-8-8-1 step). Finite accumulates any number
+// of arrays into one answer: the checks below ask it about everything a phase wrote first and
+// look array by array (for the message) only when something is not finite.
+class Finite {
+ public:
+  void add(const float* p, std::size_t n) {
+    constexpr std::size_t W = B::width;
+    std::size_t i = 0;
+    for (; i + W <= n; i += W) acc_ = B::add(acc_, B::mul(B::load(p + i), zero_));
+    // A ragged end of an array of at least W floats: its last W, read again (a read, so elements
+    // counted twice change nothing); shorter arrays element by element.
+    if (i < n && n >= W) acc_ = B::add(acc_, B::mul(B::load(p + n - W), zero_));
+    else
+      for (; i < n; ++i) tail_ += p[i] * 0.0f;
   }
-  return !B::any(B::is_nan(acc));
+  template <class V> void add(const V& v) { add(v.data(), v.size()); }
+  bool ok() const { return !B::any(B::is_nan(acc_)) && tail_ == 0.0f; }
+
+ private:
+  using B = simd::Native;
+  B::F zero_ = B::splat(0.0f), acc_ = B::splat(0.0f);
+  float tail_ = 0.0f;
+};
+bool all_finite(const float* p, std::size_t n) {
+  Finite f;
+  f.add(p, n);
+  return f.ok();
 }
 bool set(Divergence& d, int layer, const char* what, std::string cause) {
   d.found = true;
@@ -52,6 +62,19 @@ std::string Divergence::message() const {
 }
 
 bool check_pass(const nn::Network& net, const float* X, int batch, double loss, float lr, Divergence& d) {
+  {
+    Finite all;
+    all.add(X, static_cast<std::size_t>(batch) * net.inputs());
+    for (const nn::Layer& l : net.layers()) {
+      const std::size_t n = static_cast<std::size_t>(batch) * l.out;
+      all.add(l.Z.data(), n);
+      all.add(l.A.data(), n);
+      all.add(l.gW);
+      all.add(l.gb);
+      all.add(l.galpha);
+    }
+    if (all.ok() && std::isfinite(loss)) return false;
+  }
   if (!all_finite(X, static_cast<std::size_t>(batch) * net.inputs()))
     return set(d, 0, "input", "the input data contains NaN or Inf");
   const auto& layers = net.layers();
@@ -86,6 +109,15 @@ bool check_pass(const nn::Network& net, const float* X, int batch, double loss, 
 
 bool check_weights(const nn::Network& net, float lr, Divergence& d) {
   const auto& layers = net.layers();
+  {
+    Finite all;
+    for (const nn::Layer& l : layers) {
+      all.add(l.W);
+      all.add(l.b);
+      all.add(l.alpha);
+    }
+    if (all.ok()) return false;
+  }
   for (std::size_t k = 0; k < layers.size(); ++k) {
     const nn::Layer& l = layers[k];
     if (!all_finite(l.W.data(), l.W.size()) || !all_finite(l.b.data(), l.b.size()) ||
