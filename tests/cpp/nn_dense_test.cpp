@@ -14,18 +14,29 @@
 using namespace actlab;
 namespace k = actlab::nn::kernels;
 
+namespace {
+
+// Normal random X [batch][in], W [in][out], b [out] and dZ [batch][out].
+struct Layer {
+  std::vector<float> X, W, b, dZ;
+};
+Layer random_layer(data::Rng& r, int in, int out, int batch) {
+  Layer l{std::vector<float>(static_cast<std::size_t>(batch) * in), std::vector<float>(static_cast<std::size_t>(in) * out),
+          std::vector<float>(static_cast<std::size_t>(out)), std::vector<float>(static_cast<std::size_t>(batch) * out)};
+  for (std::vector<float>* v : {&l.X, &l.W, &l.b, &l.dZ})
+    for (float& x : *v) x = static_cast<float>(r.normal());
+  return l;
+}
+
+}  // namespace
+
 TEST_CASE("dense kernels: scalar and SIMD back ends are bit-identical", "[nn][dense]") {
   data::Rng r(11);
   const int widths[] = {1, 3, 4, 5, 7, 8, 33};
   for (int in : widths)
     for (int out : widths)
       for (int batch = 1; batch <= 9; batch += 4) {
-        std::vector<float> X(static_cast<std::size_t>(batch) * in), W(static_cast<std::size_t>(in) * out), b(out),
-            dZ(static_cast<std::size_t>(batch) * out);
-        for (float& v : X) v = static_cast<float>(r.normal());
-        for (float& v : W) v = static_cast<float>(r.normal());
-        for (float& v : b) v = static_cast<float>(r.normal());
-        for (float& v : dZ) v = static_cast<float>(r.normal());
+        auto [X, W, b, dZ] = random_layer(r, in, out, batch);
         std::vector<float> Z1(dZ.size()), Z2(dZ.size());
         k::forward<simd::Scalar>(X.data(), batch, in, out, W.data(), b.data(), Z1.data());
         k::forward<simd::Native>(X.data(), batch, in, out, W.data(), b.data(), Z2.data());
@@ -65,12 +76,7 @@ TEST_CASE("dense kernels: the small-network kernels give the reference kernels' 
     for (int out : widths)
       for (int batch = 1; batch <= 10; ++batch) {
         INFO("in " << in << ", out " << out << ", batch " << batch);
-        std::vector<float> X(static_cast<std::size_t>(batch) * in), W(static_cast<std::size_t>(in) * out), b(out),
-            dZ(static_cast<std::size_t>(batch) * out);
-        for (float& v : X) v = static_cast<float>(r.normal());
-        for (float& v : W) v = static_cast<float>(r.normal());
-        for (float& v : b) v = static_cast<float>(r.normal());
-        for (float& v : dZ) v = static_cast<float>(r.normal());
+        auto [X, W, b, dZ] = random_layer(r, in, out, batch);
         std::vector<float> Zr(dZ.size()), Zs(dZ.size()), Zn(dZ.size());
         k::forward<simd::Native>(X.data(), batch, in, out, W.data(), b.data(), Zr.data());
         k::forward_small<simd::Scalar>(X.data(), batch, in, out, W.data(), b.data(), Zs.data());
