@@ -100,3 +100,53 @@ TEST_CASE("small-network paths: every head, regularisers, PReLU, a typed activat
   same_training(config(R"({"name":"circle","samples":60,"features":["x","y","x2","y2","xy","sinx","siny"]})", layers({8, 8}, "tanh"), "",
                        R"({"optimizer":"sgd","learning_rate":0.05,"batch":10})"), 2);
 }
+
+// The sigmoid + BCE loss of the fast path is deferred to the epoch's end (Trainer::settle_loss):
+// what a learner can see mid-epoch — the model file's epoch_loss_sum after any number of steps —
+// and a step that diverges (it adds no loss) must read as if each batch's loss had been taken at
+// its own step, as the reference path does.
+TEST_CASE("small-network paths: the deferred BCE loss, mid-epoch exports and a diverging step", "[nn][fastpath]") {
+  const std::string cfg = config(kCircle, layers({8, 8}, "tanh"), "", R"({"optimizer":"sgd","learning_rate":0.1,"batch":7})");
+  nn::Trainer fast, ref;
+  REQUIRE(fast.configure_json(cfg) == "");
+  REQUIRE(ref.configure_json(cfg) == "");
+  ref.network().set_reference_path(true);
+  // 61 training samples in batches of 7: 9 steps an epoch, the last of 5 samples.
+  for (int s = 1; s <= 23; ++s) {
+    INFO("step " << s);
+    REQUIRE(fast.step());
+    REQUIRE(ref.step());
+    const std::string a = fast.export_json(), b = ref.export_json();
+    REQUIRE_FALSE(a.empty());
+    CHECK(a == b);
+  }
+  // An imported mid-epoch file continues with the same losses.
+  nn::Trainer again;
+  REQUIRE(again.import_json(fast.export_json()) == "");
+  for (int s = 0; s < 13; ++s) {
+    REQUIRE(again.step());
+    REQUIRE(ref.step());
+  }
+  CHECK(again.export_json() == ref.export_json());
+  const double la = again.last_epoch_loss(), lb = ref.last_epoch_loss();
+  CHECK(std::memcmp(&la, &lb, sizeof la) == 0);
+  // A first-layer unit whose weights overflow its pre-activation: tanh(±Inf) keeps the output
+  // finite, so the step's loss terms are taken and must be dropped when the check stops it.
+  for (nn::Trainer* t : {&again, &ref}) {
+    REQUIRE(t->set_weight(0, 0, 0, 3e38) == "");
+    REQUIRE(t->set_weight(0, 1, 0, 3e38) == "");
+  }
+  bool stopped_a = false, stopped_b = false;
+  for (int s = 0; s < 20 && !stopped_a; ++s) {
+    stopped_a = !again.step();
+    stopped_b = !ref.step();
+    REQUIRE(stopped_a == stopped_b);
+  }
+  REQUIRE(stopped_a);
+  CHECK(std::string(again.divergence().what) == "pre-activation");
+  CHECK(again.divergence().layer == 1);
+  CHECK(std::string(again.divergence().what) == ref.divergence().what);
+  CHECK(again.divergence().layer == ref.divergence().layer);
+  REQUIRE_FALSE(again.export_json().empty());  // the weights stay finite: the update never ran
+  CHECK(again.export_json() == ref.export_json());
+}

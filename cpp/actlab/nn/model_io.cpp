@@ -75,7 +75,7 @@ Value ModelIo::to_json(const Trainer& t) {
   Value rng = Value::array();
   for (std::uint32_t w : t.shuffle_rng_.state().s) rng.push(Value::number(w));
   prog.set("rng", std::move(rng));
-  prog.set("epoch_loss_sum", Value::number(t.epoch_loss_sum_));
+  prog.set("epoch_loss_sum", Value::number(t.settled_loss_sum()));
   root.set("progress", std::move(prog));
   return root;
 }
@@ -261,6 +261,8 @@ std::string ModelIo::from_json(const Value& root, Trainer& out) {
   if (!(v = need(*prog, pp, "epoch_loss_sum", Value::Type::Number, err))) return err;
   if (!(v->num >= 0 && v->num < 1e300)) return pp + ".epoch_loss_sum: expected a finite number >= 0";
   t.epoch_loss_sum_ = v->num;
+  t.pending_terms_.clear();
+  t.pending_batches_.clear();
   t.epoch_ = static_cast<int>(ep);
   t.net_steps_ = static_cast<std::int64_t>(st);
   t.pos_ = static_cast<std::size_t>(pos);
@@ -286,7 +288,7 @@ std::string Trainer::export_error() const {
   for (const auto& tensor : opt_.slots())
     for (const auto& slot : tensor)
       if (!finite(slot)) return "model: cannot export: the optimizer state is non-finite (training diverged: " + div_.message() + ")";
-  if (!std::isfinite(epoch_loss_sum_)) return "model: cannot export: the epoch's loss sum is non-finite";
+  if (!std::isfinite(settled_loss_sum())) return "model: cannot export: the epoch's loss sum is non-finite";
   return "";
 }
 

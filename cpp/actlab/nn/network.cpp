@@ -248,6 +248,40 @@ void Network::forward(const float* X, int batch, bool derivatives) {
   }
 }
 
+// For y = 1 the loss is 1·sp(−z) + 0·sp(z) and for y = 0 it is 0·sp(−z) + 1·sp(z); with z finite
+// both softplus values are finite and >= 0, so that is the one needed value + 0 (the + 0.0f in
+// bce_batch_mean turns a −0 into +0, as the sum with the zero product did): the same bits as the
+// pair. One pass without a branch on the labels. z − z is 0 exactly when z is finite.
+bool Network::bce_binary_terms(const float* y, int batch, std::vector<float>& terms) const {
+  if (reference_ || head_ != Head::SigmoidBce) return false;
+  const Layer& l = layers_.back();  // K = 1
+  const std::size_t first = terms.size();
+  terms.resize(first + static_cast<std::size_t>(batch));
+  float* t = terms.data() + first;
+  bool binary = true;
+  for (int s = 0; s < batch; ++s) {
+    const float z = l.Z[static_cast<std::size_t>(s)], ys = y[s];
+    binary &= ((ys == 0.f) | (ys == 1.f)) & (z - z == 0.f);
+    t[s] = ys == 1.f ? -z : z;
+  }
+  if (!binary) terms.resize(first);
+  return binary;
+}
+
+void Network::bce_softplus(const float* terms, float* sp, std::size_t n) const {
+  softplus_->apply(terms, sp, n, false, nullptr, Backend::Simd);
+}
+
+double Network::bce_batch_mean(const float* sp, int batch, float* per_sample) {
+  double sum = 0.0;
+  for (int s = 0; s < batch; ++s) {
+    const float L = sp[s] + 0.0f;
+    if (per_sample) per_sample[s] = L;
+    sum += L;
+  }
+  return sum / batch;
+}
+
 double Network::loss(const float* y, int batch, float* per_sample) const {
   const Layer& l = layers_.back();
   const int K = l.out;
@@ -255,32 +289,18 @@ double Network::loss(const float* y, int batch, float* per_sample) const {
     // Issue 9: softplus(−z) and softplus(z) of the whole batch in one kernel call instead of one
     // call per sample. The kernel is elementwise (whole vectors, then a zero-padded tail), so each
     // value has the same bits wherever it sits in the array; the sum below is the same sequence.
+    // Labels exactly 0 or 1 and finite logits: one softplus a sample (bce_binary_terms).
+    loss_terms_.clear();
+    if (bce_binary_terms(y, batch, loss_terms_)) {
+      if (loss_tmp_.size() < loss_terms_.size()) loss_tmp_.resize(loss_terms_.size());
+      bce_softplus(loss_terms_.data(), loss_tmp_.data(), loss_terms_.size());
+      return bce_batch_mean(loss_tmp_.data(), batch, per_sample);
+    }
+    // Otherwise (a non-finite z, where the pair gives NaN, or soft labels) the pair.
     const std::size_t n2 = padded(static_cast<std::size_t>(batch) * 2);
     if (loss_tmp_.size() < 2 * n2) loss_tmp_.resize(2 * n2);
     float* t = loss_tmp_.data();
     float* sp = t + n2;
-    // Labels exactly 0 or 1 (every binary set) and finite logits: one softplus a sample. For y = 1
-    // the loss is 1·sp(−z) + 0·sp(z) and for y = 0 it is 0·sp(−z) + 1·sp(z); with z finite both
-    // softplus values are finite and >= 0, so that is the one needed value + 0 (the + 0.0f turns a
-    // −0 into +0, as the sum with the zero product did): the same bits. Otherwise (a non-finite z,
-    // where the pair gives NaN, or soft labels) the pair below.
-    bool binary = true;
-    for (int s = 0; s < batch && binary; ++s)
-      binary = (y[s] == 0.f || y[s] == 1.f) && std::isfinite(l.Z[static_cast<std::size_t>(s)]);
-    if (binary) {
-      for (int s = 0; s < batch; ++s) {
-        const float z = l.Z[static_cast<std::size_t>(s)];
-        t[s] = y[s] == 1.f ? -z : z;
-      }
-      softplus_->apply(t, sp, padded(static_cast<std::size_t>(batch)), false, nullptr, Backend::Simd);
-      double sum = 0.0;
-      for (int s = 0; s < batch; ++s) {
-        const float L = sp[s] + 0.0f;
-        if (per_sample) per_sample[s] = L;
-        sum += L;
-      }
-      return sum / batch;
-    }
     for (int s = 0; s < batch; ++s) {
       const float z = l.Z[static_cast<std::size_t>(s)];  // K = 1
       t[2 * s] = -z;

@@ -83,6 +83,18 @@ class Network {
   // Per-sample losses for labels y (one float per sample: 0/1, class index, target, or ±1
   // for tanh; see Trainer::head_label) into loss[batch]; returns their mean (double, in order).
   double loss(const float* y, int batch, float* per_sample) const;
+  // The sigmoid + BCE loss in two halves, so that a trainer can take the softplus of many batches
+  // in one call (Trainer::settle_loss, issue 9): with labels exactly 0 or 1 and finite logits —
+  // every binary set's case — a sample's loss is softplus(t) for t = −z (y = 1) or z (y = 0).
+  // bce_binary_terms appends the batch's t to `terms` and returns true in that case; otherwise
+  // (another head, a soft label, a non-finite z, or the reference path) it returns false and
+  // leaves `terms` as it was. Then softplus(terms) into sp (bce_softplus: elementwise, so a value
+  // has the same bits wherever it sits in the array) and bce_batch_mean over one batch's sp give
+  // the bits of loss(). Such a loss is always finite: softplus of a finite float is finite and at
+  // most |z| + log 2, and a sum of at most limits::kMaxBatch of them fits a double.
+  bool bce_binary_terms(const float* y, int batch, std::vector<float>& terms) const;
+  void bce_softplus(const float* terms, float* sp, std::size_t n) const;
+  static double bce_batch_mean(const float* sp, int batch, float* per_sample);
   // Backward pass after forward(): zeroes and fills every gradient (data loss, mean over the
   // batch) and adds the regularisation gradient.
   void backward(const float* X, const float* y, int batch, Regularization reg, float lambda);
@@ -108,7 +120,8 @@ class Network {
   bool reference_ = false;
   std::vector<Layer> layers_;
   std::vector<float> wt_, dA_;  // scratch: Wᵀ and ∂L/∂A of the layer below
-  mutable std::vector<float> loss_tmp_;  // scratch of loss(): ±z and their softplus
+  mutable std::vector<float> loss_tmp_;    // scratch of loss(): ±z and their softplus
+  mutable std::vector<float> loss_terms_;  // scratch of loss(): bce_binary_terms
   std::vector<float> zeros_;             // a zero bias for dA = dZ·Wᵀ through forward_small
   const Activation* sigmoid_ = nullptr;
   const Activation* tanh_ = nullptr;

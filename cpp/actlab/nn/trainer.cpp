@@ -58,6 +58,8 @@ std::string Trainer::configure(const Config& c) {
   epoch_ = 0;
   net_steps_ = 0;
   epoch_loss_sum_ = 0;
+  pending_terms_.clear();
+  pending_batches_.clear();
   last_epoch_loss_ = NAN;
   div_ = probes::Divergence{};
   ready_ = true;
@@ -100,26 +102,62 @@ bool Trainer::step() {
   int count = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(cfg_.training.batch), n - pos_));
   gather(pos_, count);
   net_.forward(bx_.data(), count);
-  double L = net_.loss(by_.data(), count, nullptr);
+  // The loss: deferred to settle_loss() when it is a sum of softplus terms (then it is finite by
+  // construction, so the divergence check below has nothing to learn from it), else taken now,
+  // after the pending batches so that the epoch's sum keeps batch order.
+  const std::size_t mark = pending_terms_.size();
+  const bool deferred = net_.bce_binary_terms(by_.data(), count, pending_terms_);
+  double L = 0.0;
+  if (!deferred) {
+    settle_loss();
+    L = net_.loss(by_.data(), count, nullptr);
+  }
   net_.backward(bx_.data(), by_.data(), count, cfg_.training.regularization, cfg_.training.lambda);
   ++net_steps_;
   div_.step = net_steps_;
   div_.epoch = epoch_;
   const float lr = cfg_.training.schedule == Schedule::Constant ? cfg_.training.learning_rate : learning_rate_now();
-  if (probes::check_pass(net_, bx_.data(), count, L, lr, div_)) return false;
+  // A step that diverges adds no loss to the epoch (as before): its terms are dropped.
+  auto diverged = [&] {
+    if (deferred) pending_terms_.resize(mark);
+    return false;
+  };
+  if (probes::check_pass(net_, bx_.data(), count, L, lr, div_)) return diverged();
   opt_.set_learning_rate(lr);
   opt_.step(net_);
-  if (probes::check_weights(net_, lr, div_)) return false;
-  if (probes::check_optimizer(opt_.slots(), lr, div_)) return false;
-  epoch_loss_sum_ += L * count;
+  if (probes::check_weights(net_, lr, div_)) return diverged();
+  if (probes::check_optimizer(opt_.slots(), lr, div_)) return diverged();
+  if (deferred) pending_batches_.push_back(count);
+  else epoch_loss_sum_ += L * count;
   pos_ += static_cast<std::size_t>(count);
   if (pos_ >= n) {
+    settle_loss();
     last_epoch_loss_ = epoch_loss_sum_ / static_cast<double>(n);
     epoch_loss_sum_ = 0;
     pos_ = 0;
     ++epoch_;
   }
   return true;
+}
+
+double Trainer::settled_loss_sum() const {
+  double sum = epoch_loss_sum_;
+  if (pending_batches_.empty()) return sum;
+  pending_sp_.resize(pending_terms_.size());
+  net_.bce_softplus(pending_terms_.data(), pending_sp_.data(), pending_terms_.size());
+  const float* sp = pending_sp_.data();
+  for (int count : pending_batches_) {
+    const double L = Network::bce_batch_mean(sp, count, nullptr);
+    sum += L * count;
+    sp += count;
+  }
+  return sum;
+}
+
+void Trainer::settle_loss() {
+  epoch_loss_sum_ = settled_loss_sum();
+  pending_terms_.clear();
+  pending_batches_.clear();
 }
 
 bool Trainer::run_epoch() {

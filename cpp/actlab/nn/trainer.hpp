@@ -104,6 +104,10 @@ class Trainer {
  private:
   friend struct ModelIo;
   void gather(std::size_t first, int count);
+  // The epoch's loss sum with the pending batches added in order (what epoch_loss_sum_ would be
+  // had each batch's loss been taken at its step), and the same stored and the pending cleared.
+  double settled_loss_sum() const;
+  void settle_loss();
   bool ready_ = false;
   Config cfg_;
   data::Dataset data_;
@@ -115,7 +119,15 @@ class Trainer {
   std::size_t pos_ = 0;                // next sample in order_
   int epoch_ = 0;
   std::int64_t net_steps_ = 0;
-  double epoch_loss_sum_ = 0;          // Σ batch mean loss · batch size, this epoch
+  double epoch_loss_sum_ = 0;          // Σ batch mean loss · batch size, this epoch (settled part)
+  // Issue 9: batches of this epoch whose sigmoid + BCE loss is still to be taken — their softplus
+  // terms (Network::bce_binary_terms) and sizes — so that the softplus of an epoch runs in one
+  // kernel call at its end instead of a short latency-bound call per step (16 % of a 2-8-8-1
+  // step in wasm). Settled, in batch order and with the same bits, at the epoch's end, before an
+  // immediate loss is added, and whenever epoch_loss_sum_ is read (model export).
+  std::vector<float> pending_terms_;
+  std::vector<int> pending_batches_;
+  mutable std::vector<float> pending_sp_;
   double last_epoch_loss_ = NAN;
   probes::Divergence div_;
   std::vector<float> bx_, by_;         // the current batch
