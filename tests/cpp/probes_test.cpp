@@ -155,3 +155,23 @@ TEST_CASE("divergence: one NaN or Inf anywhere in a weight array of any length i
           }
   }
 }
+
+// The quick check sums each phase's arrays (divergence.cpp: Finite) and walks them exactly only
+// when the sum is not finite; finite values whose sum overflows (a false alarm) must not stop
+// training, and a real Inf among them must still be named.
+TEST_CASE("divergence: finite weights whose sum overflows are no divergence; an Inf among them is", "[probes][nn]") {
+  nn::Trainer t;
+  REQUIRE(t.configure_json(R"({"dataset":{"name":"xor","samples":40},"network":{"hidden":[{"units":8,"activation":"tanh"}]}})") == "");
+  nn::Network& net = t.network();
+  std::vector<float>& W = net.layers().front().W;
+  for (std::size_t k = 0; k < W.size(); ++k) W[k] = k % 2 ? 3e38f : -3e38f + 1e32f * static_cast<float>(k);
+  W[1] = W[3] = W[5] = 3e38f;  // 3e38 + 3e38 overflows a float sum in any lane order
+  probes::Divergence none;
+  CHECK_FALSE(probes::check_weights(net, 0.1f, none));
+  CHECK_FALSE(none.found);
+  W[6] = INFINITY;
+  probes::Divergence d;
+  CHECK(probes::check_weights(net, 0.1f, d));
+  CHECK(d.what == "weights");
+  CHECK(d.layer == 1);
+}
