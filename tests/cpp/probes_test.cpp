@@ -159,7 +159,7 @@ TEST_CASE("divergence: one NaN or Inf anywhere in a weight array of any length i
 // The quick check sums each phase's arrays (divergence.cpp: Finite) and walks them exactly only
 // when the sum is not finite; finite values whose sum overflows (a false alarm) must not stop
 // training, and a real Inf among them must still be named.
-TEST_CASE("divergence: finite weights whose sum overflows are no divergence; an Inf among them is", "[probes][nn]") {
+TEST_CASE("divergence: finite weights whose sum overflows are no divergence, an Inf among them is one", "[probes][nn]") {
   nn::Trainer t;
   REQUIRE(t.configure_json(R"({"dataset":{"name":"xor","samples":40},"network":{"hidden":[{"units":8,"activation":"tanh"}]}})") == "");
   nn::Network& net = t.network();
