@@ -14,8 +14,8 @@ namespace {
 // most a false alarm (terms near 1e38), and the checks below ask Finite about everything a phase
 // wrote first and look array by array (exactly, for the message) only when the sum is not finite
 // — where a false alarm finds nothing and training goes on. This check runs after every training
-// step: the element-by-element loop was ~9 % of a 2-8-8-1 step, x·0 per element ~10 % (issue 9);
-// two sums side by side, one load and one add a vector.
+// step: the element-by-element loop was ~9 % of a 2-8-8-1 step; two sums side by side, one load
+// and one add a vector, instead of an x·0 per element: +1.3 % on that step (issue 9).
 class Finite {
  public:
   void add(const float* p, std::size_t n) {
