@@ -58,6 +58,9 @@ struct Scalar {
   // select_or_zero(m, c): c where the mask is set, +0 elsewhere; every lane of c must be a
   // positive float (not NaN). The same bits as select(m, c, 0); see wasm128.hpp for why it exists.
   static F select_or_zero(M m, F c) { return select(m, c, 0.0f); }
+  // zero_at_or_below(x, t, v): +0 where x <= t, v elsewhere (and where x is NaN); every lane of v
+  // must be negative where x <= t. The same bits as select(le(x, t), 0, v); see wasm128.hpp.
+  static F zero_at_or_below(F x, F t, F v) { return select(le(x, t), 0.0f, v); }
 
   // Bitwise operations on the float's bits.
   static F bit_and(F a, std::uint32_t bits) { return actlab::bit_cast<F>(actlab::bit_cast<std::uint32_t>(a) & bits); }

@@ -47,6 +47,8 @@ struct Sse2 {
   static F select(M m, F a, F b) { return _mm_or_ps(_mm_and_ps(m, a), _mm_andnot_ps(m, b)); }
   // c where the mask is set, +0 elsewhere (c > 0 in every lane): one and.
   static F select_or_zero(M m, F c) { return _mm_and_ps(m, c); }
+  // +0 where x <= t, v elsewhere (and where x is NaN); v < 0 wherever x <= t. One andnot.
+  static F zero_at_or_below(F x, F t, F v) { return _mm_andnot_ps(_mm_cmple_ps(x, t), v); }
   // 4x4 transpose in registers: on return a holds lane 0 of a, b, c, d (in that order), b lane 1, ...
   static void transpose4(F& a, F& b, F& c, F& d) {
     F t0 = _mm_unpacklo_ps(a, b), t1 = _mm_unpacklo_ps(c, d), t2 = _mm_unpackhi_ps(a, b), t3 = _mm_unpackhi_ps(c, d);

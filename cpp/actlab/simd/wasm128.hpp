@@ -50,6 +50,11 @@ struct Wasm128 {
   // (+0 < c: +0). Written as v128.and or select(m, c, 0), clang emits v128.bitselect, which V8
   // lowers to three instructions (and, andnot, or) even against the zero; pmin is one minps.
   static F select_or_zero(M m, F c) { return wasm_f32x4_pmin(c, m); }
+  // +0 where x <= t, v elsewhere (and where x is NaN), for v < 0 wherever x <= t: the same trick
+  // with pmax. pmax(v, m) is v < m ? m : v; where x > t the mask's bits are a NaN (the compare
+  // fails: v), and where x <= t or x is NaN it is +0 (v < 0 there, or v is NaN: +0 or v). One
+  // compare and one maxps in V8's code instead of a three-instruction bitselect.
+  static F zero_at_or_below(F x, F t, F v) { return wasm_f32x4_pmax(v, wasm_f32x4_gt(x, t)); }
   // 4x4 transpose in registers (the same shuffles as SSE2's unpack/movelh/movehl, which V8 emits).
   static void transpose4(F& a, F& b, F& c, F& d) {
     F t0 = wasm_i32x4_shuffle(a, b, 0, 4, 1, 5), t1 = wasm_i32x4_shuffle(c, d, 0, 4, 1, 5);
