@@ -36,6 +36,12 @@ void OptimizerState::step(Network& net) {
   if (fast) net.params_into(refs_);
   else fresh = net.params();
   const std::vector<ParamRef>& ps = fast ? refs_ : fresh;
+  // The fast SGD path also sums what it writes (updated_finite()): one add a vector, where the
+  // separate walk of check_weights loaded every weight again (issue 9).
+  using B = simd::Native;
+  const bool sum_sgd = fast && spec_.optimizer == Optimizer::Sgd;
+  B::F written = B::splat(0.0f);
+  float written_tail = 0.0f;
   for (std::size_t k = 0; k < ps.size(); ++k) {
     float* w = ps[k].value;
     const float* g = ps[k].grad;
@@ -44,9 +50,16 @@ void OptimizerState::step(Network& net) {
       case Optimizer::Sgd: {
         std::size_t i = 0;
         if (fast) {
-          using B = simd::Native;
           const B::F vlr = B::splat(lr);
-          for (; i + B::width <= n; i += B::width) B::store(w + i, B::sub(B::load(w + i), B::mul(vlr, B::load(g + i))));
+          for (; i + B::width <= n; i += B::width) {
+            const B::F nw = B::sub(B::load(w + i), B::mul(vlr, B::load(g + i)));
+            B::store(w + i, nw);
+            written = B::add(written, nw);
+          }
+          for (; i < n; ++i) {
+            w[i] = w[i] - lr * g[i];
+            written_tail += w[i];
+          }
         }
         for (; i < n; ++i) w[i] = w[i] - lr * g[i];
         break;
@@ -76,6 +89,8 @@ void OptimizerState::step(Network& net) {
       }
     }
   }
+  // x·0 is 0 for a finite x and NaN for ±Inf or NaN.
+  updated_finite_ = sum_sgd && !B::any(B::is_nan(B::mul(written, B::splat(0.0f)))) && written_tail * 0.0f == 0.0f;
 }
 
 }  // namespace actlab::nn

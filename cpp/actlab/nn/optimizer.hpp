@@ -24,6 +24,12 @@ class OptimizerState {
   void reset(const TrainSpec& spec, Network& net);
   // One update of every parameter from its gradient.
   void step(Network& net);
+  // True when the last step() has shown that every value it wrote is finite: the fast SGD path
+  // sums them as it writes them (a finite sum of floats has only finite terms), so the trainer can
+  // skip its separate walk over the weights (probes::check_weights). False means "not known":
+  // momentum, Adam, the reference path, or a sum that is not finite (then the walk finds the
+  // array, or finds nothing if finite terms only overflowed the sum).
+  bool updated_finite() const { return updated_finite_; }
 
   const TrainSpec& spec() const { return spec_; }
   // The rate the next step() uses (a learning-rate schedule changes it per epoch).
@@ -42,6 +48,7 @@ class OptimizerState {
   TrainSpec spec_;
   std::int64_t t_ = 0;
   double b1t_ = 1.0, b2t_ = 1.0;  // β1^t, β2^t
+  bool updated_finite_ = false;
   std::vector<std::vector<std::vector<float>>> slots_;
   std::vector<ParamRef> refs_;  // step()'s tensor list, refilled each step without allocating
 };
