@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "actlab/activations/registry.hpp"
+#include "actlab/nn/optimizer.hpp"
 #include "actlab/nn/trainer.hpp"
 #include "actlab/probes/census.hpp"
 #include "actlab/probes/collapse.hpp"
@@ -153,6 +154,72 @@ TEST_CASE("divergence: one NaN or Inf anywhere in a weight array of any length i
             CHECK(d.what == "weights");
             (*v)[k] = keep;
           }
+  }
+}
+
+// SGD sums the weights it writes, and the trainer skips check_weights when that sum is finite
+// (optimizer.cpp, updated_finite). An update that overflows one weight anywhere (a whole vector
+// or a ragged end, any tensor, 1..13 units) must make the sum non-finite; finite updates must
+// not; and finite weights whose sum overflows must leave the decision to check_weights.
+TEST_CASE("divergence: the SGD step's own sum of the weights it writes finds an overflow anywhere", "[probes][nn]") {
+  nn::TrainSpec spec;
+  spec.optimizer = nn::Optimizer::Sgd;
+  spec.learning_rate = 1.0f;
+  for (int units = 1; units <= 13; ++units) {
+    nn::Trainer t;
+    REQUIRE(t.configure_json(R"({"dataset":{"name":"xor","samples":40},"network":{"hidden":[{"units":)" + std::to_string(units) +
+                             R"(,"activation":"tanh"}]}})") == "");
+    nn::Network& net = t.network();
+    nn::OptimizerState opt;
+    opt.reset(spec, net);
+    for (nn::Layer& l : net.layers()) {
+      std::fill(l.gW.begin(), l.gW.end(), 0.0f);
+      std::fill(l.gb.begin(), l.gb.end(), 0.0f);
+    }
+    opt.step(net);
+    CHECK(opt.updated_finite());
+    for (nn::Layer& l : net.layers())
+      for (auto [v, g] : {std::pair{&l.W, &l.gW}, std::pair{&l.b, &l.gb}})
+        for (std::size_t k = 0; k < v->size(); ++k) {
+          INFO("units " << units << ", size " << v->size() << ", index " << k);
+          const float keep = (*v)[k];
+          (*v)[k] = 3e38f;
+          (*g)[k] = -3e38f;  // 3e38 − 1·(−3e38) = +Inf
+          opt.step(net);
+          CHECK_FALSE(opt.updated_finite());
+          probes::Divergence d;
+          CHECK(probes::check_weights(net, 1.0f, d));
+          CHECK(d.what == "weights");
+          (*v)[k] = keep;
+          (*g)[k] = 0.0f;
+          opt.step(net);
+          CHECK(opt.updated_finite());
+        }
+  }
+  // A false alarm: finite weights whose sum overflows. The step says "not known", and the walk
+  // finds nothing, so training goes on.
+  nn::Trainer t;
+  REQUIRE(t.configure_json(R"({"dataset":{"name":"xor","samples":40},"network":{"hidden":[{"units":8,"activation":"tanh"}]}})") == "");
+  nn::Network& net = t.network();
+  nn::OptimizerState opt;
+  opt.reset(spec, net);
+  for (nn::Layer& l : net.layers()) {
+    std::fill(l.gW.begin(), l.gW.end(), 0.0f);
+    std::fill(l.gb.begin(), l.gb.end(), 0.0f);
+  }
+  std::fill(net.layers().front().W.begin(), net.layers().front().W.end(), 3e38f);
+  opt.step(net);
+  CHECK_FALSE(opt.updated_finite());
+  probes::Divergence none;
+  CHECK_FALSE(probes::check_weights(net, 1.0f, none));
+  // Momentum and Adam do not sum: always "not known".
+  for (nn::Optimizer o : {nn::Optimizer::Momentum, nn::Optimizer::Adam}) {
+    nn::TrainSpec other = spec;
+    other.optimizer = o;
+    std::fill(net.layers().front().W.begin(), net.layers().front().W.end(), 0.5f);
+    opt.reset(other, net);
+    opt.step(net);
+    CHECK_FALSE(opt.updated_finite());
   }
 }
 
