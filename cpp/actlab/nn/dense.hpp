@@ -212,7 +212,7 @@ inline void forward_rows(const float* const* x, int i0, int n, int out, const fl
   constexpr int V = B::width;
   const bool first = i0 == 0;
   F a0[R], a1[R];
-#pragma GCC unroll 4
+#pragma GCC unroll 5
   for (int r = 0; r < R; ++r) {
     a0[r] = B::load(first ? b + j : z[r] + j);
     a1[r] = kTwo ? B::load(first ? b + j + V : z[r] + j + V) : a0[r];
@@ -221,14 +221,14 @@ inline void forward_rows(const float* const* x, int i0, int n, int out, const fl
   for (int i = i0; i < i0 + n; ++i, w += out) {
     const F w0 = B::load(w);
     const F w1 = kTwo ? B::load(w + V) : w0;
-#pragma GCC unroll 4
+#pragma GCC unroll 5
     for (int r = 0; r < R; ++r) {
       const F s = B::splat(x[r][i]);
       a0[r] = B::add(a0[r], B::mul(s, w0));
       if constexpr (kTwo) a1[r] = B::add(a1[r], B::mul(s, w1));
     }
   }
-#pragma GCC unroll 4
+#pragma GCC unroll 5
   for (int r = 0; r < R; ++r) {
     B::store(z[r] + j, a0[r]);
     if constexpr (kTwo) B::store(z[r] + j + V, a1[r]);
@@ -327,21 +327,29 @@ void forward_rowwise(const float* X, int batch, int out, const float* W, const f
   }
 }
 
-// Z = X·W + b: the same bits as forward(), every sample in register tiles (4 rows, then the
-// last 1–3 together), chunk by chunk over the inputs within each block of rows; one output unit
+// Z = X·W + b: the same bits as forward(), every sample in register tiles (blocks of 3–5 rows), chunk by chunk over the inputs within each block of rows; one output unit
 // and one or two inputs take the two kernels above.
 template <class B>
 void forward_small(const float* X, int batch, int in, int out, const float* W, const float* b, float* Z) {
   if (out == 1) return forward_column<B>(X, batch, in, W, b, Z);
   if (in == 1) return forward_rowwise<B, 1>(X, batch, out, W, b, Z);
   if (in == 2) return forward_rowwise<B, 2>(X, batch, out, W, b, Z);
+  // Blocks of 3 to 5 rows as even as the batch allows (ceil(batch/5) blocks), not blocks of 4 and
+  // a ragged last one: a batch of 10 is 5 + 5, not 4 + 4 + 2, 16 stays 4 × 4, 32 is 5,5,5,5,4,4,4.
+  // (Two vectors of columns × 5 rows is 10 accumulators: with the two weight vectors and the
+  // broadcast input, 13 of the 16 registers.) The blocking never changes a sum's order.
+  const int blocks = (batch + 4) / 5;
   int s = 0;
-  for (; s + 4 <= batch; s += 4) forward_block<B, 4>(X, s, in, out, W, b, Z);
-  switch (batch - s) {
-    case 3: forward_block<B, 3>(X, s, in, out, W, b, Z); break;
-    case 2: forward_block<B, 2>(X, s, in, out, W, b, Z); break;
-    case 1: forward_block<B, 1>(X, s, in, out, W, b, Z); break;
-    default: break;
+  for (int k = 0; k < blocks; ++k) {
+    const int rows = batch / blocks + (k < batch % blocks ? 1 : 0);
+    switch (rows) {
+      case 5: forward_block<B, 5>(X, s, in, out, W, b, Z); break;
+      case 4: forward_block<B, 4>(X, s, in, out, W, b, Z); break;
+      case 3: forward_block<B, 3>(X, s, in, out, W, b, Z); break;
+      case 2: forward_block<B, 2>(X, s, in, out, W, b, Z); break;
+      default: forward_block<B, 1>(X, s, in, out, W, b, Z); break;
+    }
+    s += rows;
   }
 }
 
