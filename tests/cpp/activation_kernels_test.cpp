@@ -195,3 +195,30 @@ TEST_CASE("curriculum figures come out of the engine", "[kernels][curriculum]") 
   for (float z : {-3.0f, -0.5f, 0.25f, 2.0f}) CHECK(one(*find_activation("tanh"), z, false) == Approx(2 * one(s, 2 * z, false) - 1).margin(1e-6));
   CHECK(one(*find_activation("gelu"), -0.7518f, false) == Approx(-0.17).margin(5e-4));
 }
+
+// Activation::bounded: the trainer's divergence check (probes/divergence.cpp) does not sum the
+// outputs of a bounded layer, because a finite input must give a finite output there. So: exactly
+// the activations whose range is a bounded interval carry the flag, and each gives a finite f(x)
+// within [-6, 6] for the most extreme finite inputs, on both back ends, through f and through f+f'.
+TEST_CASE("activations: bounded ones give a finite output for every finite input", "[activations]") {
+  std::vector<std::string> flagged;
+  for (const Activation& a : activations())
+    if (a.bounded) flagged.push_back(a.id);
+  CHECK(flagged == std::vector<std::string>{"step", "sigmoid", "tanh", "relu6", "softsign", "hard_sigmoid"});
+  const float big = std::numeric_limits<float>::max(), tiny = std::numeric_limits<float>::denorm_min();
+  const std::vector<float> xs = {big, -big, 1e30f, -1e30f, 88.8f, -88.8f, 104.f, -104.f, 1e-30f, -1e-30f, tiny, -tiny, 0.f, -0.f, 3.f, -3.f, 6.f, 1.f};
+  for (const Activation& a : activations()) {
+    if (!a.bounded) continue;
+    for (Backend be : {Backend::Simd, Backend::Scalar}) {
+      std::vector<float> y(xs.size()), y2(xs.size()), dy(xs.size());
+      a.apply(xs.data(), y.data(), xs.size(), false, nullptr, be);
+      a.apply_both(xs.data(), y2.data(), dy.data(), xs.size(), nullptr, be);
+      for (std::size_t k = 0; k < xs.size(); ++k) {
+        INFO(a.id << " x = " << xs[k] << (be == Backend::Simd ? " simd" : " scalar"));
+        CHECK(std::isfinite(y[k]));
+        CHECK(std::fabs(y[k]) <= 6.0f);
+        CHECK(std::isfinite(y2[k]));
+      }
+    }
+  }
+}

@@ -37,7 +37,7 @@ struct Step {
             .max_slope_at = "everywhere (undefined at the jump x = 0)", .year = 1958,
             .origin = "Rosenblatt's perceptron (after McCulloch & Pitts, 1943)",
             .used_in = "history; gradient descent gets no signal through it",
-            .derivative_note = "0 everywhere except at the jump x = 0, where it is undefined; the engine reports 0"};
+            .derivative_note = "0 everywhere except at the jump x = 0, where it is undefined; the engine reports 0", .bounded = true};
   }
   static double ref_f(double x, const double*) { return std::isnan(x) ? x : (x >= 0 ? 1.0 : 0.0); }
   static double ref_df(double x, const double*) { return std::isnan(x) ? x : 0.0; }
@@ -79,7 +79,7 @@ struct Relu6 {
             .smooth = false, .piecewise_linear = true, .saturates = "x < 0 and x > 6 (slope 0)", .max_slope = 1.0f,
             .max_slope_at = "for 0 < x < 6", .year = 2010, .origin = "Krizhevsky (2010); MobileNets (Howard et al., 2017)",
             .used_in = "mobile CNNs (MobileNet v1/v2), low-precision inference",
-            .derivative_note = "undefined at 0 and 6; the engine uses 0 there"};
+            .derivative_note = "undefined at 0 and 6; the engine uses 0 there", .bounded = true};
   }
   static double ref_f(double x, const double*) { return std::isnan(x) ? x : (x > 6 ? 6.0 : (x > 0 ? x : 0.0)); }
   static double ref_df(double x, const double*) { return std::isnan(x) ? x : (x > 0 && x < 6 ? 1.0 : 0.0); }
@@ -134,7 +134,7 @@ struct HardSigmoid {
             .smooth = false, .piecewise_linear = true, .saturates = "|x| ≥ 3 (slope 0)", .max_slope = 1.0f / 6.0f,
             .max_slope_at = "for −3 < x < 3", .year = 2015, .origin = "Courbariaux et al. (2015); MobileNetV3's form (2019)",
             .used_in = "gates in mobile networks (MobileNetV3 squeeze-excite)",
-            .derivative_note = "undefined at ±3; the engine uses 0 there"};
+            .derivative_note = "undefined at ±3; the engine uses 0 there", .bounded = true};
   }
   static double ref_f(double x, const double*) {
     return std::isnan(x) ? x : (x <= -3 ? 0.0 : (x >= 3 ? 1.0 : (x + 3) / 6));

@@ -58,6 +58,8 @@ struct Activation {
   const char* origin;          // who introduced it
   const char* used_in;         // where it is used today
   const char* derivative_note; // e.g. step: "0 everywhere; undefined at the jump"
+  bool bounded = false;        // the range is a bounded interval: every finite x gives a finite f(x)
+                               // (tested for extreme inputs; the trainer's divergence check relies on it)
 
   // --- maths ---
   RefFunction ref_f;           // double-precision reference (the spec)

@@ -26,7 +26,7 @@ struct Sigmoid {
             .range = "(0, 1)", .zero_centred = false, .monotonic = true, .smooth = true,
             .piecewise_linear = false, .saturates = "both tails (slope < 0.01 for |x| > 4.6)", .max_slope = 0.25f,
             .max_slope_at = "at x = 0", .year = 1986, .origin = "Verhulst's logistic curve (1838); the unit of backpropagation (Rumelhart, Hinton & Williams, 1986)",
-            .used_in = "binary output neurons; gates of LSTM/GRU cells", .derivative_note = ""};
+            .used_in = "binary output neurons; gates of LSTM/GRU cells", .derivative_note = "", .bounded = true};
   }
   static double ref_f(double x, const double*) { return ref_sigmoid(x); }
   static double ref_df(double x, const double*) {
@@ -49,7 +49,7 @@ struct Tanh {
             .zero_centred = true, .monotonic = true, .smooth = true, .piecewise_linear = false,
             .saturates = "both tails (slope < 0.01 for |x| > 3)", .max_slope = 1.0f, .max_slope_at = "at x = 0",
             .year = 1989, .origin = "LeCun et al. (1989) used a scaled tanh; Efficient BackProp (1998) recommends it over sigmoid",
-            .used_in = "state of RNN/LSTM/GRU cells; tanh(x) = 2σ(2x) − 1", .derivative_note = ""};
+            .used_in = "state of RNN/LSTM/GRU cells; tanh(x) = 2σ(2x) − 1", .derivative_note = "", .bounded = true};
   }
   static double ref_f(double x, const double*) { return std::tanh(x); }
   static double ref_df(double x, const double*) {
@@ -90,7 +90,7 @@ struct Softsign {
             .zero_centred = true, .monotonic = true, .smooth = true, .piecewise_linear = false,
             .saturates = "both tails, polynomially (slower than tanh)", .max_slope = 1.0f, .max_slope_at = "at x = 0",
             .year = 2009, .origin = "Bergstra et al. (2009); Glorot & Bengio (2010) studied it",
-            .used_in = "rare today; a cheap tanh-like squasher", .derivative_note = ""};
+            .used_in = "rare today; a cheap tanh-like squasher", .derivative_note = "", .bounded = true};
   }
   static double ref_f(double x, const double*) { return std::isinf(x) ? std::copysign(1.0, x) : x / (1 + std::fabs(x)); }
   static double ref_df(double x, const double*) { return 1 / ((1 + std::fabs(x)) * (1 + std::fabs(x))); }
