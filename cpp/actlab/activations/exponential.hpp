@@ -86,8 +86,10 @@ struct Softplus {
   static double ref_df(double x, const double*) { return ref_sigmoid(x); }
   template <class B> static F<B> f(F<B> x, const Params<B>&) {
     // max(x, 0) + log1p(exp(-|x|)): no overflow for large x, no cancellation for small.
+    // e is in [0, 1] for every x (exp's clamp sends a NaN or -Inf argument to -104), so
+    // log1p_unit's bits are log1p's; a NaN x gives NaN through max(x, 0), as before.
     F<B> e = vmath::exp<B>(B::sub(zero<B>(), B::abs(x)));
-    return B::add(B::max(zero<B>(), x), vmath::log1p<B>(e));
+    return B::add(B::max(zero<B>(), x), vmath::log1p_unit<B>(e));
   }
   template <class B> static F<B> df(F<B> x, const Params<B>&) { return logistic<B>(x).s; }
 };
