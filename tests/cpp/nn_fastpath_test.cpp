@@ -150,3 +150,38 @@ TEST_CASE("small-network paths: the deferred BCE loss, mid-epoch exports and a d
   REQUIRE_FALSE(again.export_json().empty());  // the weights stay finite: the update never ran
   CHECK(again.export_json() == ref.export_json());
 }
+
+// The optimiser keeps its list of parameter arrays between steps (optimizer.cpp: refs_, keyed by
+// the Network object and Network::layout()). A copied trainer, a moved one and one configured
+// again must each update their own arrays: each trains exactly like a trainer that was never
+// copied, run alongside, and the original is not touched by its copy's steps.
+TEST_CASE("small-network paths: copied, moved and reconfigured trainers update their own weights", "[nn][fastpath]") {
+  const std::string cfg = config(kCircle, layers({8, 8}, "tanh"), "", R"({"optimizer":"sgd","learning_rate":0.1,"batch":10})");
+  const std::string other = config(kCircle, layers({5}, "relu"), "", R"({"optimizer":"sgd","learning_rate":0.1,"batch":7})");
+  auto snapshot = [](nn::Network& n) {
+    std::vector<std::vector<std::uint32_t>> out;
+    for (const nn::ParamRef& p : n.params()) out.push_back(bits(p.value, p.size));
+    return out;
+  };
+  nn::Trainer original, twin;  // twin is never copied or moved
+  REQUIRE(original.configure_json(cfg) == "");
+  REQUIRE(twin.configure_json(cfg) == "");
+  for (int e = 0; e < 3; ++e) REQUIRE((original.run_epoch() && twin.run_epoch()));
+  const auto before = snapshot(original.network());
+  nn::Trainer copy = original;  // its optimiser's list pointed into original's arrays
+  for (int e = 0; e < 3; ++e) REQUIRE((copy.run_epoch() && twin.run_epoch()));
+  same_weights(copy.network(), twin.network());
+  CHECK(snapshot(original.network()) == before);  // the copy's steps left the original alone
+  CHECK(snapshot(copy.network()) != before);       // and the copy did train
+  nn::Trainer moved = std::move(copy);
+  for (int e = 0; e < 2; ++e) REQUIRE((moved.run_epoch() && twin.run_epoch()));
+  same_weights(moved.network(), twin.network());
+  // Configured again (a new layout in the same object), then back: like a fresh trainer each time.
+  for (const std::string* c : {&other, &cfg}) {
+    nn::Trainer fresh;
+    REQUIRE(original.configure_json(*c) == "");
+    REQUIRE(fresh.configure_json(*c) == "");
+    for (int e = 0; e < 3; ++e) REQUIRE((original.run_epoch() && fresh.run_epoch()));
+    same_weights(original.network(), fresh.network());
+  }
+}

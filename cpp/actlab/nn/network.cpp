@@ -3,6 +3,7 @@
 #include "actlab/nn/network.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 #include "actlab/activations/softmax.hpp"
@@ -25,6 +26,8 @@ constexpr std::size_t kSmallWeights = 4096;
 constexpr std::size_t padded(std::size_t n) { return (n + 3) / 4 * 4; }
 
 std::string Network::build(const NetSpec& spec, int inputs, int outputs, Head head) {
+  static std::atomic<std::uint64_t> layouts{0};
+  layout_ = ++layouts;  // before any return: a failed build may have changed the arrays too
   if (head == Head::Auto) return "network.head must be resolved before building";
   if (inputs < 1 || inputs > kMaxUnits) return "network: input count must be in [1, 4096]";
   if (outputs < 1 || outputs > kMaxUnits) return "network: output count must be in [1, 4096]";

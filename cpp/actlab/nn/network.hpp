@@ -71,6 +71,11 @@ class Network {
   std::vector<ParamRef> params();
   // The same list into `out` (cleared first; no allocation once `out` has grown to size).
   void params_into(std::vector<ParamRef>& out);
+  // Changes whenever build() (re)allocates the parameter arrays, to a value no other build of any
+  // network has had: a list from params_into() stays valid while this Network (the same object)
+  // keeps the same layout(). Values may change in between (training, edits, imports); the arrays
+  // do not move.
+  std::uint64_t layout() const { return layout_; }
   std::size_t param_count() const;
 
   // Forward pass over X [batch][inputs]; keeps the workspace for backward. The head's output
@@ -118,6 +123,7 @@ class Network {
   Head head_ = Head::SigmoidBce;
   int capacity_ = 0;
   bool reference_ = false;
+  std::uint64_t layout_ = 0;
   std::vector<Layer> layers_;
   std::vector<float> wt_, dA_;  // scratch: Wᵀ and ∂L/∂A of the layer below
   mutable std::vector<float> loss_tmp_;    // scratch of loss(): ±z and their softplus

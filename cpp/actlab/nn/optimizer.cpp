@@ -17,6 +17,7 @@ void OptimizerState::reset(const TrainSpec& spec, Network& net) {
   t_ = 0;
   b1t_ = b2t_ = 1.0;
   slots_.clear();
+  refs_net_ = nullptr;
   for (const ParamRef& p : net.params()) {
     std::vector<std::vector<float>> s(static_cast<std::size_t>(slot_count()), std::vector<float>(p.size, 0.f));
     slots_.push_back(std::move(s));
@@ -33,8 +34,12 @@ void OptimizerState::step(Network& net) {
   // the code as it was, for the bench's before/after ratio.
   const bool fast = !net.reference_path();
   std::vector<ParamRef> fresh;
-  if (fast) net.params_into(refs_);
-  else fresh = net.params();
+  if (fast && (refs_net_ != &net || refs_layout_ != net.layout())) {
+    net.params_into(refs_);
+    refs_net_ = &net;
+    refs_layout_ = net.layout();
+  }
+  if (!fast) fresh = net.params();
   const std::vector<ParamRef>& ps = fast ? refs_ : fresh;
   // The fast SGD path also sums what it writes (updated_finite()): one add a vector, where the
   // separate walk of check_weights loaded every weight again (issue 9).

@@ -50,7 +50,9 @@ class OptimizerState {
   double b1t_ = 1.0, b2t_ = 1.0;  // β1^t, β2^t
   bool updated_finite_ = false;
   std::vector<std::vector<std::vector<float>>> slots_;
-  std::vector<ParamRef> refs_;  // step()'s tensor list, refilled each step without allocating
+  std::vector<ParamRef> refs_;  // step()'s tensor list, refilled when the network's layout changes
+  const Network* refs_net_ = nullptr;  // ... which network (a copied or moved trainer has another)
+  std::uint64_t refs_layout_ = 0;      // ... and which of its layouts
 };
 
 }  // namespace actlab::nn
