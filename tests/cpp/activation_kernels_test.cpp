@@ -10,6 +10,7 @@
 
 #include "actlab/activations/accuracy.hpp"
 #include "actlab/activations/registry.hpp"
+#include "actlab/activations/squashing.hpp"
 #include "actlab/simd/bits.hpp"
 #include "catch2/catch.hpp"
 
@@ -220,5 +221,50 @@ TEST_CASE("activations: bounded ones give a finite output for every finite input
         CHECK(std::isfinite(y2[k]));
       }
     }
+  }
+}
+
+// Tanh::fdf2 (two vectors, one range test; run_batch_fdf uses it where it unrolls, on wasm) gives
+// each vector Tanh::fdf's bits, whichever vector has the far lanes (|x| > 15) and when a NaN in
+// one vector's lane sits beside a far value in the other's (the test must not let it hide).
+TEST_CASE("activations: tanh's two-vector fdf2 has fdf's bits for near, far and NaN lanes", "[activations]") {
+  using B = simd::Native;
+  constexpr int W = B::width;
+  const act::Params<B> p{B::splat(0.0f), B::splat(0.0f)};
+  // (The near form is exact down to |x| ~ 43, so the far values that tell the forms apart are
+  // the huge ones: 100, 1e30, Inf.)
+  const float pool[] = {0.5f, -0.25f, 3.f, -7.f, 14.9f, 15.1f, -20.f, 100.f, -1e30f, 1e-40f, 0.f, -0.f, NAN, INFINITY, -INFINITY, 15.f};
+  const int np = static_cast<int>(sizeof pool / sizeof pool[0]);
+  auto same = [](B::F a, B::F b) {
+    alignas(16) float x[W], y[W];
+    B::store(x, a);
+    B::store(y, b);
+    return std::memcmp(x, y, sizeof x) == 0;
+  };
+  // The pool's pairs, then each huge value alone in a vector of small ones, beside a NaN in the
+  // other vector's same lane (either way round): exactly where min(a0, a1) would hide it.
+  const int pairs = np * np, lone = 3 * 2 * W;
+  for (int s = 0; s < pairs + lone; ++s) {
+    alignas(16) float x0[W], x1[W];
+    for (int l = 0; l < W; ++l) {
+      x0[l] = pool[(s + 3 * l) % np];
+      x1[l] = pool[(s / np + 5 * l) % np];
+    }
+    if (s >= pairs) {
+      const int k = s - pairs, lane = k % W;
+      const float huge[] = {100.f, -1e30f, INFINITY};
+      for (int l = 0; l < W; ++l) x0[l] = x1[l] = 0.5f;
+      (k / W % 2 ? x1 : x0)[lane] = huge[k / (2 * W)];
+      (k / W % 2 ? x0 : x1)[lane] = NAN;
+    }
+    B::F v0 = B::load(x0), v1 = B::load(x1), y0, dy0, y1, dy1, e0, de0, e1, de1;
+    act::Tanh::fdf2<B>(v0, v1, p, y0, dy0, y1, dy1);
+    act::Tanh::fdf<B>(v0, p, e0, de0);
+    act::Tanh::fdf<B>(v1, p, e1, de1);
+    INFO("case " << s);
+    CHECK(same(y0, e0));
+    CHECK(same(dy0, de0));
+    CHECK(same(y1, e1));
+    CHECK(same(dy1, de1));
   }
 }

@@ -97,6 +97,11 @@ template <class B, class Act> inline void eval_fdf(F<B> x, const Params<B>& p, F
   }
 }
 
+// Two vectors at once, for an activation whose fdf takes a branch per vector that two vectors can
+// share (tanh's range test): fdf2 must give each vector fdf's bits.
+template <class Act, class B>
+concept HasFdf2 = requires(F<B> x, const Params<B>& p, F<B>& y, F<B>& dy) { Act::template fdf2<B>(x, x, p, y, dy, y, dy); };
+
 template <class B, class Act>
 void run_batch_fdf(const float* x, float* y, float* dy, std::size_t n, const float* params) {
   const Params<B> p{B::splat(params[0]), B::splat(params[1])};
@@ -106,8 +111,12 @@ void run_batch_fdf(const float* x, float* y, float* dy, std::size_t n, const flo
     for (; i + 2 * W <= n; i += 2 * W) {
       F<B> r0, dr0, r1, dr1;
       F<B> v0 = B::load(x + i), v1 = B::load(x + i + W);
-      eval_fdf<B, Act>(v0, p, r0, dr0);
-      eval_fdf<B, Act>(v1, p, r1, dr1);
+      if constexpr (HasFdf2<Act, B>) {
+        Act::template fdf2<B>(v0, v1, p, r0, dr0, r1, dr1);
+      } else {
+        eval_fdf<B, Act>(v0, p, r0, dr0);
+        eval_fdf<B, Act>(v1, p, r1, dr1);
+      }
       B::store(y + i, r0);
       B::store(y + i + W, r1);
       B::store(dy + i, dr0);

@@ -76,7 +76,25 @@ struct Tanh {
   // 2^n and no clamps or selects (issue 9: the trainer's tanh layers).
   template <class B> static void fdf(F<B> x, const Params<B>&, F<B>& y, F<B>& dy) {
     const F<B> a = B::mul(splat<B>(-2.0f), B::abs(x));
-    vmath::ExpExpm1<B> ee = B::any(B::lt(a, splat<B>(-30.0f))) ? vmath::exp_expm1<B>(a) : vmath::exp_expm1_near<B>(a);
+    if (B::any(B::lt(a, splat<B>(-30.0f)))) finish<B>(x, vmath::exp_expm1<B>(a), y, dy);
+    else finish<B>(x, vmath::exp_expm1_near<B>(a), y, dy);
+  }
+  // Two vectors with one range test (the near form when neither has a lane beyond it): the bits
+  // of fdf for each, as both forms agree wherever the near one applies. (The two compares are
+  // or-ed, not taken on min(a0, a1): min would let a NaN lane of one hide a far lane of the other.)
+  template <class B>
+  static void fdf2(F<B> x0, F<B> x1, const Params<B>&, F<B>& y0, F<B>& dy0, F<B>& y1, F<B>& dy1) {
+    const F<B> a0 = B::mul(splat<B>(-2.0f), B::abs(x0)), a1 = B::mul(splat<B>(-2.0f), B::abs(x1));
+    const F<B> limit = splat<B>(-30.0f);
+    if (B::any(B::mask_or(B::lt(a0, limit), B::lt(a1, limit)))) {
+      finish<B>(x0, vmath::exp_expm1<B>(a0), y0, dy0);
+      finish<B>(x1, vmath::exp_expm1<B>(a1), y1, dy1);
+    } else {
+      finish<B>(x0, vmath::exp_expm1_near<B>(a0), y0, dy0);
+      finish<B>(x1, vmath::exp_expm1_near<B>(a1), y1, dy1);
+    }
+  }
+  template <class B> static void finish(F<B> x, const vmath::ExpExpm1<B>& ee, F<B>& y, F<B>& dy) {
     F<B> t = B::div(B::sub(zero<B>(), ee.expm1), B::add(splat<B>(2.0f), ee.expm1));
     y = B::bit_xor(t, B::sign_bit(x));
     dy = slope<B>(ee.exp);
