@@ -373,7 +373,14 @@ void Network::backward(const float* X, const float* y, int batch, Regularization
   {
     Layer& l = layers_.back();
     const int K = l.out;
-    for (int s = 0; s < batch; ++s) {
+    int s0 = 0;
+    if (!reference_ && K == 1 && (head_ == Head::SigmoidBce || head_ == Head::IdentityMse)) {
+      // One output unit: p − y over the samples in vectors (elementwise, the same bits as below).
+      const B::F vinv = B::splat(inv);
+      for (; s0 + B::width <= batch; s0 += B::width)
+        B::store(l.dZ.data() + s0, B::mul(B::sub(B::load(l.A.data() + s0), B::load(y + s0)), vinv));
+    }
+    for (int s = s0; s < batch; ++s) {
       const float* a = l.A.data() + static_cast<std::size_t>(s) * K;
       float* d = l.dZ.data() + static_cast<std::size_t>(s) * K;
       switch (head_) {
