@@ -98,7 +98,8 @@ template <class B, class Act> inline void eval_fdf(F<B> x, const Params<B>& p, F
 }
 
 // Two vectors at once, for an activation whose fdf takes a branch per vector that two vectors can
-// share (tanh's range test): fdf2 must give each vector fdf's bits.
+// share (tanh's range test): fdf2 must give each vector fdf's bits. Such an activation's f+f' loop
+// runs two vectors at a time natively too (the 2-8-8-1 tanh epoch +0.8-1.7 %, best-of runs).
 template <class Act, class B>
 concept HasFdf2 = requires(F<B> x, const Params<B>& p, F<B>& y, F<B>& dy) { Act::template fdf2<B>(x, x, p, y, dy, y, dy); };
 
@@ -107,7 +108,7 @@ void run_batch_fdf(const float* x, float* y, float* dy, std::size_t n, const flo
   const Params<B> p{B::splat(params[0]), B::splat(params[1])};
   constexpr std::size_t W = B::width;
   std::size_t i = 0;
-  if constexpr (kUnroll == 2 && W > 1) {
+  if constexpr ((kUnroll == 2 || HasFdf2<Act, B>) && W > 1) {
     for (; i + 2 * W <= n; i += 2 * W) {
       F<B> r0, dr0, r1, dr1;
       F<B> v0 = B::load(x + i), v1 = B::load(x + i + W);
