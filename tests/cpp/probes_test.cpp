@@ -242,3 +242,17 @@ TEST_CASE("divergence: finite weights whose sum overflows are no divergence, an 
   CHECK(d.what == "weights");
   CHECK(d.layer == 1);
 }
+
+// The loss-overflow message names the cause the head has: logits for the classification heads,
+// outputs whose squared error leaves the float range for regression (identity + MSE), as the
+// playground shows it for the regression plane at learning rate 10.
+TEST_CASE("divergence: a regression loss that overflows is explained by the outputs, not by logits", "[probes][nn]") {
+  nn::Trainer t;
+  REQUIRE(t.configure_json(R"({"dataset":{"name":"plane","samples":200},"network":{"hidden":[{"units":4,"activation":"tanh"},{"units":2,"activation":"tanh"}]},"training":{"optimizer":"sgd","learning_rate":10,"batch":10}})") == "");
+  for (int e = 0; e < 20 && t.run_epoch(); ++e) {
+  }
+  REQUIRE(t.divergence().found);
+  CHECK(t.divergence().what == "loss");
+  CHECK(t.divergence().cause.find("squared error") != std::string::npos);
+  CHECK(t.divergence().cause.find("logits") == std::string::npos);
+}

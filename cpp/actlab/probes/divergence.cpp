@@ -125,7 +125,10 @@ bool check_pass(const nn::Network& net, const float* X, int batch, double loss, 
                      " output is non-finite for finite inputs (an unbounded activation overflowed)");
   }
   if (!std::isfinite(loss))
-    return set(d, 0, "loss", "the loss overflowed although the outputs are finite (extreme logits)");
+    return set(d, 0, "loss",
+               net.head() == nn::Head::IdentityMse
+                   ? "the loss overflowed although the outputs are finite (outputs so large that their squared error is beyond the float range)"
+                   : "the loss overflowed although the outputs are finite (extreme logits)");
   for (std::size_t k = layers.size(); k-- > 0;) {
     const nn::Layer& l = layers[k];
     if (!all_finite(l.gW.data(), l.gW.size()) || !all_finite(l.gb.data(), l.gb.size()) ||
