@@ -1,6 +1,7 @@
 // probes_test.cpp — the experiments: gradient scan numbers the lessons quote, depth sweep
 // (sigmoid's gradient vanishes, ReLU with He init keeps its signal), dead-neuron census,
 // linear collapse, health statistics and divergence detection during training.
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -131,14 +132,27 @@ TEST_CASE("health statistics and divergence detection during training", "[probes
   CHECK(t.divergence().what == "input");
 }
 
+namespace {
+// XOR (40 points) with one hidden tanh layer of `units` units, for the weight-array tests below.
+std::string xor_tanh(int units) {
+  return R"({"dataset":{"name":"xor","samples":40},"network":{"hidden":[{"units":)" + std::to_string(units) +
+         R"(,"activation":"tanh"}]}})";
+}
+void zero_gradients(nn::Network& net) {
+  for (nn::Layer& l : net.layers()) {
+    std::fill(l.gW.begin(), l.gW.end(), 0.0f);
+    std::fill(l.gb.begin(), l.gb.end(), 0.0f);
+  }
+}
+}  // namespace
+
 // The finiteness check over every length and position (divergence.cpp's all_finite reads ragged
 // ends of arrays of >= 4 floats as their last whole vector): one non-finite weight anywhere in a
 // layer of 1..13 units is found, and a finite network is not flagged.
 TEST_CASE("divergence: one NaN or Inf anywhere in a weight array of any length is found", "[probes][nn]") {
   for (int units = 1; units <= 13; ++units) {
     nn::Trainer t;
-    REQUIRE(t.configure_json(R"({"dataset":{"name":"xor","samples":40},"network":{"hidden":[{"units":)" + std::to_string(units) +
-                             R"(,"activation":"tanh"}]}})") == "");
+    REQUIRE(t.configure_json(xor_tanh(units)) == "");
     nn::Network& net = t.network();
     probes::Divergence none;
     CHECK_FALSE(probes::check_weights(net, 0.1f, none));
@@ -167,15 +181,11 @@ TEST_CASE("divergence: the SGD step's own sum of the weights it writes finds an 
   spec.learning_rate = 1.0f;
   for (int units = 1; units <= 13; ++units) {
     nn::Trainer t;
-    REQUIRE(t.configure_json(R"({"dataset":{"name":"xor","samples":40},"network":{"hidden":[{"units":)" + std::to_string(units) +
-                             R"(,"activation":"tanh"}]}})") == "");
+    REQUIRE(t.configure_json(xor_tanh(units)) == "");
     nn::Network& net = t.network();
     nn::OptimizerState opt;
     opt.reset(spec, net);
-    for (nn::Layer& l : net.layers()) {
-      std::fill(l.gW.begin(), l.gW.end(), 0.0f);
-      std::fill(l.gb.begin(), l.gb.end(), 0.0f);
-    }
+    zero_gradients(net);
     opt.step(net);
     CHECK(opt.updated_finite());
     for (nn::Layer& l : net.layers())
@@ -203,10 +213,7 @@ TEST_CASE("divergence: the SGD step's own sum of the weights it writes finds an 
   nn::Network& net = t.network();
   nn::OptimizerState opt;
   opt.reset(spec, net);
-  for (nn::Layer& l : net.layers()) {
-    std::fill(l.gW.begin(), l.gW.end(), 0.0f);
-    std::fill(l.gb.begin(), l.gb.end(), 0.0f);
-  }
+  zero_gradients(net);
   std::fill(net.layers().front().W.begin(), net.layers().front().W.end(), 3e38f);
   opt.step(net);
   CHECK_FALSE(opt.updated_finite());
