@@ -327,8 +327,9 @@ void forward_rowwise(const float* X, int batch, int out, const float* W, const f
   }
 }
 
-// Z = X·W + b: the same bits as forward(), every sample in register tiles (blocks of 3–5 rows), chunk by chunk over the inputs within each block of rows; one output unit
-// and one or two inputs take the two kernels above.
+// Z = X·W + b: the same bits as forward(), every sample in register tiles (blocks of 3–5 rows),
+// chunk by chunk over the inputs within each block of rows; one output unit and one or two inputs
+// take the two kernels above.
 template <class B>
 void forward_small(const float* X, int batch, int in, int out, const float* W, const float* b, float* Z) {
   if (out == 1) return forward_column<B>(X, batch, in, W, b, Z);

@@ -61,12 +61,11 @@ void OptimizerState::step(Network& net) {
             B::store(w + i, nw);
             written = B::add(written, nw);
           }
-          for (; i < n; ++i) {
-            w[i] = w[i] - lr * g[i];
-            written_tail += w[i];
-          }
         }
-        for (; i < n; ++i) w[i] = w[i] - lr * g[i];
+        for (; i < n; ++i) {
+          w[i] = w[i] - lr * g[i];
+          written_tail += w[i];  // read only when sum_sgd
+        }
         break;
       }
       case Optimizer::Momentum: {

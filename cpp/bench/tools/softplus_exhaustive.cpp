@@ -30,9 +30,8 @@ template <class B> void compare() {
     B::store(reinterpret_cast<float*>(old), old_f<B>(x));
     for (int l = 0; l < W; ++l) {
       if (now[l] == old[l]) continue;
-      const bool is_nan = (in[l] & 0x7f800000u) == 0x7f800000u && (in[l] & 0x007fffffu) != 0;
-      auto isn = [](std::uint32_t b) { return (b & 0x7f800000u) == 0x7f800000u && (b & 0x007fffffu) != 0; };
-      if (is_nan) { ++nan_in; nan_both += isn(now[l]) && isn(old[l]); }
+      auto is_nan = [](std::uint32_t b) { return (b & 0x7f800000u) == 0x7f800000u && (b & 0x007fffffu) != 0; };
+      if (is_nan(in[l])) { ++nan_in; nan_both += is_nan(now[l]) && is_nan(old[l]); }
       else if (differ++ < 5) std::printf("  x bits %08x: old %08x, now %08x\n", in[l], old[l], now[l]);
     }
   }
