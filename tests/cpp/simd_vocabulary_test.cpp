@@ -103,6 +103,26 @@ TEST_CASE("SIMD vocabulary: transpose4 turns four rows into four columns (the sh
   }
 }
 
+TEST_CASE("SIMD vocabulary: load2 reads two floats and zeroes the rest, store2 writes two and no more", "[simd]") {
+  using B = actlab::simd::Native;
+  if constexpr (B::width == 4) {
+    const float src[3] = {1.5f, -2.25f, 99.0f};  // src[2] must not be read into a lane
+    float lanes[4];
+    B::store(lanes, B::load2(src));
+    CHECK(lanes[0] == 1.5f);
+    CHECK(lanes[1] == -2.25f);
+    CHECK(lanes[2] == 0.0f);
+    CHECK(lanes[3] == 0.0f);
+    float dst[4] = {7.0f, 7.0f, 7.0f, 7.0f};
+    const float v[4] = {3.0f, 4.0f, 5.0f, 6.0f};
+    B::store2(dst + 1, B::load(v));
+    CHECK(dst[0] == 7.0f);
+    CHECK(dst[1] == 3.0f);
+    CHECK(dst[2] == 4.0f);
+    CHECK(dst[3] == 7.0f);
+  }
+}
+
 TEST_CASE("SIMD vocabulary: horizontal sum uses the fixed order ((l0+l1)+(l2+l3))", "[simd]") {
   using B = actlab::simd::Native;
   // Chosen so that left-to-right summation gives a different result: 1e8 + 1 - 1e8 + 1.

@@ -25,6 +25,9 @@ struct Sse2 {
 
   static F load(const float* p) { return _mm_loadu_ps(p); }
   static void store(float* p, F v) { _mm_storeu_ps(p, v); }
+  // Two floats: lanes 0 and 1 from p (lanes 2 and 3 zero); store2 writes lanes 0 and 1 only.
+  static F load2(const float* p) { return _mm_castpd_ps(_mm_load_sd(reinterpret_cast<const double*>(p))); }
+  static void store2(float* p, F v) { _mm_store_sd(reinterpret_cast<double*>(p), _mm_castps_pd(v)); }
   static F splat(float v) { return _mm_set1_ps(v); }
 
   static F add(F a, F b) { return _mm_add_ps(a, b); }

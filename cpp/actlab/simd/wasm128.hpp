@@ -25,6 +25,9 @@ struct Wasm128 {
 
   static F load(const float* p) { return wasm_v128_load(p); }
   static void store(float* p, F v) { wasm_v128_store(p, v); }
+  // Two floats: lanes 0 and 1 from p (lanes 2 and 3 zero); store2 writes lanes 0 and 1 only.
+  static F load2(const float* p) { return wasm_v128_load64_zero(p); }
+  static void store2(float* p, F v) { wasm_v128_store64_lane(p, v, 0); }
   static F splat(float v) { return wasm_f32x4_splat(v); }
 
   static F add(F a, F b) { return wasm_f32x4_add(a, b); }
