@@ -11,6 +11,7 @@
 #endif
 
 #include <emmintrin.h>
+#include <cstring>
 
 #include <cstdint>
 
@@ -26,8 +27,16 @@ struct Sse2 {
   static F load(const float* p) { return _mm_loadu_ps(p); }
   static void store(float* p, F v) { _mm_storeu_ps(p, v); }
   // Two floats: lanes 0 and 1 from p (lanes 2 and 3 zero); store2 writes lanes 0 and 1 only.
-  static F load2(const float* p) { return _mm_castpd_ps(_mm_load_sd(reinterpret_cast<const double*>(p))); }
-  static void store2(float* p, F v) { _mm_store_sd(reinterpret_cast<double*>(p), _mm_castps_pd(v)); }
+  // Through memcpy, not a double* cast: p is only float-aligned (UBSan flags the cast's load).
+  static F load2(const float* p) {
+    double d;
+    std::memcpy(&d, p, sizeof d);
+    return _mm_castpd_ps(_mm_set_sd(d));
+  }
+  static void store2(float* p, F v) {
+    const double d = _mm_cvtsd_f64(_mm_castps_pd(v));
+    std::memcpy(p, &d, sizeof d);
+  }
   static F splat(float v) { return _mm_set1_ps(v); }
 
   static F add(F a, F b) { return _mm_add_ps(a, b); }
