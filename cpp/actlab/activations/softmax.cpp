@@ -194,8 +194,8 @@ template <class B> void log_softmax_impl(const float* z, float* out, std::size_t
 // Short rows (n < kShortRow, e.g. a classifier's 10 outputs): B::width rows at once, one row per
 // lane, so max, sum and 1/sum need no horizontal step and no partial vectors. The rows are copied
 // transposed into a small buffer (column j of the W rows is one vector; 4 columns at a time by a
-// register transpose, then 2 through 64-bit loads and the same transpose, a last odd column one float at
-// a time), and the results copied back the same way.
+// register transpose, then 2 through 64-bit loads and the same transpose, a last odd column one
+// float at a time), and the results copied back the same way.
 // Every lane runs the same operations as the others, so a row's bits do not depend on which
 // rows share its call; the sum is pairwise over the columns, the same on every back end.
 constexpr std::size_t kShortRow = 16;
@@ -221,7 +221,7 @@ void short_rows_impl(const float* z, float* out, std::size_t rows, std::size_t n
           B::store(buf[j + 2], c);
           B::store(buf[j + 3], d);
         }
-        if (j + 2 <= n) {  // two more columns: 64-bit loads, the same transpose (c and d are zero)
+        if (j + 2 <= n) {  // two more columns: 64-bit loads, the same transpose (its c and d come out zero)
           F a = B::load2(g + j), b = B::load2(g + n + j), c = B::load2(g + 2 * n + j), d = B::load2(g + 3 * n + j);
           B::transpose4(a, b, c, d);
           B::store(buf[j], a);

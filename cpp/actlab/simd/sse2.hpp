@@ -11,9 +11,9 @@
 #endif
 
 #include <emmintrin.h>
-#include <cstring>
 
 #include <cstdint>
+#include <cstring>
 
 namespace actlab::simd {
 
