@@ -198,17 +198,37 @@ template <class B> void log_softmax_impl(const float* z, float* out, std::size_t
 // float at a time), and the results copied back the same way.
 // Every lane runs the same operations as the others, so a row's bits do not depend on which
 // rows share its call; the sum is pairwise over the columns, the same on every back end.
+// The loops over the columns are few on purpose: V8 keeps every short loop's back-edge checks,
+// and seven of them cost wasm about 20% on rows of 10 (web/bench/notes.md). So the maximum is
+// taken while copying in, the scale applied while copying out, and the sum is a fixed tree.
 constexpr std::size_t kShortRow = 16;
+
+// Sum of the L columns from p on, pairwise: ((p0 + p1) + (p2 + p3)) + ..., no loop.
+template <class B, std::size_t L> typename B::F tree_sum(const float (*p)[B::width]) {
+  if constexpr (L == 1) return B::load(p[0]);
+  else return B::add(tree_sum<B, L / 2>(p), tree_sum<B, L / 2>(p + L / 2));
+}
 
 template <class B, bool kLog>
 void short_rows_impl(const float* z, float* out, std::size_t rows, std::size_t n, float temperature) {
   using F = typename B::F;
   constexpr std::size_t W = B::width;
   alignas(16) float buf[kShortRow][W], rest[kShortRow][W];
+  // Columns n.. of `rest` stay +0, so the sum can be a tree of 2, 4, 8 or 16 leaves: the terms are
+  // all >= +0 and x + 0 is exactly x, so the padded tree has the bits of the n-leaf one
+  // (((r0 + r1) + (r2 + r3)) + ... with the odd column last).
+  for (std::size_t j = n; j < kShortRow; ++j) B::store(rest[j], B::splat(0.0f));
   const F vt = B::splat(temperature);
   const bool unit_t = temperature == 1.0f;
   for (std::size_t r0 = 0; r0 < rows; r0 += W) {
     const std::size_t lanes = std::min(W, rows - r0);
+    F m = B::splat(-vmath::kInf);
+    typename B::M nan = B::lt(m, m);
+    auto take = [&](std::size_t j, F v) {  // column j in: kept, and into the max in column order
+      B::store(buf[j], v);
+      m = B::max(m, v);
+      nan = B::mask_or(nan, B::is_nan(v));
+    };
     if (lanes == W) {  // a whole group: 4 columns at a time through a register transpose, then the rest
       std::size_t j = 0;
       if constexpr (W == 4) {
@@ -216,31 +236,30 @@ void short_rows_impl(const float* z, float* out, std::size_t rows, std::size_t n
         for (; j + 4 <= n; j += 4) {
           F a = B::load(g + j), b = B::load(g + n + j), c = B::load(g + 2 * n + j), d = B::load(g + 3 * n + j);
           B::transpose4(a, b, c, d);
-          B::store(buf[j], a);
-          B::store(buf[j + 1], b);
-          B::store(buf[j + 2], c);
-          B::store(buf[j + 3], d);
+          take(j, a);
+          take(j + 1, b);
+          take(j + 2, c);
+          take(j + 3, d);
         }
         if (j + 2 <= n) {  // two more columns: 64-bit loads, the same transpose (its c and d come out zero)
           F a = B::load2(g + j), b = B::load2(g + n + j), c = B::load2(g + 2 * n + j), d = B::load2(g + 3 * n + j);
           B::transpose4(a, b, c, d);
-          B::store(buf[j], a);
-          B::store(buf[j + 1], b);
+          take(j, a);
+          take(j + 1, b);
           j += 2;
         }
       }
-      for (; j < n; ++j)
-        for (std::size_t l = 0; l < W; ++l) buf[j][l] = z[(r0 + l) * n + j];
+      for (; j < n; ++j) {
+        float col[W];
+        for (std::size_t l = 0; l < W; ++l) col[l] = z[(r0 + l) * n + j];
+        take(j, B::load(col));
+      }
     } else {
-      for (std::size_t j = 0; j < n; ++j)
-        for (std::size_t l = 0; l < W; ++l) buf[j][l] = l < lanes ? z[(r0 + l) * n + j] : 0.0f;
-    }
-    F m = B::splat(-vmath::kInf);
-    typename B::M nan = B::lt(m, m);
-    for (std::size_t j = 0; j < n; ++j) {
-      F v = B::load(buf[j]);
-      m = B::max(m, v);
-      nan = B::mask_or(nan, B::is_nan(v));
+      for (std::size_t j = 0; j < n; ++j) {
+        float col[W];
+        for (std::size_t l = 0; l < W; ++l) col[l] = l < lanes ? z[(r0 + l) * n + j] : 0.0f;
+        take(j, B::load(col));
+      }
     }
     m = B::select(nan, B::splat(NAN), m);
     F ties = B::splat(0.0f);
@@ -255,11 +274,9 @@ void short_rows_impl(const float* z, float* out, std::size_t rows, std::size_t n
       ties = B::add(ties, B::select(is_max, B::splat(1.0f), B::splat(0.0f)));
       B::store(buf[j], kLog ? B::add(s.hi, s.lo) : e);
     }
-    // The rest summed pairwise, ((r0 + r1) + (r2 + r3)) + ..., so no term passes through more
-    // than 4 roundings (index order cost log-softmax 4.47 ULP on rows of 10, this 2.8).
-    for (std::size_t w = 1; w < n; w *= 2)
-      for (std::size_t j = 0; j + w < n; j += 2 * w) B::store(rest[j], B::add(B::load(rest[j]), B::load(rest[j + w])));
-    const F acc = B::load(rest[0]);
+    // The rest summed pairwise, so no term passes through more than 4 roundings (index order cost
+    // log-softmax 4.47 ULP on rows of 10, this 2.8).
+    const F acc = n <= 2 ? tree_sum<B, 2>(rest) : n <= 4 ? tree_sum<B, 4>(rest) : n <= 8 ? tree_sum<B, 8>(rest) : tree_sum<B, 16>(rest);
     F k;  // softmax: 1/sum; log-softmax: log(ties + rest) as log_sum() takes it
     if constexpr (kLog) {
       F rest = B::mul(acc, B::splat(vmath::kExpNegUnscale));
@@ -270,16 +287,16 @@ void short_rows_impl(const float* z, float* out, std::size_t rows, std::size_t n
     } else {
       k = B::div(B::splat(1.0f), B::add(B::mul(ties, B::splat(vmath::kExpNegScale)), acc));
     }
-    for (std::size_t j = 0; j < n; ++j) {
+    auto result = [&](std::size_t j) {  // column j out: shifted by log(sum), or scaled by 1/sum
       F v = B::load(buf[j]);
-      B::store(buf[j], kLog ? B::sub(v, k) : B::mul(v, k));
-    }
+      return kLog ? B::sub(v, k) : B::mul(v, k);
+    };
+    std::size_t j = 0;
     if (lanes == W) {
-      std::size_t j = 0;
       if constexpr (W == 4) {
         float* g = out + r0 * n;
         for (; j + 4 <= n; j += 4) {
-          F a = B::load(buf[j]), b = B::load(buf[j + 1]), c = B::load(buf[j + 2]), d = B::load(buf[j + 3]);
+          F a = result(j), b = result(j + 1), c = result(j + 2), d = result(j + 3);
           B::transpose4(a, b, c, d);
           B::store(g + j, a);
           B::store(g + n + j, b);
@@ -287,7 +304,7 @@ void short_rows_impl(const float* z, float* out, std::size_t rows, std::size_t n
           B::store(g + 3 * n + j, d);
         }
         if (j + 2 <= n) {  // two more columns back, 64 bits a row
-          F a = B::load(buf[j]), b = B::load(buf[j + 1]), c = B::splat(0.0f), d = c;
+          F a = result(j), b = result(j + 1), c = B::splat(0.0f), d = c;
           B::transpose4(a, b, c, d);
           B::store2(g + j, a);
           B::store2(g + n + j, b);
@@ -296,11 +313,11 @@ void short_rows_impl(const float* z, float* out, std::size_t rows, std::size_t n
           j += 2;
         }
       }
-      for (; j < n; ++j)
-        for (std::size_t l = 0; l < W; ++l) out[(r0 + l) * n + j] = buf[j][l];
-    } else {
-      for (std::size_t j = 0; j < n; ++j)
-        for (std::size_t l = 0; l < lanes; ++l) out[(r0 + l) * n + j] = buf[j][l];
+    }
+    for (; j < n; ++j) {
+      float col[W];
+      B::store(col, result(j));
+      for (std::size_t l = 0; l < lanes; ++l) out[(r0 + l) * n + j] = col[l];
     }
   }
 }
