@@ -17,7 +17,7 @@ void usage(std::FILE* out) {
       "                                print 'x f(x)' (or 'x f(x) f'(x)') per input; numbers from\n"
       "                                the arguments or whitespace-separated on stdin\n"
       "  accuracy [--quick]            max ULP error of f and f' for every activation\n"
-      "  golden                        write the cross-target golden file to stdout\n"
+      "  golden [--softmax]            write the cross-target golden file (f, f') or the softmax one\n"
       "  art [--config JSON|--config-file F] [--size WxH] [--z Z] [--out file.ppm] [--hash] [--bench]\n"
       "                                render the art studio's picture (PPM), print its hash or time it\n"
       "  train [options]               train a small MLP (actlab train --help)\n"

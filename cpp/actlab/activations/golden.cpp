@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "actlab/activations/registry.hpp"
+#include "actlab/util/data_lines.hpp"
 
 namespace actlab {
 
@@ -55,12 +56,7 @@ void write_golden(std::ostream& out) {
 
 std::vector<GoldenLine> parse_golden(const std::string& text) {
   std::vector<GoldenLine> lines;
-  std::istringstream in(text);
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.empty() || line[0] == '#') continue;
+  util::for_each_data_line(text, [&lines](const std::string& line, int number) -> std::string {
     GoldenLine g;
     std::istringstream ls(line);
     std::string x, f, df;
@@ -70,7 +66,8 @@ std::vector<GoldenLine> parse_golden(const std::string& text) {
     g.f = std::uint32_t(std::stoul(f, nullptr, 16));
     g.df = std::uint32_t(std::stoul(df, nullptr, 16));
     lines.push_back(g);
-  }
+    return "";
+  });
   return lines;
 }
 

@@ -3,8 +3,10 @@
 // p_i = exp((z_i - max z) / T) / sum_j exp((z_j - max z) / T). Subtracting the maximum first
 // never changes the result and keeps every exponent <= 0, so nothing overflows:
 // softmax([1000, 1000]) = [0.5, 0.5]; a -Inf logit gets probability 0. The sum is accumulated
-// in one fixed order (4 lanes, combined ((l0+l1)+(l2+l3)), then the tail) on every back end;
-// a row shorter than 16 sums its terms pairwise in index order (softmax.cpp's short-row kernel).
+// in one fixed order per back end, the same on every target (SIMD: 4 lanes, combined
+// ((l0+l1)+(l2+l3)); scalar: left to right); a row shorter than 16 sums its terms pairwise in
+// index order on both back ends (softmax.cpp's short-row kernel). tests/golden/softmax_hashes.txt
+// pins the bits.
 #pragma once
 
 #include <cstddef>

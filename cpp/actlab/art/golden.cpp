@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "actlab/art/renderer.hpp"
+#include "actlab/util/data_lines.hpp"
 
 namespace actlab::art {
 
@@ -41,12 +42,7 @@ std::string write_golden(std::ostream& out) {
 }
 
 std::string parse_golden(const std::string& text, std::vector<GoldenLine>& out) {
-  std::istringstream in(text);
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.empty() || line[0] == '#') continue;
+  return util::for_each_data_line(text, [&out](const std::string& line, int number) -> std::string {
     std::istringstream ls(line);
     std::string hash, z, config;
     GoldenLine g{};
@@ -59,8 +55,8 @@ std::string parse_golden(const std::string& text, std::vector<GoldenLine>& out) 
     if (*end != '\0') return "line " + std::to_string(number) + ": bad z '" + z + "'";
     g.c.config = config;
     out.push_back(g);
-  }
-  return "";
+    return "";
+  });
 }
 
 }  // namespace actlab::art

@@ -97,12 +97,6 @@ void render_tile(const Config& cfg, const Network& net, int image_w, int image_h
 
 }  // namespace
 
-std::string hex64(std::uint64_t h) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
 Renderer::Renderer() : config_(default_config()), net_(build_network(config_)) {}
 
 std::string Renderer::configure(std::string_view json) {

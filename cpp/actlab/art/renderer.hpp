@@ -22,6 +22,7 @@
 #include "actlab/activations/registry.hpp"
 #include "actlab/art/config.hpp"
 #include "actlab/art/network.hpp"
+#include "actlab/util/fnv.hpp"
 
 namespace actlab::art {
 
@@ -52,14 +53,9 @@ class Renderer {
   Network net_;
 };
 
-// FNV-1a 64 (Fowler, Noll, Vo): h = (h ^ byte)·0x100000001b3 per byte, from 0xcbf29ce484222325.
-inline constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ull;
-inline std::uint64_t fnv1a64(const std::uint8_t* p, std::size_t n, std::uint64_t h = kFnvOffset) {
-  for (std::size_t k = 0; k < n; ++k) h = (h ^ p[k]) * 0x100000001b3ull;
-  return h;
-}
-
-// 16 lower-case hex digits.
-std::string hex64(std::uint64_t h);
+// The image hash (util/fnv.hpp), spelt in this namespace for the renderer's callers.
+using util::fnv1a64;
+using util::hex64;
+using util::kFnvOffset;
 
 }  // namespace actlab::art

@@ -5,10 +5,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
-#include <cstring>
 #include <numeric>
 
+#include "actlab/util/fnv.hpp"
 #include "actlab/util/json.hpp"
 
 namespace actlab::nn {
@@ -35,12 +34,6 @@ Value series(const std::vector<double>& s, std::size_t from) {
   Value a = Value::array();
   for (std::size_t i = from; i < s.size(); ++i) a.push(num(s[i]));
   return a;
-}
-
-std::string hex64(std::uint64_t h) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
 }
 
 }  // namespace
@@ -93,17 +86,8 @@ std::string race_from_json(std::string_view text, RaceSpec& out) {
 }
 
 std::uint64_t weights_hash(const Network& net) {
-  std::uint64_t h = 1469598103934665603ull;
-  auto eat = [&h](const std::vector<float>& v) {
-    for (float f : v) {
-      std::uint32_t u;
-      std::memcpy(&u, &f, 4);
-      for (int b = 0; b < 4; ++b) {
-        h ^= (u >> (8 * b)) & 0xffu;
-        h *= 1099511628211ull;
-      }
-    }
-  };
+  std::uint64_t h = util::kFnvOffset;
+  auto eat = [&h](const std::vector<float>& v) { h = util::fnv1a64_floats(v.data(), v.size(), h); };
   for (const Layer& l : net.layers()) {
     eat(l.W);
     eat(l.b);
@@ -244,7 +228,7 @@ std::string Race::report_json(int from) const {
     int pc = l0.act ? l0.act->param_count : 0;
     for (int q = 0; q < pc; ++q) ps.push(num(l0.params[q]));
     e.set("params", std::move(ps));
-    e.set("initialHash", Value::string(hex64(r0.init_hash)));
+    e.set("initialHash", Value::string(util::hex64(r0.init_hash)));
     e.set("epoch", Value::number(static_cast<double>(h.train_loss.size() - 1)));
     e.set("diverged", Value::boolean(r0.diverged));
     e.set("divergence", r0.diverged ? Value::string(r0.t->divergence().message()) : Value());
