@@ -60,6 +60,21 @@ template <class B> void check_select_and_ints() {
       CHECK(bit_cast<std::uint32_t>(got[k]) == (xs[k] > 0 ? bit_cast<std::uint32_t>(c) : 0u));
     }
   }
+  // nan_or_zero(x): all bits set where x is NaN (a NaN, whatever x's payload and sign), +0 for
+  // every other x, Inf and -0 included: step's f' (piecewise.hpp).
+  const float ys[] = {kNaN, -kNaN, bit_cast<float>(0x7f800001u), -0.0f, 0.0f, 0x1p-149f, -3.5f,
+                      std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity(), 3.4028235e38f};
+  for (float y : ys) {
+    float in[4] = {y, 1.0f, y, -1.0f}, got[4];
+    B::store(got, B::nan_or_zero(B::load(in)));
+    INFO("x bits " << std::hex << bit_cast<std::uint32_t>(y));
+    CHECK(bit_cast<std::uint32_t>(got[0]) == (std::isnan(y) ? 0xffffffffu : 0u));
+    if (B::width == 4) {
+      CHECK(bit_cast<std::uint32_t>(got[1]) == 0u);
+      CHECK(bit_cast<std::uint32_t>(got[2]) == bit_cast<std::uint32_t>(got[0]));
+      CHECK(bit_cast<std::uint32_t>(got[3]) == 0u);
+    }
+  }
   // NaN compares false for every ordered comparison; is_nan finds it.
   float n[4] = {kNaN, kNaN, kNaN, kNaN};
   CHECK_FALSE(B::any(B::lt(B::load(n), B::splat(0.0f))));

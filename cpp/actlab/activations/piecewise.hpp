@@ -44,7 +44,9 @@ struct Step {
   template <class B> static F<B> f(F<B> x, const Params<B>&) {
     return vmath::keep_nan<B>(x, B::select_or_zero(B::ge(x, zero<B>()), one<B>()));
   }
-  template <class B> static F<B> df(F<B> x, const Params<B>&) { return vmath::keep_nan<B>(x, zero<B>()); }
+  // 0, and NaN for NaN (any NaN: the mask's all-ones one, one compare; keep_nan's select of x
+  // cost wasm a three-instruction bitselect more, 0.82x native).
+  template <class B> static F<B> df(F<B> x, const Params<B>&) { return B::nan_or_zero(x); }
 };
 
 struct Relu {

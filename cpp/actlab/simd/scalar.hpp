@@ -47,6 +47,8 @@ struct Scalar {
   static M ge(F a, F b) { return a >= b ? ~0u : 0u; }
   static M eq(F a, F b) { return a == b ? ~0u : 0u; }
   static M is_nan(F a) { return a != a ? ~0u : 0u; }
+  // A NaN (all bits set, as the SIMD back ends' masks) where a is NaN, +0 elsewhere.
+  static F nan_or_zero(F a) { return actlab::bit_cast<F>(is_nan(a)); }
   static M mask_and(M a, M b) { return a & b; }
   static M mask_or(M a, M b) { return a | b; }
   static M mask_not(M a) { return ~a; }

@@ -52,6 +52,8 @@ struct Sse2 {
   static M ge(F a, F b) { return _mm_cmpge_ps(a, b); }
   static M eq(F a, F b) { return _mm_cmpeq_ps(a, b); }
   static M is_nan(F a) { return _mm_cmpunord_ps(a, a); }
+  // A NaN (all bits set) where a is NaN, +0 elsewhere: the mask itself, read as floats.
+  static F nan_or_zero(F a) { return _mm_cmpunord_ps(a, a); }
   static M mask_and(M a, M b) { return _mm_and_ps(a, b); }
   static M mask_or(M a, M b) { return _mm_or_ps(a, b); }
   static M mask_not(M a) { return _mm_xor_ps(a, _mm_castsi128_ps(_mm_set1_epi32(-1))); }

@@ -43,6 +43,9 @@ struct Wasm128 {
   static M ge(F a, F b) { return wasm_f32x4_ge(a, b); }
   static M eq(F a, F b) { return wasm_f32x4_eq(a, b); }
   static M is_nan(F a) { return wasm_f32x4_ne(a, a); }
+  // A NaN (all bits set) where a is NaN, +0 elsewhere: the mask itself, read as floats. One
+  // compare, where select(is_nan(a), a, 0) was a compare and a three-instruction bitselect.
+  static F nan_or_zero(F a) { return wasm_f32x4_ne(a, a); }
   static M mask_and(M a, M b) { return wasm_v128_and(a, b); }
   static M mask_or(M a, M b) { return wasm_v128_or(a, b); }
   static M mask_not(M a) { return wasm_v128_not(a); }
