@@ -212,6 +212,18 @@ template <class B> inline F<B> exp_df(F<B> hi, F<B> lo, int shift = 0) {
   return B::add(e, B::mul(e, lo));
 }
 
+// e^r on |r| <= ln2/2 (and a little beyond), P(r) of degree 6 by Horner's rule: the polynomial
+// of exp_neg_scaled below (its comment says where the coefficients come from).
+template <class B> inline F<B> exp_poly(F<B> r) {
+  F<B> p = B::splat(0x1.6ab97cp-10f);
+  p = B::add(B::mul(p, r), B::splat(0x1.126d0ep-7f));
+  p = B::add(B::mul(p, r), B::splat(0x1.55589ap-5f));
+  p = B::add(B::mul(p, r), B::splat(0x1.55540ap-3f));
+  p = B::add(B::mul(p, r), B::splat(0x1.fffffap-2f));
+  p = B::add(B::mul(p, r), B::splat(1.0f));
+  return B::add(B::mul(p, r), B::splat(1.0f));
+}
+
 // e^(z + lo)·2^24 for z <= 0 (or NaN), |lo| <= ulp(z): the exp core of sigmoid, Swish, softmax.
 //
 // Range reduction z = n·ln2 + r as in exp_reduce, but the magic constant 1.5·2^23 + 151 also
@@ -231,14 +243,7 @@ template <class B> inline F<B> exp_neg_scaled(F<B> z, F<B> lo) {
   F<B> n = B::sub(t, magic);
   F<B> r = B::sub(z, B::mul(n, B::splat(kLn2Hi)));
   r = B::add(r, B::sub(lo, B::mul(n, B::splat(kLn2Lo))));
-  F<B> p = B::splat(0x1.6ab97cp-10f);
-  p = B::add(B::mul(p, r), B::splat(0x1.126d0ep-7f));
-  p = B::add(B::mul(p, r), B::splat(0x1.55589ap-5f));
-  p = B::add(B::mul(p, r), B::splat(0x1.55540ap-3f));
-  p = B::add(B::mul(p, r), B::splat(0x1.fffffap-2f));
-  p = B::add(B::mul(p, r), B::splat(1.0f));
-  p = B::add(B::mul(p, r), B::splat(1.0f));
-  return B::mul(s, p);
+  return B::mul(s, exp_poly<B>(r));
 }
 
 template <class B> inline F<B> exp_neg_scaled(F<B> z) {
@@ -249,14 +254,19 @@ template <class B> inline F<B> exp_neg_scaled(F<B> z) {
   F<B> s = B::as_float(B::template shl<23>(B::as_int(t)));
   F<B> n = B::sub(t, magic);
   F<B> r = B::sub(B::sub(z, B::mul(n, B::splat(kLn2Hi))), B::mul(n, B::splat(kLn2Lo)));
-  F<B> p = B::splat(0x1.6ab97cp-10f);
-  p = B::add(B::mul(p, r), B::splat(0x1.126d0ep-7f));
-  p = B::add(B::mul(p, r), B::splat(0x1.55589ap-5f));
-  p = B::add(B::mul(p, r), B::splat(0x1.55540ap-3f));
-  p = B::add(B::mul(p, r), B::splat(0x1.fffffap-2f));
-  p = B::add(B::mul(p, r), B::splat(1.0f));
-  p = B::add(B::mul(p, r), B::splat(1.0f));
-  return B::mul(s, p);
+  return B::mul(s, exp_poly<B>(r));
+}
+
+// e^z·2^(b - 127) for |z| <= 354 (so that n·ln2_hi is exact: ln2_hi has 15 significant bits and
+// |n| < 2^9), where `magic` is 1.5·2^23 + b: the bits of t shifted left by 23 are 2^(n + b - 127)
+// as in exp_neg_scaled, but the exponent field b comes from the caller. n + b must lie in
+// [1, 254]. Softmax picks b per row so that e^(z - m) needs no exact z - m (softmax.cpp).
+template <class B> inline F<B> exp_biased(F<B> z, F<B> magic) {
+  F<B> t = B::add(B::mul(z, B::splat(kLog2e)), magic);
+  F<B> s = B::as_float(B::template shl<23>(B::as_int(t)));
+  F<B> n = B::sub(t, magic);
+  F<B> r = B::sub(B::sub(z, B::mul(n, B::splat(kLn2Hi))), B::mul(n, B::splat(kLn2Lo)));
+  return B::mul(s, exp_poly<B>(r));
 }
 
 inline constexpr float kExpNegScale = 0x1p24f;     // exp_neg_scaled's factor

@@ -488,7 +488,7 @@ int main(int argc, char** argv) {
       print_result(s, "softmax", "f", actlab::Backend::Simd, n, eps, false, "ceiling");
       if (!s.json) std::printf("softmax without the exact z - m (ceiling_kernels.hpp), n = %zu: %.1f M elements/s\n", n, eps * 1e-6);
     }
-    // Kernels as they were before issue 14's second session (prev_kernels.hpp, SIMD back end),
+    // Kernels as they were before their latest speed change (prev_kernels.hpp, SIMD back end),
     // timed beside the engine's in the same run: variant "prev".
     if (s.before && wanted(s, "softmax")) {
       const double eps = measure(s, n, [&] {
@@ -497,7 +497,7 @@ int main(int argc, char** argv) {
         consume(y);
       });
       print_result(s, "softmax", "f", actlab::Backend::Simd, n, eps, false, "prev");
-      if (!s.json) std::printf("softmax as before session 2 (prev_kernels.hpp), n = %zu: %.1f M elements/s\n", n, eps * 1e-6);
+      if (!s.json) std::printf("softmax as at 749254b, exact z - m (prev_kernels.hpp), n = %zu: %.1f M elements/s\n", n, eps * 1e-6);
     }
     if (s.before && wanted(s, "hard_swish")) {
       const float no_params[2] = {0.0f, 0.0f};
@@ -508,7 +508,7 @@ int main(int argc, char** argv) {
           consume(y);
         });
         print_result(s, "hard_swish", d ? "df" : "f", actlab::Backend::Simd, n, eps, false, "prev");
-        if (!s.json) std::printf("hard_swish%s as before session 2 (prev_kernels.hpp), n = %zu: %.1f M elements/s\n", d ? "'" : "", n, eps * 1e-6);
+        if (!s.json) std::printf("hard_swish%s as at ab546a9 (prev_kernels.hpp), n = %zu: %.1f M elements/s\n", d ? "'" : "", n, eps * 1e-6);
       }
     }
 

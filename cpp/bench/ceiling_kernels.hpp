@@ -1,7 +1,7 @@
 // ceiling_kernels.hpp — bench-only softmax that drops the engine's accuracy safeguards, to measure
 // what they cost: z - m in plain float (no two_sum, so exp sees an argument off by up to
 // ulp(z - m)/2, i.e. an error of up to |z - m|·2^-24 relative) and no -Inf guard on the error term.
-// Everything else as the engine's softmax (softmax.cpp): exp_neg_scaled, one pass storing and
+// Everything else as the engine's softmax until 749254b (softmax.cpp): exp_neg_scaled, one pass storing and
 // summing, a multiply by 1/sum. Never used by the engine; actlab_bench prints it as variant
 // "ceiling" (speed) and in --ulp (accuracy) so docs/benchmarks.md can say what exactness costs.
 #pragma once

@@ -1,6 +1,7 @@
-// prev_kernels.hpp — bench-only copies of kernels as they were before issue 14's second session
-// (main at ab546a9), so `npm run bench` times them beside the engine's current ones in the same
-// run (variant "prev"; web/bench/run.mjs prints the pairs in its summary).
+// prev_kernels.hpp — bench-only copies of kernels as they were before their latest speed change,
+// so `npm run bench` times them beside the engine's current ones in the same run (variant "prev";
+// web/bench/run.mjs prints the pairs in its summary): hard-swish f and f' as at ab546a9 (before
+// issue 14's second session), softmax over long rows as at 749254b (before exp_biased).
 //
 // Never used by the engine, the bindings or the tests: only actlab_bench includes this file.
 // The engine's versions: cpp/actlab/activations/softmax.cpp (softmax over rows >= 16) and
@@ -37,36 +38,35 @@ struct HardSwish {
   }
 };
 
-// Softmax over one row whose length is a multiple of the vector width (the bench's rows of 1024):
-// one running maximum (one chain of max latencies), two vectors per iteration on wasm, and the
-// -Inf guard on the error term of z - m (a compare and a select per vector).
+// Softmax over one row of T = 1 whose length is a multiple of 4 vectors (the bench's rows of 1024),
+// as the engine computed it until 749254b: four running maxima, then the exact z - m (two_sum,
+// logits raised to m - 128 first) into exp_neg_scaled(hi, lo), one running sum, and 1/sum.
 template <class B> void softmax(const float* z, float* p, std::size_t n) {
   using Fv = typename B::F;
   constexpr std::size_t W = B::width;
-  constexpr std::size_t U = act::kUnroll == 2 && W > 1 ? 2 : 1;
-  Fv m = B::splat(-vmath::kInf);
-  typename B::M nan = B::lt(m, m);
-  std::size_t i = 0;
-  for (; i + U * W <= n; i += U * W)
-    for (std::size_t u = 0; u < U; ++u) {
-      Fv zi = B::load(z + i + u * W);
-      m = B::max(m, zi);
-      nan = B::mask_or(nan, B::is_nan(zi));
-    }
-  const float mx = B::any(nan) ? NAN : B::hmax(m);
-  const Fv vm = B::splat(mx);
+  Fv m0 = B::splat(-vmath::kInf), m1 = m0, m2 = m0, m3 = m0;
+  typename B::M nan = B::lt(m0, m0);
+  for (std::size_t i = 0; i < n; i += 4 * W) {
+    Fv a = B::load(z + i), b = B::load(z + i + W), c = B::load(z + i + 2 * W), d = B::load(z + i + 3 * W);
+    m0 = B::max(m0, a);
+    m1 = B::max(m1, b);
+    m2 = B::max(m2, c);
+    m3 = B::max(m3, d);
+    nan = B::mask_or(nan, B::mask_or(B::mask_or(B::is_nan(a), B::is_nan(b)), B::mask_or(B::is_nan(c), B::is_nan(d))));
+  }
+  const float mx = B::any(nan) ? NAN : B::hmax(B::max(B::max(m0, m1), B::max(m2, m3)));
+  const Fv vm = B::splat(mx), vfloor = B::splat(mx - 128.0f);
   Fv acc = B::splat(0.0f);
-  for (i = 0; i + U * W <= n; i += U * W)
-    for (std::size_t u = 0; u < U; ++u) {
-      vmath::DoubleFloat<B> s = vmath::two_sum<B>(B::load(z + i + u * W), B::sub(B::splat(0.0f), vm));
-      s.lo = B::select(B::is_nan(s.lo), B::splat(0.0f), s.lo);
+  for (std::size_t i = 0; i < n; i += 4 * W)
+    for (std::size_t u = 0; u < 4 * W; u += W) {
+      vmath::DoubleFloat<B> s = vmath::two_sum<B>(B::max(vfloor, B::load(z + i + u)), B::sub(B::splat(0.0f), vm));
       Fv e = vmath::exp_neg_scaled<B>(s.hi, s.lo);
       acc = B::add(acc, e);
-      B::store(p + i + u * W, e);
+      B::store(p + i + u, e);
     }
   const Fv inv = B::splat(1.0f / B::hsum(acc));
-  for (i = 0; i + U * W <= n; i += U * W)
-    for (std::size_t u = 0; u < U; ++u) B::store(p + i + u * W, B::mul(B::load(p + i + u * W), inv));
+  for (std::size_t i = 0; i < n; i += 4 * W)
+    for (std::size_t u = 0; u < 4 * W; u += W) B::store(p + i + u, B::mul(B::load(p + i + u), inv));
 }
 
 }  // namespace actlab::bench::prev

@@ -32,6 +32,28 @@ TEST_CASE("softmax: max-subtracted, never overflows", "[softmax]") {
   }
 }
 
+TEST_CASE("softmax: a logit far below a huge maximum gets probability 0 in long rows too", "[softmax]") {
+  // Rows of 16+ at T = 1 raised logits to m - 128 before z - m, and m - 128 rounds to m once
+  // |m| >= 2^31: every logit below such a maximum, a -Inf one included, got the maximum's share.
+  const float inf = std::numeric_limits<float>::infinity();
+  for (Backend b : {Backend::Simd, Backend::Scalar})
+    for (float m : {1e10f, -3e38f, 3e38f}) {
+      INFO("max " << m);
+      std::vector<float> z(20, m - std::fabs(m) * 0.5f), p(20);  // far below: probability 0
+      z[3] = m;
+      z[7] = -inf;
+      REQUIRE(softmax(z.data(), p.data(), z.size(), 1.0f, b).empty());
+      for (std::size_t i = 0; i < z.size(); ++i) CHECK(p[i] == (i == 3 ? 1.0f : 0.0f));
+      std::vector<float> lp(20);
+      REQUIRE(log_softmax(z.data(), lp.data(), z.size(), 1.0f, b).empty());
+      // Each of the 18 far logits adds exp_neg_scaled's floor, e^-104, to the sum, so the maximum's
+      // log-softmax is -log1p(18·e^-104) = -1.2e-44: a denormal, far inside the 2^-10 floor.
+      CHECK(lp[3] <= 0.0f);
+      CHECK(lp[3] > -1e-40f);
+      CHECK(lp[7] == -inf);
+    }
+}
+
 TEST_CASE("softmax: temperature sharpens and flattens, log-softmax agrees", "[softmax]") {
   float z[4] = {1, 2, 3, 4}, hot[4], cold[4], lp[4], p[4];
   REQUIRE(softmax(z, hot, 4, 10.0f).empty());
@@ -75,6 +97,44 @@ TEST_CASE("softmax: accuracy against the double reference", "[softmax][accuracy]
   SoftmaxAccuracy a = measure_softmax_accuracy(300);
   CHECK(a.max_ulp_softmax <= 8);
   CHECK(a.max_ulp_log_softmax <= 8);
+}
+
+// Rows of 16 or more with T = 1 and |max| <= 200 take softmax.cpp's exp_biased path (no exact
+// z - m; logits raised to m - 106); the rest keep the exact difference. Both sides of that bound,
+// logits far below the maximum (whose probability is denormal or rounds to 0) and ties.
+TEST_CASE("softmax: long rows on both sides of the exp_biased bound keep their ULPs and their zeros", "[softmax][accuracy]") {
+  const float inf = std::numeric_limits<float>::infinity();
+  const float gaps[] = {0.0f, 0.0f, 0.5f, 1.0f, 3.0f, 10.0f, 33.3f, 50.0f, 87.0f, 87.5f, 100.0f, 103.0f,
+                        103.9f, 104.5f, 105.0f, 106.0f, 106.5f, 110.0f, 1000.0f, inf};
+  double worst = 0;
+  for (float m : {0.0f, 37.5f, -150.0f, 199.99f, 200.0f, 200.01f, -200.0f, -200.01f, 250.0f, 1e4f, -3e38f}) {
+    for (std::size_t n : {16u, 20u, 40u, 1031u}) {
+      std::vector<float> z(n), p(n);
+      std::vector<double> zd(n), ref(n);
+      for (std::size_t i = 0; i < n; ++i) z[i] = m - gaps[(i * 7) % 20] - (i >= 20 ? float(i % 97) * 0.01f : 0.0f);
+      for (std::size_t i = 0; i < n; ++i) zd[i] = z[i];
+      softmax_ref(zd.data(), ref.data(), n, 1.0);
+      for (Backend b : {Backend::Simd, Backend::Scalar}) {
+        REQUIRE(softmax(z.data(), p.data(), n, 1.0f, b).empty());
+        for (std::size_t i = 0; i < n; ++i) {
+          INFO("max " << m << ", n " << n << ", z " << z[i] << " (max - z = " << (double(m) - zd[i]) << "), ref " << ref[i]
+                      << ", got " << p[i]);
+          if (ref[i] >= 0x1p-126) {
+            // 4 ULP on the accuracy sweep's row lengths; a sum of 1031 terms rounds more.
+            const double u = ulp_error(p[i], ref[i]);
+            worst = std::max(worst, u);
+            CHECK(u <= (n <= 40 ? 4.0 : 8.0));
+          } else if (ref[i] < 0x1p-150) {
+            CHECK(p[i] == 0.0f);  // true value below half the smallest denormal
+          } else {
+            CHECK(std::fabs(double(p[i]) - ref[i]) <= 0x1p-149);  // denormal: within one step
+          }
+        }
+      }
+    }
+  }
+  INFO("worst " << worst);
+  CHECK(worst > 0.0);  // the rows did reach normal, inexact probabilities
 }
 
 TEST_CASE("softmax_rows: the same bits as softmax() on each row, short and long rows, in place", "[softmax]") {

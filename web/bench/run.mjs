@@ -320,7 +320,8 @@ const summaryLines = Object.entries(verdicts).map(([key, list]) => {
       `${parts.join('; ')}${u ? `; max ${u.max.toFixed(2)} ULP on the 1M inputs (ours ${ulps.get('softmax')?.ours.toFixed(2) ?? '?'})` : ''}`);
   }
 }
-// Kernels changed in issue 14's second session against their previous form (prev_kernels.hpp), same run.
+// Kernels against their form before their latest speed change (prev_kernels.hpp), same run.
+const PREV_SINCE = { softmax: '749254b (exact z − m, before exp_biased)', hard_swish: 'ab546a9 (before issue 14\'s second session)' };
 for (const [id, kind] of [['softmax', 'f'], ['hard_swish', 'f'], ['hard_swish', 'df']]) {
   const parts = SIZES.map((n) => {
     const seg = [];
@@ -335,7 +336,7 @@ for (const [id, kind] of [['softmax', 'f'], ['hard_swish', 'f'], ['hard_swish', 
     if (pw !== undefined && tf) seg.push(`before/tfjs ${(pw / tf).toFixed(2)}×`);
     return seg.length ? `@${sizeName(n)} ${seg.join(', ')}` : undefined;
   }).filter(Boolean);
-  if (parts.length) summaryLines.push(`${id}${kind === 'df' ? '′' : ''} before → after issue 14's second session (bench-only copy, cpp/bench/prev_kernels.hpp): ${parts.join('; ')}`);
+  if (parts.length) summaryLines.push(`${id}${kind === 'df' ? '′' : ''} before → after: as at ${PREV_SINCE[id]} (bench-only copy, cpp/bench/prev_kernels.hpp): ${parts.join('; ')}`);
 }
 const missingLines = [];
 if (plain.missing.length) missingLines.push(`no plain-JS version: ${plain.missing.join(', ')}`);

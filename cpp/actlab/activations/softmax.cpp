@@ -122,6 +122,9 @@ template <class B> vmath::DoubleFloat<B> shifted(typename B::F zi, typename B::F
   return s;
 }
 
+// Rows whose maximum is at most this in magnitude take exp_biased's path (|z| <= 200 + 106 < 354).
+constexpr float kBiasedMax = 200.0f;
+
 // Softmax in two passes over the row after the maximum, as XNNPACK's f32-raddstoreexpminusmax +
 // vmulc kernels do it: one pass computes e_i = exp((z_i - m)/T), stores it and sums it; the
 // second multiplies by the reciprocal of the sum. Everything is in vmath::exp_neg_scaled's 2^24
@@ -136,17 +139,44 @@ template <class B> void softmax_impl(const float* z, float* p, std::size_t n, fl
   const float mx = row_max<B>(z, n);
   const F vm = B::splat(mx), vt = B::splat(temperature);
   const bool unit_t = temperature == 1.0f;
-  // T = 1: logits below m - 128 are raised to m - 128 before z - m (one max instead of the NaN
-  // guard's compare and select on the error term): their e^(z - m) is below e^-104, where
-  // exp_neg_scaled clamps anyway, and their probability rounds to 0 either way (e_s·(1/sum) <
-  // 2^-126·2^-24); a -Inf logit now meets a finite m - 128, so no NaN error term arises.
-  // NaN logits still pass (the vocabulary's max keeps its second operand), as does m = ±Inf.
-  const F vfloor = B::splat(mx - 128.0f);
   F acc = B::splat(0.0f);
+  if (unit_t && std::fabs(mx) <= kBiasedMax) {  // not for NaN or ±Inf rows
+    // e_i = e^(z_i)·2^(32 - n_m), n_m = round(m·log2 e): the row's common factor 2^-n_m keeps every
+    // term in range and cancels in e_i / sum, so no exact z - m is needed (exp_biased reduces z_i
+    // itself, exactly for |z_i| <= 354). The maximum's term is 2^32·e^(m - n_m·ln2), in
+    // [0.70, 1.42]·2^32, so the sum is >= 2^31 and 1/sum is normal. Logits are raised to m - 106
+    // first: those below have e^(z - m) < 2^-152.9, a probability that rounds to 0 either way, and
+    // the exponent field 159 + n_i - n_m stays >= 5 (a -Inf logit, the padding included, too).
+    const float nm = (mx * vmath::kLog2e + vmath::kRoundMagic) - vmath::kRoundMagic;
+    const F magic = B::splat(vmath::kRoundMagic + (159.0f - nm));  // exact: an integer < 2^24
+    const F floor = B::splat(mx - 106.0f);
+    auto term = [&](const float* zr, float* pr, std::size_t i, std::size_t len, auto full) {
+      F e = vmath::exp_biased<B>(B::max(floor, load_at<B>(zr, i, len, -vmath::kInf, full)), magic);
+      store_at<B>(pr, i, len, e, full);
+      return e;
+    };
+    // Four sums over every fourth vector, added ((a0 + a1) + (a2 + a3)) at the end: a quarter as
+    // many roundings per sum (rows of 1024: max 8.20 ULP with one sum, see web/bench/notes.md).
+    F a1 = acc, a2 = acc, a3 = acc;
+    std::size_t i = 0;
+    for (; i + 4 * W <= n; i += 4 * W) {
+      acc = B::add(acc, term(z, p, i, n, std::true_type{}));
+      a1 = B::add(a1, term(z, p, i + W, n, std::true_type{}));
+      a2 = B::add(a2, term(z, p, i + 2 * W, n, std::true_type{}));
+      a3 = B::add(a3, term(z, p, i + 3 * W, n, std::true_type{}));
+    }
+    for_vectors<W>(n - i, [&](std::size_t k, auto full) { acc = B::add(acc, term(z + i, p + i, k, n - i, full)); });
+    acc = B::add(B::add(acc, a1), B::add(a2, a3));
+    const F inv = B::splat(1.0f / B::hsum(acc));
+    for_vectors<W>(n, [&](std::size_t i, auto full) { store_at<B>(p, i, n, B::mul(load_at<B>(p, i, n, 0.0f, full), inv), full); });
+    return;
+  }
+  // The exact z - m (rows with |m| > 200, ±Inf or NaN, and T != 1). No floor here: m - 128 rounds
+  // to m itself once |m| >= 2^31, which raised every logit below such a maximum (a -Inf one too)
+  // to the maximum's probability.
   for_vectors<W>(n, [&](std::size_t i, auto full) {
     F zi = load_at<B>(z, i, n, -vmath::kInf, full);
-    vmath::DoubleFloat<B> s = unit_t ? vmath::two_sum<B>(B::max(vfloor, zi), B::sub(B::splat(0.0f), vm))
-                                     : shifted<B>(zi, vm, vt, false);
+    vmath::DoubleFloat<B> s = shifted<B>(zi, vm, vt, unit_t);
     F e = vmath::exp_neg_scaled<B>(s.hi, s.lo);
     acc = B::add(acc, e);
     store_at<B>(p, i, n, e, full);

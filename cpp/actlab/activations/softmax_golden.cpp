@@ -51,6 +51,11 @@ std::vector<SoftmaxGoldenCase> softmax_golden_cases() {
     cases.push_back({2, cols, 0.37f, 90.0f, true, seed++});
   }
   cases.push_back({1, 4096, 2.5f, 20.0f, false, seed++});
+  // T = 1 with special values: long rows whose maximum is within ±200 and beyond (two paths).
+  cases.push_back({4, 40, 1.0f, 90.0f, true, seed++});
+  cases.push_back({4, 1031, 1.0f, 150.0f, false, seed++});
+  cases.push_back({3, 1031, 1.0f, 400.0f, false, seed++});
+  cases.push_back({5, 1024, 1.0f, 20.0f, true, seed++});
   return cases;
 }
 
