@@ -75,6 +75,17 @@ template <class B> void check_select_and_ints() {
       CHECK(bit_cast<std::uint32_t>(got[3]) == 0u);
     }
   }
+  // neg_abs(x) = -|x| bit for bit (the sign bit set): -0 for ±0, -Inf for ±Inf, a NaN stays a NaN.
+  for (float y : ys) {
+    float in[4] = {y, -y, y, 2.0f}, got[4];
+    B::store(got, B::neg_abs(B::load(in)));
+    INFO("x bits " << std::hex << bit_cast<std::uint32_t>(y));
+    CHECK(bit_cast<std::uint32_t>(got[0]) == (bit_cast<std::uint32_t>(y) | 0x80000000u));
+    if (B::width == 4) {
+      CHECK(bit_cast<std::uint32_t>(got[1]) == (bit_cast<std::uint32_t>(y) | 0x80000000u));
+      CHECK(got[3] == -2.0f);
+    }
+  }
   // NaN compares false for every ordered comparison; is_nan finds it.
   float n[4] = {kNaN, kNaN, kNaN, kNaN};
   CHECK_FALSE(B::any(B::lt(B::load(n), B::splat(0.0f))));

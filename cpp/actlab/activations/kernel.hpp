@@ -194,7 +194,8 @@ template <class B> struct Logistic {
   F<B> d_s;    // (1 + exp(-|x|))·2^24
 };
 
-template <class B> inline F<B> neg_abs(F<B> x) { return B::sub(zero<B>(), B::abs(x)); }
+// -|x| (-0 at ±0, where 0 - |x| gave +0: exp_neg_scaled and the compares below treat them alike).
+template <class B> inline F<B> neg_abs(F<B> x) { return B::neg_abs(x); }
 
 template <class B> inline Logistic<B> logistic(F<B> x) {
   F<B> e_s = vmath::exp_neg_scaled<B>(neg_abs<B>(x));

@@ -70,6 +70,8 @@ struct Scalar {
     return actlab::bit_cast<F>(actlab::bit_cast<std::uint32_t>(a) ^ actlab::bit_cast<std::uint32_t>(b));
   }
   static F abs(F a) { return bit_and(a, 0x7FFFFFFFu); }
+  // -|a|: the sign bit set; -0 for ±0.
+  static F neg_abs(F a) { return actlab::bit_cast<F>(actlab::bit_cast<std::uint32_t>(a) | 0x80000000u); }
   static F sign_bit(F a) { return bit_and(a, 0x80000000u); }  // +0 or -0 carrying a's sign
 
   // 32-bit integer lanes and bit casts.

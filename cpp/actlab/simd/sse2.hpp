@@ -77,6 +77,8 @@ struct Sse2 {
   }
   static F bit_xor(F a, F b) { return _mm_xor_ps(a, b); }
   static F abs(F a) { return bit_and(a, 0x7FFFFFFFu); }
+  // -|a| in one orps with the sign bit (0 - |a| took an andps and a subps); -0 for ±0.
+  static F neg_abs(F a) { return _mm_or_ps(a, _mm_castsi128_ps(_mm_set1_epi32(static_cast<int>(0x80000000u)))); }
   static F sign_bit(F a) { return bit_and(a, 0x80000000u); }
 
   static I as_int(F a) { return _mm_castps_si128(a); }

@@ -74,6 +74,8 @@ struct Wasm128 {
   static F bit_and(F a, std::uint32_t bits) { return wasm_v128_and(a, wasm_i32x4_splat(static_cast<int>(bits))); }
   static F bit_xor(F a, F b) { return wasm_v128_xor(a, b); }
   static F abs(F a) { return bit_and(a, 0x7FFFFFFFu); }
+  // -|a| in one v128.or with the sign bit (0 - |a| took an and and a sub); -0 for ±0.
+  static F neg_abs(F a) { return wasm_v128_or(a, wasm_i32x4_splat(static_cast<int>(0x80000000u))); }
   static F sign_bit(F a) { return bit_and(a, 0x80000000u); }
 
   static I as_int(F a) { return a; }
