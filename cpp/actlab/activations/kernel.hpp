@@ -200,7 +200,11 @@ template <class B> inline F<B> neg_abs(F<B> x) { return B::neg_abs(x); }
 template <class B> inline Logistic<B> logistic(F<B> x) {
   F<B> e_s = vmath::exp_neg_scaled<B>(neg_abs<B>(x));
   F<B> d_s = B::add(splat<B>(vmath::kExpNegScale), e_s);
-  F<B> s = B::div(B::select(B::ge(x, zero<B>()), splat<B>(vmath::kExpNegScale), e_s), d_s);
+  // The numerator, 2^24 where x >= 0 and e_s elsewhere, as max(2^24 or +0, e_s): 0 < e_s <= 2^24
+  // (or e_s is NaN, which max keeps as its second operand), so it has the bits of the select,
+  // in a minps and a maxps where V8 made the bit-select three instructions.
+  F<B> pos = B::select_or_zero(B::ge(x, zero<B>()), splat<B>(vmath::kExpNegScale));
+  F<B> s = B::div(B::max(pos, e_s), d_s);
   return {s, e_s, d_s};
 }
 
