@@ -246,17 +246,6 @@ template <class B> inline F<B> exp_neg_scaled(F<B> z, F<B> lo) {
   return B::mul(s, exp_poly<B>(r));
 }
 
-template <class B> inline F<B> exp_neg_scaled(F<B> z) {
-  // Same as above with lo = 0 (one subtraction fewer: r = (z - n·ln2_hi) - n·ln2_lo).
-  const F<B> magic = B::splat(0x1.8p23f + 151.0f);
-  z = B::max(B::splat(-104.0f), z);
-  F<B> t = B::add(B::mul(z, B::splat(kLog2e)), magic);
-  F<B> s = B::as_float(B::template shl<23>(B::as_int(t)));
-  F<B> n = B::sub(t, magic);
-  F<B> r = B::sub(B::sub(z, B::mul(n, B::splat(kLn2Hi))), B::mul(n, B::splat(kLn2Lo)));
-  return B::mul(s, exp_poly<B>(r));
-}
-
 // e^z·2^(b - 127) for |z| <= 354 (so that n·ln2_hi is exact: ln2_hi has 15 significant bits and
 // |n| < 2^9), where `magic` is 1.5·2^23 + b: the bits of t shifted left by 23 are 2^(n + b - 127)
 // as in exp_neg_scaled, but the exponent field b comes from the caller. n + b must lie in
@@ -267,6 +256,12 @@ template <class B> inline F<B> exp_biased(F<B> z, F<B> magic) {
   F<B> n = B::sub(t, magic);
   F<B> r = B::sub(B::sub(z, B::mul(n, B::splat(kLn2Hi))), B::mul(n, B::splat(kLn2Lo)));
   return B::mul(s, exp_poly<B>(r));
+}
+
+template <class B> inline F<B> exp_neg_scaled(F<B> z) {
+  // Same as above with lo = 0 (one subtraction fewer: r = (z - n·ln2_hi) - n·ln2_lo), which is
+  // exp_biased with the fixed exponent field 151 = 127 + 24.
+  return exp_biased<B>(B::max(B::splat(-104.0f), z), B::splat(0x1.8p23f + 151.0f));
 }
 
 inline constexpr float kExpNegScale = 0x1p24f;     // exp_neg_scaled's factor

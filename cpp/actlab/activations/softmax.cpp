@@ -167,20 +167,18 @@ template <class B> void softmax_impl(const float* z, float* p, std::size_t n, fl
       acc = B::add(acc, B::add(B::add(e0, e1), B::add(e2, e3)));
     }
     for_vectors<W>(n - i, [&](std::size_t k, auto full) { acc = B::add(acc, term(z + i, p + i, k, n - i, full)); });
-    const F inv = B::splat(1.0f / B::hsum(acc));
-    for_vectors<W>(n, [&](std::size_t i, auto full) { store_at<B>(p, i, n, B::mul(load_at<B>(p, i, n, 0.0f, full), inv), full); });
-    return;
+  } else {
+    // The exact z - m (rows with |m| > 200, ±Inf or NaN, and T != 1). No floor here: m - 128
+    // rounds to m itself once |m| >= 2^31, which raised every logit below such a maximum (a -Inf
+    // one too) to the maximum's probability.
+    for_vectors<W>(n, [&](std::size_t i, auto full) {
+      F zi = load_at<B>(z, i, n, -vmath::kInf, full);
+      vmath::DoubleFloat<B> s = shifted<B>(zi, vm, vt, unit_t);
+      F e = vmath::exp_neg_scaled<B>(s.hi, s.lo);
+      acc = B::add(acc, e);
+      store_at<B>(p, i, n, e, full);
+    });
   }
-  // The exact z - m (rows with |m| > 200, ±Inf or NaN, and T != 1). No floor here: m - 128 rounds
-  // to m itself once |m| >= 2^31, which raised every logit below such a maximum (a -Inf one too)
-  // to the maximum's probability.
-  for_vectors<W>(n, [&](std::size_t i, auto full) {
-    F zi = load_at<B>(z, i, n, -vmath::kInf, full);
-    vmath::DoubleFloat<B> s = shifted<B>(zi, vm, vt, unit_t);
-    F e = vmath::exp_neg_scaled<B>(s.hi, s.lo);
-    acc = B::add(acc, e);
-    store_at<B>(p, i, n, e, full);
-  });
   const F inv = B::splat(1.0f / B::hsum(acc));
   for_vectors<W>(n, [&](std::size_t i, auto full) { store_at<B>(p, i, n, B::mul(load_at<B>(p, i, n, 0.0f, full), inv), full); });
 }
